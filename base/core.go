@@ -1,0 +1,84 @@
+package base
+
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+// Core is a manager bound to a client and a rendered path: what every typed
+// and dynamic manager is built on. Creating one makes no request; it costs a
+// few small allocations, so sub-managers are made on demand.
+type Core struct {
+	client      Requester
+	registry    *Registry
+	spec        *Spec
+	path        string // escaped, e.g. "/projects/group%2Fproject/issues"
+	err         error  // a *PathError when a placeholder has no value
+	parentAttrs []byte // {"project_id": 42}: inherited by the objects
+}
+
+// NewCore binds spec to a client. For a sub-manager, parent is the owning
+// object: each path placeholder is filled from the parent attribute that
+// spec.FromParent names, encoded once as a path segment. A missing value
+// makes every request fail with a *PathError instead of reaching a wrong URL.
+func NewCore(client Requester, reg *Registry, spec *Spec, parent *Object) *Core {
+	c := &Core{client: client, registry: reg, spec: spec}
+	if len(spec.FromParent) == 0 {
+		c.path = spec.Path
+		return c
+	}
+	var path strings.Builder
+	attrs := []byte{'{'}
+	rest := spec.Path
+	for _, ph := range spec.Placeholders() {
+		attr := spec.FromParent[ph]
+		var v gjson.Result
+		if parent != nil {
+			v = parent.Attr(attr)
+		}
+		text := resultText(v)
+		if text == "" {
+			c.err = &PathError{Manager: spec.Name, Placeholder: ph, ParentAttr: attr}
+			return c
+		}
+		i := strings.Index(rest, "{"+ph+"}")
+		path.WriteString(rest[:i])
+		path.WriteString(EscapeID(text))
+		rest = rest[i+len(ph)+2:]
+		if len(attrs) > 1 {
+			attrs = append(attrs, ',')
+		}
+		attrs = append(attrs, '"')
+		attrs = append(attrs, ph...)
+		attrs = append(attrs, '"', ':')
+		attrs = append(attrs, v.Raw...)
+	}
+	path.WriteString(rest)
+	c.path = path.String()
+	c.parentAttrs = append(attrs, '}')
+	return c
+}
+
+// Spec is the manager's declaration.
+func (c *Core) Spec() *Spec { return c.spec }
+
+// Path is the rendered collection path, or the *PathError that prevents it.
+func (c *Core) Path() (string, error) { return c.path, c.err }
+
+// Client is the requester the manager sends through.
+func (c *Core) Client() Requester { return c.client }
+
+// Registry is the client's registry.
+func (c *Core) Registry() *Registry { return c.registry }
+
+// ParentAttrs returns the attributes inherited from the parent as JSON.
+func (c *Core) ParentAttrs() []byte { return c.parentAttrs }
+
+// lookup is Lookup tolerating a nil registry.
+func (r *Registry) lookup(name string) (*Spec, bool) {
+	if r == nil {
+		return nil, false
+	}
+	return r.Lookup(name)
+}

@@ -1,0 +1,321 @@
+package base
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+)
+
+// Sentinel errors, matched with errors.Is against an *Error by HTTP status.
+var (
+	ErrNotModified  = errors.New("gitlab: not modified (304)")
+	ErrUnauthorized = errors.New("gitlab: authentication failed (401)")
+	ErrForbidden    = errors.New("gitlab: forbidden (403)")
+	ErrNotFound     = errors.New("gitlab: not found (404)")
+	ErrConflict     = errors.New("gitlab: conflict (409)")
+	ErrRateLimited  = errors.New("gitlab: rate limited (429)")
+)
+
+var statusSentinels = map[int]error{
+	http.StatusNotModified:     ErrNotModified,
+	http.StatusUnauthorized:    ErrUnauthorized,
+	http.StatusForbidden:       ErrForbidden,
+	http.StatusNotFound:        ErrNotFound,
+	http.StatusConflict:        ErrConflict,
+	http.StatusTooManyRequests: ErrRateLimited,
+}
+
+// Error is a failed request: a non-2xx answer, or a request that got no
+// answer (then StatusCode is 0 and Err says why). One type serves every
+// operation; Op tells which ("list", "get", "create", "update", "delete",
+// "set", "save", "refresh" or an action's name such as "star").
+//
+// A 401 is an authentication error: errors.Is(err, ErrUnauthorized).
+type Error struct {
+	Op         string
+	Method     string
+	URL        string // without credentials
+	StatusCode int
+	// Message is the server's message: the "error" or "message" value of a
+	// JSON body (error wins, as in python-gitlab), a JSON object or list of
+	// field errors in compact JSON, or the start of a non-JSON body.
+	Message string
+	// Details is the raw JSON of the message value (object, list or string),
+	// empty when the body was not JSON.
+	Details   []byte
+	Body      []byte
+	Header    http.Header
+	RequestID string
+	Attempts  int   // requests made, retries included
+	Err       error // the transport error, when there was no answer
+}
+
+// Error prints like python-gitlab: "404: 404 Project Not Found".
+func (e *Error) Error() string {
+	if e.StatusCode == 0 {
+		msg := "no response"
+		if e.Err != nil {
+			msg = e.Err.Error()
+		}
+		s := fmt.Sprintf("gitlab: %s %s %s: %s", e.Op, e.Method, e.URL, msg)
+		if e.Attempts > 1 {
+			s += fmt.Sprintf(" (after %d attempts)", e.Attempts)
+		}
+		return s
+	}
+	msg := e.Message
+	if msg == "" {
+		msg = http.StatusText(e.StatusCode)
+	}
+	s := fmt.Sprintf("%d: %s", e.StatusCode, msg)
+	if e.Attempts > 1 {
+		s += fmt.Sprintf(" (after %d attempts)", e.Attempts)
+	}
+	return s
+}
+
+// Describe is the long form: operation, method and URL before the message.
+func (e *Error) Describe() string {
+	if e.StatusCode == 0 {
+		return e.Error()
+	}
+	return fmt.Sprintf("gitlab: %s %s %s: %s", e.Op, e.Method, e.URL, e.Error())
+}
+
+// Unwrap returns the transport error, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is matches the status sentinels (ErrNotFound for a 404, and so on).
+func (e *Error) Is(target error) bool {
+	s, ok := statusSentinels[e.StatusCode]
+	return ok && s == target
+}
+
+// FieldErrors returns GitLab's validation errors by field, for bodies such as
+// {"message": {"name": ["can't be blank"]}}; nil otherwise.
+func (e *Error) FieldErrors() map[string][]string {
+	r := gjson.ParseBytes(e.Details)
+	if !r.IsObject() {
+		return nil
+	}
+	out := map[string][]string{}
+	r.ForEach(func(k, v gjson.Result) bool {
+		if v.IsArray() {
+			for _, m := range v.Array() {
+				out[k.String()] = append(out[k.String()], m.String())
+			}
+		} else {
+			out[k.String()] = append(out[k.String()], v.String())
+		}
+		return true
+	})
+	return out
+}
+
+// NewHTTPError builds the *Error of a non-2xx answer.
+func NewHTTPError(op, method, rawURL string, status int, header http.Header, body []byte) *Error {
+	e := &Error{
+		Op: op, Method: method, URL: SanitizeURL(rawURL), StatusCode: status,
+		Body: body, Header: header,
+	}
+	if header != nil {
+		e.RequestID = header.Get("X-Request-Id")
+	}
+	e.Message, e.Details = errorMessage(body)
+	return e
+}
+
+// errorMessage extracts the message of an error body.
+func errorMessage(body []byte) (string, []byte) {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') && gjson.ValidBytes(trimmed) {
+		r := gjson.ParseBytes(trimmed)
+		v := r.Get("error")
+		if !v.Exists() {
+			v = r.Get("message")
+		}
+		if !v.Exists() {
+			return string(trimmed), trimmed
+		}
+		if v.Type == gjson.String {
+			msg := v.String()
+			if d := r.Get("error_description"); d.Exists() {
+				msg += ": " + d.String()
+			}
+			return msg, []byte(v.Raw)
+		}
+		return compactMessage(v), []byte(v.Raw)
+	}
+	return snippet(trimmed, 300), nil
+}
+
+// compactMessage renders field errors readably: `name: can't be blank; path:
+// has already been taken`, and lists as their items joined by "; ".
+func compactMessage(v gjson.Result) string {
+	var parts []string
+	if v.IsArray() {
+		for _, m := range v.Array() {
+			parts = append(parts, m.String())
+		}
+		return strings.Join(parts, "; ")
+	}
+	v.ForEach(func(k, val gjson.Result) bool {
+		var msgs []string
+		if val.IsArray() {
+			for _, m := range val.Array() {
+				msgs = append(msgs, m.String())
+			}
+		} else {
+			msgs = append(msgs, val.String())
+		}
+		parts = append(parts, k.String()+": "+strings.Join(msgs, ", "))
+		return true
+	})
+	sort.Strings(parts)
+	return strings.Join(parts, "; ")
+}
+
+// snippet returns at most n bytes of b as valid UTF-8 text.
+func snippet(b []byte, n int) string {
+	if len(b) > n {
+		b = b[:n]
+		for len(b) > 0 && !utf8.Valid(b) {
+			b = b[:len(b)-1]
+		}
+		return string(b) + "…"
+	}
+	return string(b)
+}
+
+// ParseError is a 2xx answer whose body is not what the operation needs:
+// not JSON, malformed or truncated JSON, or JSON of the wrong shape.
+type ParseError struct {
+	Op          string
+	Method      string
+	URL         string
+	StatusCode  int
+	ContentType string
+	Reason      string // what was wrong, e.g. "malformed JSON"
+	Snippet     string // the start of what came back
+}
+
+func (e *ParseError) Error() string {
+	ct := e.ContentType
+	if ct == "" {
+		ct = "no content type"
+	}
+	return fmt.Sprintf("gitlab: %s %s %s: %s (status %d, %s): %q", e.Op, e.Method, e.URL, e.Reason, e.StatusCode, ct, e.Snippet)
+}
+
+// NewParseError builds a *ParseError for a response body.
+func NewParseError(op, method, rawURL string, status int, contentType, reason string, body []byte) *ParseError {
+	return &ParseError{Op: op, Method: method, URL: SanitizeURL(rawURL), StatusCode: status,
+		ContentType: contentType, Reason: reason, Snippet: snippet(bytes.TrimSpace(body), 120)}
+}
+
+// AttrError reports attributes missing or in conflict, found before any request.
+type AttrError struct {
+	Op      string   // "create", "update", "save", "get", "delete" or an action
+	Manager string   // the spec name
+	Missing []string // required attributes that were not given
+	// Exclusive lists the exclusive attributes when the rule "exactly one of
+	// them" was broken; Given says which of them were given.
+	Exclusive []string
+	Given     []string
+}
+
+func (e *AttrError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "gitlab: %s %s: ", e.Op, e.Manager)
+	switch {
+	case len(e.Missing) > 0:
+		fmt.Fprintf(&b, "missing attributes: %s", strings.Join(e.Missing, ", "))
+	case len(e.Given) > 1:
+		fmt.Fprintf(&b, "provide only one of these attributes: %s", strings.Join(e.Exclusive, ", "))
+	default:
+		fmt.Fprintf(&b, "must provide one of these attributes: %s", strings.Join(e.Exclusive, ", "))
+	}
+	return b.String()
+}
+
+// MissingAttrError is the error of reading an attribute an object lacks. Its
+// message says when the object came from a list (lists may hold only part of
+// an object's attributes) or is lazy (it holds only its ID).
+type MissingAttrError struct {
+	Manager  string
+	Attr     string
+	FromList bool
+	Lazy     bool
+}
+
+func (e *MissingAttrError) Error() string {
+	s := fmt.Sprintf("gitlab: %s object has no attribute %q", e.Manager, e.Attr)
+	switch {
+	case e.Lazy:
+		s += " (it is a lazy object, which holds only its ID: call Refresh or Get to fetch its attributes)"
+	case e.FromList:
+		s += " (it came from a list, and GitLab may return only part of an object's attributes in lists: Get(id) fetches the whole object)"
+	}
+	return s
+}
+
+// PathError reports a manager path placeholder with no value: the request is
+// never sent to a wrong URL.
+type PathError struct {
+	Manager     string
+	Placeholder string
+	ParentAttr  string
+}
+
+func (e *PathError) Error() string {
+	return fmt.Sprintf("gitlab: %s: path placeholder {%s} has no value (the parent object has no attribute %q)",
+		e.Manager, e.Placeholder, e.ParentAttr)
+}
+
+// OpError reports an operation the manager does not declare (dynamic
+// managers only: on typed managers such a call does not compile).
+type OpError struct {
+	Manager string
+	Op      string
+	Ops     Ops
+}
+
+func (e *OpError) Error() string {
+	return fmt.Sprintf("gitlab: manager %s does not support %s (it declares: %s)", e.Manager, e.Op, e.Ops)
+}
+
+// credentialParams are query parameters that carry secrets.
+var credentialParams = []string{"private_token", "access_token", "job_token", "password"}
+
+// SanitizeURL removes credentials from a URL: user info and the query
+// parameters that carry tokens.
+func SanitizeURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	if u.User != nil {
+		u.User = url.User("REDACTED")
+	}
+	if u.RawQuery != "" {
+		q := u.Query()
+		changed := false
+		for _, k := range credentialParams {
+			if q.Has(k) {
+				q.Set(k, "REDACTED")
+				changed = true
+			}
+		}
+		if changed {
+			u.RawQuery = q.Encode()
+		}
+	}
+	return u.String()
+}

@@ -1,0 +1,327 @@
+package base
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tidwall/gjson"
+	"github.com/tidwall/sjson"
+)
+
+type objFlags uint8
+
+const (
+	flagFromList objFlags = 1 << iota
+	flagLazy
+)
+
+// Object is a GitLab resource: the server's JSON kept raw and never modified
+// in place, plus a separate buffer of local changes. Reads see the changes
+// first, then the server's data, then the attributes inherited from the
+// parent (such as project_id for an issue's notes).
+//
+// An Object is not safe for concurrent modification; concurrent reads are fine.
+type Object struct {
+	core    *Core
+	raw     []byte // the server's JSON object; replaced, never written to
+	changes []byte // a JSON object of pending changes, nil when there are none
+	flags   objFlags
+}
+
+// NewObject builds an object of the manager c from a server JSON object. raw
+// is kept, not copied: it must not be modified afterwards.
+func NewObject(c *Core, raw []byte) *Object { return &Object{core: c, raw: raw} }
+
+// Core is the manager core the object belongs to.
+func (o *Object) Core() *Core { return o.core }
+
+// Spec is the declaration of the object's manager.
+func (o *Object) Spec() *Spec { return o.core.spec }
+
+// key turns an attribute name into a gjson/sjson path matching it literally.
+func key(name string) string {
+	for i := 0; i < len(name); i++ {
+		switch name[i] {
+		case '.', '*', '?', '#', '@', '|', '\\', '!', '=', '<', '>', '%', '"', '[', ']', '{', '}', ',', ':', ' ':
+			return gjson.Escape(name)
+		}
+	}
+	return name
+}
+
+// lookup reads a gjson path from the changes, the server data, then the parent attributes.
+func (o *Object) lookup(path string) gjson.Result {
+	if o.changes != nil {
+		if r := gjson.GetBytes(o.changes, path); r.Exists() {
+			return r
+		}
+	}
+	if r := gjson.GetBytes(o.raw, path); r.Exists() {
+		return r
+	}
+	if o.core != nil && o.core.parentAttrs != nil {
+		return gjson.GetBytes(o.core.parentAttrs, path)
+	}
+	return gjson.Result{}
+}
+
+// Attr returns the attribute called name (taken literally, dots included).
+// A missing attribute gives a Result whose Exists() is false; Value says why.
+func (o *Object) Attr(name string) gjson.Result { return o.lookup(key(name)) }
+
+// Lookup reads a full gjson path, e.g. "namespace.full_path" or "topics.#".
+func (o *Object) Lookup(path string) gjson.Result { return o.lookup(path) }
+
+// Has reports whether the object has the attribute (a JSON null counts).
+func (o *Object) Has(name string) bool { return o.Attr(name).Exists() }
+
+// Value returns the attribute, or a *MissingAttrError that says whether the
+// object came from a list or is lazy.
+func (o *Object) Value(name string) (gjson.Result, error) {
+	r := o.Attr(name)
+	if !r.Exists() {
+		return r, &MissingAttrError{Manager: o.core.spec.Name, Attr: name,
+			FromList: o.flags&flagFromList != 0, Lazy: o.flags&flagLazy != 0}
+	}
+	return r, nil
+}
+
+// GetString returns a string attribute ("" when missing).
+func (o *Object) GetString(name string) string { return o.Attr(name).String() }
+
+// GetInt returns an integer attribute (0 when missing).
+func (o *Object) GetInt(name string) int { return int(o.Attr(name).Int()) }
+
+// GetFloat returns a number attribute (0 when missing).
+func (o *Object) GetFloat(name string) float64 { return o.Attr(name).Float() }
+
+// GetBool returns a boolean attribute (false when missing or null).
+func (o *Object) GetBool(name string) bool { return o.Attr(name).Bool() }
+
+// GetStrings returns a list attribute as strings (nil when missing).
+func (o *Object) GetStrings(name string) []string {
+	r := o.Attr(name)
+	if !r.IsArray() {
+		return nil
+	}
+	arr := r.Array()
+	out := make([]string, len(arr))
+	for i, v := range arr {
+		out[i] = v.String()
+	}
+	return out
+}
+
+// GetTime parses a timestamp (RFC 3339, with or without fractions) or a date
+// (YYYY-MM-DD). A missing or null attribute gives the zero time and no error.
+func (o *Object) GetTime(name string) (time.Time, error) {
+	r := o.Attr(name)
+	if !r.Exists() || r.Type == gjson.Null {
+		return time.Time{}, nil
+	}
+	s := r.String()
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("gitlab: attribute %q: %q is neither a timestamp nor a date", name, s)
+	}
+	return t, nil
+}
+
+// Set records a change; the server data is untouched until Save succeeds.
+// Any attribute can be set, known to the manager or not; nil sends null.
+func (o *Object) Set(name string, value any) error {
+	if raw, ok := value.(json.RawMessage); ok {
+		return o.SetRaw(name, raw)
+	}
+	b, err := sjson.SetBytes(o.changesBuf(), key(name), value)
+	if err != nil {
+		return fmt.Errorf("gitlab: set %q: %w", name, err)
+	}
+	o.changes = b
+	return nil
+}
+
+// SetRaw records a change given as raw JSON.
+func (o *Object) SetRaw(name string, rawJSON []byte) error {
+	if !gjson.ValidBytes(rawJSON) {
+		return fmt.Errorf("gitlab: set %q: value is not valid JSON", name)
+	}
+	b, err := sjson.SetRawBytes(o.changesBuf(), key(name), rawJSON)
+	if err != nil {
+		return fmt.Errorf("gitlab: set %q: %w", name, err)
+	}
+	o.changes = b
+	return nil
+}
+
+func (o *Object) changesBuf() []byte {
+	if o.changes == nil {
+		return []byte("{}")
+	}
+	return o.changes
+}
+
+// Dirty reports whether there are unsaved changes.
+func (o *Object) Dirty() bool { return o.changes != nil }
+
+// Changed reports whether name has a pending change.
+func (o *Object) Changed(name string) bool {
+	return o.changes != nil && gjson.GetBytes(o.changes, key(name)).Exists()
+}
+
+// Changes returns the pending changes as a JSON object (nil when none).
+func (o *Object) Changes() []byte { return bytes.Clone(o.changes) }
+
+// DiscardChanges drops every pending change.
+func (o *Object) DiscardChanges() { o.changes = nil }
+
+// ID returns the object's ID attribute as text ("" when the manager's objects
+// have no ID, or the object lacks it).
+func (o *Object) ID() string {
+	attr := o.core.spec.IDAttribute()
+	if attr == "" {
+		return ""
+	}
+	return resultText(o.Attr(attr))
+}
+
+// resultText renders a JSON scalar as URL text: integers without exponent.
+func resultText(r gjson.Result) string {
+	switch r.Type {
+	case gjson.Null:
+		return ""
+	case gjson.Number:
+		return r.Raw
+	}
+	return r.String()
+}
+
+// IsLazy reports whether the object was built without a request (Lazy).
+func (o *Object) IsLazy() bool { return o.flags&flagLazy != 0 }
+
+// FromList reports whether the object came from a list.
+func (o *Object) FromList() bool { return o.flags&flagFromList != 0 }
+
+// ReplaceData swaps in new server data and clears the pending changes and
+// the list and lazy marks. It is how Save, Refresh and actions apply an
+// answer; raw must be a JSON object and is not copied.
+func (o *Object) ReplaceData(raw []byte) {
+	o.raw = raw
+	o.changes = nil
+	o.flags = 0
+}
+
+// merged returns the server data with the changes applied.
+func (o *Object) merged() []byte {
+	base := o.raw
+	if len(bytes.TrimSpace(base)) == 0 {
+		base = []byte("{}")
+	}
+	if o.changes == nil {
+		return base
+	}
+	out := bytes.Clone(base)
+	gjson.ParseBytes(o.changes).ForEach(func(k, v gjson.Result) bool {
+		if b, err := sjson.SetRawBytes(out, key(k.String()), []byte(v.Raw)); err == nil {
+			out = b
+		}
+		return true
+	})
+	return out
+}
+
+// MarshalJSON returns the object's attributes (server data with pending
+// changes, without parent attributes).
+func (o *Object) MarshalJSON() ([]byte, error) { return bytes.Clone(o.merged()), nil }
+
+// Decode unmarshals the object's attributes into v, e.g. a caller's struct.
+func (o *Object) Decode(v any) error {
+	if err := json.Unmarshal(o.merged(), v); err != nil {
+		return fmt.Errorf("gitlab: decode %s object: %w", o.core.spec.Name, err)
+	}
+	return nil
+}
+
+// Attributes returns a copy of every attribute, parent attributes included;
+// numbers are json.Number. Changing the map does not change the object.
+func (o *Object) Attributes() map[string]any {
+	out := map[string]any{}
+	add := func(b []byte) {
+		if len(b) == 0 {
+			return
+		}
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.UseNumber()
+		var m map[string]any
+		if dec.Decode(&m) == nil {
+			for k, v := range m {
+				out[k] = v
+			}
+		}
+	}
+	if o.core != nil {
+		add(o.core.parentAttrs)
+	}
+	add(o.merged())
+	return out
+}
+
+// String renders the object as python-gitlab's repr does:
+// <projects id:1 path_with_namespace:group/project>.
+func (o *Object) String() string {
+	var b strings.Builder
+	spec := o.core.spec
+	b.WriteString("<")
+	b.WriteString(spec.Name)
+	idAttr := spec.IDAttribute()
+	if idAttr != "" {
+		fmt.Fprintf(&b, " %s:%s", idAttr, o.ID())
+	}
+	if spec.ReprAttr != "" && spec.ReprAttr != idAttr {
+		if r := o.Attr(spec.ReprAttr); r.Exists() {
+			fmt.Fprintf(&b, " %s:%s", spec.ReprAttr, r.String())
+		}
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// Equal reports whether both objects are the same GitLab resource: same
+// manager, same path and the same non-empty ID. Objects without an ID are
+// equal only to themselves.
+func (o *Object) Equal(other *Object) bool {
+	if o == other {
+		return true
+	}
+	if o == nil || other == nil || o.core.spec.Name != other.core.spec.Name || o.core.path != other.core.path {
+		return false
+	}
+	id := o.ID()
+	return id != "" && id == other.ID()
+}
+
+// ChildCore returns the core of a sub-manager declared by spec, its path
+// rendered from this object's attributes. It makes no request.
+func (o *Object) ChildCore(spec *Spec) *Core {
+	return NewCore(o.core.client, o.core.registry, spec, o)
+}
+
+// Manager returns the dynamic manager registered under name as a child of
+// this object's manager, e.g. project.Manager("project_widgets"). An unknown
+// name gives a manager whose every call fails with a clear error.
+func (o *Object) Manager(name string) *Dynamic {
+	spec, ok := o.core.registry.lookup(name)
+	switch {
+	case !ok:
+		return NewDynamicError(fmt.Errorf("gitlab: no manager %q is registered", name))
+	case spec.Parent != o.core.spec.Name:
+		return NewDynamicError(fmt.Errorf("gitlab: manager %q belongs to %q objects, not to %q objects", name, spec.Parent, o.core.spec.Name))
+	}
+	return NewDynamic(o.ChildCore(spec))
+}

@@ -1,0 +1,455 @@
+package base
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/tidwall/gjson"
+	"github.com/tidwall/sjson"
+)
+
+// The operations every manager is assembled from. They are methods of Core,
+// which typed managers keep unexported: a typed manager exposes only the
+// operations its spec declares (through the mixins package).
+
+// Send sends req through the client after rendering the query: params and
+// WithParams values encoded with the spec's types, and WithQuery applied. It
+// is the low-level door for typed methods that are not core operations.
+func (c *Core) Send(ctx context.Context, req *Request, params Params) (*Response, error) {
+	if c.err != nil {
+		return nil, c.err
+	}
+	o := CollectOptions(req.Options)
+	q := req.Query
+	if len(params) > 0 || len(o.Params) > 0 {
+		var err error
+		if q, err = EncodeQuery(params, c.spec.Types); err != nil {
+			return nil, err
+		}
+		extra, err := EncodeQuery(o.Params, c.spec.Types)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range extra {
+			q[k] = v
+		}
+	}
+	if o.Query != nil { // query_parameters: replaces everything but page and per_page
+		nq := url.Values{}
+		for k, v := range o.Query {
+			nq[k] = v
+		}
+		for _, k := range []string{"page", "per_page"} {
+			if v, ok := q[k]; ok && !nq.Has(k) {
+				nq[k] = v
+			}
+		}
+		q = nq
+	}
+	req.Query = q
+	return c.client.Do(ctx, req)
+}
+
+// objectPath is the URL path of one object: the collection path plus the
+// escaped ID, or the collection path itself for objects without ID.
+func (c *Core) objectPath(id string) string {
+	if c.spec.IDAttribute() == "" || id == "" {
+		return c.path
+	}
+	return c.path + "/" + EscapeID(id)
+}
+
+// idPath renders an ID argument (nil targets the manager path itself).
+func (c *Core) idPath(id any) (string, error) {
+	if id == nil {
+		return c.path, nil
+	}
+	s, err := IDString(id)
+	if err != nil {
+		return "", err
+	}
+	return c.path + "/" + EscapeID(s), nil
+}
+
+// decodeObject checks that a response holds one JSON object.
+func decodeObject(req *Request, resp *Response) ([]byte, error) {
+	body := bytes.TrimSpace(resp.Body)
+	if len(body) == 0 || body[0] != '{' || !gjson.ValidBytes(body) {
+		reason := "expected a JSON object"
+		if len(body) > 0 && !gjson.ValidBytes(body) {
+			reason = "malformed JSON"
+		}
+		return nil, NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), reason, resp.Body)
+	}
+	return body, nil
+}
+
+func (c *Core) fetchObject(ctx context.Context, req *Request, params Params) (*Object, error) {
+	resp, err := c.Send(ctx, req, params)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := decodeObject(req, resp)
+	if err != nil {
+		return nil, err
+	}
+	return NewObject(c, raw), nil
+}
+
+// checkParams verifies the query parameters an operation requires.
+func (c *Core) checkParams(op string, ro RequiredOptional, opts []RequestOption) error {
+	if len(ro.Required) == 0 {
+		return nil
+	}
+	o := CollectOptions(opts)
+	var missing []string
+	for _, k := range ro.Required {
+		if o.Params[k] == nil && !o.Query.Has(k) {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		return &AttrError{Op: op, Manager: c.spec.Name, Missing: missing}
+	}
+	return nil
+}
+
+// CheckAttrs validates attributes against a RequiredOptional before any
+// request: every required one present, and exactly one exclusive one when
+// exclusive attributes are declared. skip names an attribute not to require
+// (the ID, which an update takes from its URL).
+func CheckAttrs(op, manager string, ro RequiredOptional, has func(string) bool, skip string) error {
+	var missing []string
+	for _, k := range ro.Required {
+		if k != skip && !has(k) {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		return &AttrError{Op: op, Manager: manager, Missing: missing}
+	}
+	if len(ro.Exclusive) > 0 {
+		var given []string
+		for _, k := range ro.Exclusive {
+			if has(k) {
+				given = append(given, k)
+			}
+		}
+		if len(given) != 1 {
+			return &AttrError{Op: op, Manager: manager, Exclusive: ro.Exclusive, Given: given}
+		}
+	}
+	return nil
+}
+
+func attrsHas(a Attrs) func(string) bool {
+	return func(k string) bool { _, ok := a[k]; return ok }
+}
+
+// Get fetches one object: GET path/{id}, where id is an integer or a string
+// such as "group/project" (encoded once).
+func (c *Core) Get(ctx context.Context, id any, opts []RequestOption) (*Object, error) {
+	if err := c.checkParams("get", c.spec.GetAttrs, opts); err != nil {
+		return nil, err
+	}
+	p, err := c.idPath(id)
+	if err != nil {
+		return nil, err
+	}
+	return c.fetchObject(ctx, &Request{Op: "get", Method: http.MethodGet, Path: p, Options: opts}, nil)
+}
+
+// GetWithoutID fetches a singleton: GET on the manager path.
+func (c *Core) GetWithoutID(ctx context.Context, opts []RequestOption) (*Object, error) {
+	if err := c.checkParams("get", c.spec.GetAttrs, opts); err != nil {
+		return nil, err
+	}
+	return c.fetchObject(ctx, &Request{Op: "get", Method: http.MethodGet, Path: c.path, Options: opts}, nil)
+}
+
+// Lazy returns an object holding only its ID, without a request. Its
+// sub-managers and actions work; reading another attribute says it is lazy.
+func (c *Core) Lazy(id any) *Object {
+	raw := []byte("{}")
+	if attr := c.spec.IDAttribute(); attr != "" {
+		if s, err := IDString(id); err == nil {
+			var v any = s
+			switch id.(type) {
+			case string:
+			default:
+				v = gjson.Parse(s).Value() // keep numbers numeric
+			}
+			raw, _ = sjson.SetBytes(raw, key(attr), v)
+		}
+	}
+	o := NewObject(c, raw)
+	o.flags = flagLazy
+	return o
+}
+
+// Create validates attrs, then POSTs them; CreateByID specs post to path/{id}.
+func (c *Core) Create(ctx context.Context, attrs Attrs, opts []RequestOption) (*Object, error) {
+	if err := CheckAttrs("create", c.spec.Name, c.spec.CreateAttrs, attrsHas(attrs), ""); err != nil {
+		return nil, err
+	}
+	path := c.path
+	if c.spec.CreateByID {
+		idAttr := c.spec.IDAttribute()
+		id, err := IDString(attrs[idAttr])
+		if err != nil {
+			return nil, &AttrError{Op: "create", Manager: c.spec.Name, Missing: []string{idAttr}}
+		}
+		path = c.path + "/" + EscapeID(id)
+		attrs = without(attrs, idAttr)
+	}
+	body, form, err := EncodeBody(attrs, c.spec.Types)
+	if err != nil {
+		return nil, err
+	}
+	req := &Request{Op: "create", Method: http.MethodPost, Path: path, Body: body, Form: form, Options: opts}
+	resp, err := c.Send(ctx, req, nil)
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(resp.Body)) == 0 { // nothing came back: keep what was sent
+		return NewObject(c, sentAttrs(attrs)), nil
+	}
+	raw, err := decodeObject(req, resp)
+	if err != nil {
+		return nil, err
+	}
+	return NewObject(c, raw), nil
+}
+
+// sentAttrs is the JSON of attributes sent, for answers with no body.
+func sentAttrs(a Attrs) []byte {
+	b, err := json.Marshal(a)
+	if err != nil {
+		return []byte("{}")
+	}
+	return b
+}
+
+func without(a Attrs, k string) Attrs {
+	out := make(Attrs, len(a))
+	for key, v := range a {
+		if key != k {
+			out[key] = v
+		}
+	}
+	return out
+}
+
+// Update validates attrs, then sends them with the spec's update verb to
+// path/{id} (id nil: the manager path) and returns the server's object.
+func (c *Core) Update(ctx context.Context, id any, attrs Attrs, opts []RequestOption) (*Object, error) {
+	if err := CheckAttrs("update", c.spec.Name, c.spec.UpdateAttrs, attrsHas(attrs), c.spec.IDAttribute()); err != nil {
+		return nil, err
+	}
+	p, err := c.idPath(id)
+	if err != nil {
+		return nil, err
+	}
+	body, form, err := EncodeBody(attrs, c.spec.Types)
+	if err != nil {
+		return nil, err
+	}
+	req := &Request{Op: "update", Method: c.spec.UpdateVerb(), Path: p, Body: body, Form: form, Options: opts}
+	resp, err := c.Send(ctx, req, nil)
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(resp.Body)) == 0 {
+		return NewObject(c, sentAttrs(attrs)), nil
+	}
+	raw, err := decodeObject(req, resp)
+	if err != nil {
+		return nil, err
+	}
+	return NewObject(c, raw), nil
+}
+
+// Delete sends DELETE path/{id} (id nil: the manager path).
+func (c *Core) Delete(ctx context.Context, id any, opts []RequestOption) error {
+	if err := c.checkParams("delete", c.spec.DeleteAttrs, opts); err != nil {
+		return err
+	}
+	p, err := c.idPath(id)
+	if err != nil {
+		return err
+	}
+	_, err = c.Send(ctx, &Request{Op: "delete", Method: http.MethodDelete, Path: p, Raw: true, Options: opts}, nil)
+	return err
+}
+
+// Set sends {"value": value} to path/{key} with the spec's set verb.
+func (c *Core) Set(ctx context.Context, key string, value any, opts []RequestOption) (*Object, error) {
+	p, err := c.idPath(key)
+	if err != nil {
+		return nil, err
+	}
+	body, _, err := EncodeBody(Attrs{"value": value}, nil)
+	if err != nil {
+		return nil, err
+	}
+	method := c.spec.SetMethod
+	if method == "" {
+		method = http.MethodPut
+	}
+	return c.fetchObject(ctx, &Request{Op: "set", Method: method, Path: p, Body: body, Options: opts}, nil)
+}
+
+// Save sends the object's pending changes, plus the attributes the spec
+// requires for updates, with the update verb. Nothing changed: no request.
+// On success the object holds the server's answer and no pending changes;
+// on failure the changes are kept.
+func (c *Core) Save(ctx context.Context, o *Object, opts []RequestOption) error {
+	if o.changes == nil {
+		return nil
+	}
+	payload := bytes.Clone(o.changes)
+	for _, k := range c.spec.UpdateAttrs.Required {
+		if gjson.GetBytes(payload, key(k)).Exists() {
+			continue
+		}
+		v, err := o.Value(k)
+		if err != nil {
+			return &AttrError{Op: "save", Manager: c.spec.Name, Missing: []string{k}}
+		}
+		payload, _ = sjson.SetRawBytes(payload, key(k), []byte(v.Raw))
+	}
+	req := &Request{Op: "save", Method: c.spec.UpdateVerb(), Path: c.objectPath(o.ID()), Body: payload, Options: opts}
+	if needsEncoding(payload, c.spec.Types) {
+		var attrs Attrs
+		if err := jsonUnmarshal(payload, &attrs); err != nil {
+			return err
+		}
+		body, form, err := EncodeBody(attrs, c.spec.Types)
+		if err != nil {
+			return err
+		}
+		req.Body, req.Form = body, form
+	}
+	resp, err := c.Send(ctx, req, nil)
+	if err != nil {
+		return err
+	}
+	if len(bytes.TrimSpace(resp.Body)) == 0 { // 204: keep the local data, merged
+		o.ReplaceData(o.merged())
+		return nil
+	}
+	raw, err := decodeObject(req, resp)
+	if err != nil {
+		return err
+	}
+	o.ReplaceData(raw)
+	return nil
+}
+
+// needsEncoding reports whether a payload holds attributes whose type
+// changes their encoding (files, comma-joined strings).
+func needsEncoding(payload []byte, types map[string]AttrType) bool {
+	for k, t := range types {
+		if t == File || t == Image || t == CommaSeparatedString || t == JSON {
+			if gjson.GetBytes(payload, key(k)).Exists() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// DeleteObject deletes the object on the server.
+func (c *Core) DeleteObject(ctx context.Context, o *Object, opts []RequestOption) error {
+	if err := c.checkParams("delete", c.spec.DeleteAttrs, opts); err != nil {
+		return err
+	}
+	_, err := c.Send(ctx, &Request{Op: "delete", Method: http.MethodDelete, Path: c.objectPath(o.ID()), Raw: true, Options: opts}, nil)
+	return err
+}
+
+// Refresh fetches the object again and replaces its data; unsaved changes
+// are discarded.
+func (c *Core) Refresh(ctx context.Context, o *Object, opts []RequestOption) error {
+	req := &Request{Op: "refresh", Method: http.MethodGet, Path: c.objectPath(o.ID()), Options: opts}
+	resp, err := c.Send(ctx, req, nil)
+	if err != nil {
+		return err
+	}
+	raw, err := decodeObject(req, resp)
+	if err != nil {
+		return err
+	}
+	o.ReplaceData(raw)
+	return nil
+}
+
+// Action runs a declared custom action on o (nil for manager actions). It
+// returns the object the action produced (o itself for ResultReplace, a new
+// one for ResultNew) and the raw response.
+func (c *Core) Action(ctx context.Context, o *Object, name string, attrs Attrs, opts []RequestOption) (*Object, *Response, error) {
+	a, ok := c.spec.Action(name)
+	if !ok {
+		return nil, nil, &OpError{Manager: c.spec.Name, Op: name, Ops: c.spec.Ops}
+	}
+	if err := CheckAttrs(name, c.spec.Name, a.Attrs, attrsHas(attrs), ""); err != nil {
+		return nil, nil, err
+	}
+	base := c.path
+	if !a.OnManager {
+		if o == nil {
+			return nil, nil, &OpError{Manager: c.spec.Name, Op: name + " (an object action, called without an object)", Ops: c.spec.Ops}
+		}
+		base = c.objectPath(o.ID())
+	}
+	suffix := a.Path
+	if suffix == "" {
+		suffix = a.Name
+	}
+	method := a.Method
+	if method == "" {
+		method = http.MethodPost
+	}
+	req := &Request{Op: name, Method: method, Path: base + "/" + strings.TrimPrefix(suffix, "/"), Options: opts, Raw: a.Result == ResultNone}
+	var params Params
+	if method == http.MethodGet || method == http.MethodDelete || method == http.MethodHead {
+		params = Params(attrs)
+	} else if len(attrs) > 0 || method != http.MethodGet {
+		body, form, err := EncodeBody(attrs, c.spec.Types)
+		if err != nil {
+			return nil, nil, err
+		}
+		req.Body, req.Form = body, form
+	}
+	resp, err := c.Send(ctx, req, params)
+	if err != nil {
+		return nil, nil, err
+	}
+	switch a.Result {
+	case ResultReplace:
+		raw, err := decodeObject(req, resp)
+		if err != nil {
+			return nil, resp, err
+		}
+		o.ReplaceData(raw)
+		return o, resp, nil
+	case ResultNew:
+		raw, err := decodeObject(req, resp)
+		if err != nil {
+			return nil, resp, err
+		}
+		return NewObject(c, raw), resp, nil
+	}
+	return nil, resp, nil
+}
+
+// ListDefaults are list parameters a Requester fills in when a first list
+// request does not set them.
+var ListDefaults = []string{"per_page", "pagination", "order_by"}
+
+// HasOp reports whether the manager declares op; the dynamic manager's check.
+func (c *Core) HasOp(op Ops) bool { return c.spec.Ops.Has(op) }

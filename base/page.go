@@ -1,0 +1,227 @@
+package base
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"iter"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unsafe"
+
+	"github.com/tidwall/gjson"
+)
+
+// Page is one page of a list, with GitLab's pagination facts. Fields GitLab
+// did not send are unknown: 0 for pages (no next or previous page), -1 for
+// Total and TotalPages (GitLab omits them above 10,000 rows and in keyset
+// pagination).
+type Page[T any] struct {
+	Items      []T
+	Page       int
+	PerPage    int
+	NextPage   int
+	PrevPage   int
+	Total      int
+	TotalPages int
+	// NextURL is the server's Link rel="next" URL, followed verbatim by All
+	// (offset and keyset pagination alike); "" on the last page.
+	NextURL string
+}
+
+// Manager is a typed manager's engine: a Core and the function that wraps
+// raw objects into the manager's object type T. It has no operations of its
+// own; the mixins package adds exactly those the spec declares.
+type Manager[T any] struct {
+	core *Core
+	wrap func(*Object) T
+}
+
+// NewManager builds a Manager.
+func NewManager[T any](core *Core, wrap func(*Object) T) *Manager[T] {
+	return &Manager[T]{core: core, wrap: wrap}
+}
+
+// Core is the manager's core (the low-level, untyped operations).
+func (m *Manager[T]) Core() *Core { return m.core }
+
+// Spec is the manager's declaration.
+func (m *Manager[T]) Spec() *Spec { return m.core.spec }
+
+// Path is the manager's rendered path, or why it has none.
+func (m *Manager[T]) Path() (string, error) { return m.core.Path() }
+
+// Wrap turns a raw object of this manager into T.
+func (m *Manager[T]) Wrap(o *Object) T { return m.wrap(o) }
+
+// ListPage fetches one page: GET on the collection with params.
+func ListPage[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) (*Page[T], error) {
+	req := &Request{Op: "list", Method: http.MethodGet, Path: m.core.path, List: true, Options: opts}
+	resp, err := m.core.Send(ctx, req, params)
+	if err != nil {
+		return nil, err
+	}
+	return parsePage(m, req, resp)
+}
+
+// ListNext fetches the page at a Link URL, verbatim: the link already holds
+// every parameter, so none is added.
+func ListNext[T any](ctx context.Context, m *Manager[T], nextURL string, opts []RequestOption) (*Page[T], error) {
+	req := &Request{Op: "list", Method: http.MethodGet, Path: nextURL, Options: withoutParams(opts)}
+	resp, err := m.core.client.Do(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return parsePage(m, req, resp)
+}
+
+// withoutParams keeps the call settings (sudo, timeout, retries) but drops
+// query parameters, which the next link already carries.
+func withoutParams(opts []RequestOption) []RequestOption {
+	out := append(make([]RequestOption, 0, len(opts)+1), opts...)
+	return append(out, CallOption(func(o *CallOptions) { o.Params, o.Query = nil, nil }))
+}
+
+// ListAll iterates over every object of every page, following the server's
+// next links, and fetches a page only when the caller wants more.
+func ListAll[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		page, err := ListPage(ctx, m, params, opts)
+		for {
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, it := range page.Items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if page.NextURL == "" {
+				return
+			}
+			page, err = ListNext(ctx, m, page.NextURL, opts)
+		}
+	}
+}
+
+// parsePage splits a JSON array into objects without copying: each object's
+// raw data is a sub-slice of the page body, which is never modified.
+func parsePage[T any](m *Manager[T], req *Request, resp *Response) (*Page[T], error) {
+	body := resp.Body
+	p := &Page[T]{Total: -1, TotalPages: -1}
+	p.setHeaders(resp.Header, resp.URL)
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 || trimmed[0] != '[' || !gjson.ValidBytes(trimmed) {
+		reason := "expected a JSON array"
+		if len(trimmed) > 0 && !gjson.ValidBytes(trimmed) {
+			reason = "malformed JSON"
+		}
+		return nil, NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), reason, body)
+	}
+	n := p.PerPage
+	if n <= 0 || n > 100 {
+		n = 20
+	}
+	p.Items = make([]T, 0, n)
+	var bad error
+	gjson.Parse(unsafe.String(&trimmed[0], len(trimmed))).ForEach(func(_, v gjson.Result) bool {
+		if !v.IsObject() {
+			bad = NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), "a list item is not a JSON object", []byte(v.Raw))
+			return false
+		}
+		o := NewObject(m.core, trimmed[v.Index:v.Index+len(v.Raw):v.Index+len(v.Raw)])
+		o.flags = flagFromList
+		p.Items = append(p.Items, m.wrap(o))
+		return true
+	})
+	if bad != nil {
+		return nil, bad
+	}
+	return p, nil
+}
+
+func (p *Page[T]) setHeaders(h http.Header, reqURL string) {
+	num := func(name string, unknown int) int {
+		v := h.Get(name)
+		if v == "" {
+			return unknown
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil {
+			return unknown
+		}
+		return n
+	}
+	p.Page = num("X-Page", 0)
+	p.PerPage = num("X-Per-Page", 0)
+	p.NextPage = num("X-Next-Page", 0)
+	p.PrevPage = num("X-Prev-Page", 0)
+	p.Total = num("X-Total", -1)
+	p.TotalPages = num("X-Total-Pages", -1)
+	p.NextURL = LinkURL(h, "next")
+	if p.NextURL == "" && p.NextPage > 0 && reqURL != "" {
+		// No Link header but X-Next-Page: the same request, at that page.
+		if u, err := url.Parse(reqURL); err == nil {
+			q := u.Query()
+			q.Set("page", strconv.Itoa(p.NextPage))
+			u.RawQuery = q.Encode()
+			p.NextURL = u.String()
+		}
+	}
+}
+
+// LinkURL returns the URL of the Link header entry with the given rel.
+func LinkURL(h http.Header, rel string) string {
+	for _, line := range h.Values("Link") {
+		for len(line) > 0 {
+			start := strings.IndexByte(line, '<')
+			if start < 0 {
+				break
+			}
+			end := strings.IndexByte(line[start:], '>')
+			if end < 0 {
+				break
+			}
+			u := line[start+1 : start+end]
+			rest := line[start+end+1:]
+			next := strings.IndexByte(rest, '<')
+			params := rest
+			if next >= 0 {
+				params = rest[:next]
+			}
+			for _, prm := range strings.Split(params, ";") {
+				prm = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(prm), ","))
+				if v, ok := strings.CutPrefix(prm, "rel="); ok {
+					for _, r := range strings.Fields(strings.Trim(v, `"`)) {
+						if r == rel {
+							return u
+						}
+					}
+				}
+			}
+			if next < 0 {
+				break
+			}
+			line = rest[next:]
+		}
+	}
+	return ""
+}
+
+// Collect gathers every value of a sequence, stopping at the first error.
+func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
+	var out []T
+	for v, err := range seq {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }

@@ -1,0 +1,388 @@
+package base
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tidwall/gjson"
+)
+
+// Requester sends requests to GitLab. The root package's Client implements
+// it on top of resty; base and mixins only see this interface.
+type Requester interface {
+	Do(ctx context.Context, req *Request) (*Response, error)
+}
+
+// Request is one call to the GitLab API.
+type Request struct {
+	Op     string // the operation, for errors: "list", "get", "star", ...
+	Method string
+	// Path is relative to the API root and already escaped
+	// ("/projects/g%2Fp"), or an absolute URL (a pagination link), used as is.
+	Path  string
+	Query url.Values
+	// Body is a JSON body (nil: none), or Form a multipart one.
+	Body []byte
+	Form *Multipart
+	// Raw: the answer need not be JSON (raw file content, downloads).
+	Raw bool
+	// List: the client's list defaults (per_page, pagination, order_by)
+	// apply where the query does not set them.
+	List    bool
+	Options []RequestOption
+}
+
+// Multipart is a multipart/form-data body: fields and files.
+type Multipart struct {
+	Fields map[string]string
+	Files  []FilePart
+}
+
+// FilePart is one file of a multipart body.
+type FilePart struct {
+	Field, FileName string
+	Reader          io.Reader
+}
+
+// Response is a successful answer.
+type Response struct {
+	StatusCode int
+	Header     http.Header
+	Body       []byte
+	URL        string
+}
+
+// JSON returns the body parsed with gjson.
+func (r *Response) JSON() gjson.Result { return gjson.ParseBytes(r.Body) }
+
+// Decode unmarshals the JSON body into v.
+func (r *Response) Decode(v any) error { return json.Unmarshal(r.Body, v) }
+
+// CallOptions are the per-call settings gathered from RequestOptions.
+type CallOptions struct {
+	Sudo    string
+	Timeout time.Duration
+	Header  http.Header
+	// Params are extra query parameters; Query, when set, replaces the call's
+	// query parameters (python-gitlab's query_parameters) except page and per_page.
+	Params         Params
+	Query          url.Values
+	ObeyRateLimit  *bool
+	MaxRetries     *int
+	RetryTransient *bool
+}
+
+// RequestOption changes one call. Options that make sense for the whole client
+// too (timeout, retries, sudo, headers) can be given to gitlab.New as well.
+type RequestOption interface {
+	ApplyToCall(*CallOptions)
+}
+
+// CallOption adapts a function to RequestOption.
+type CallOption func(*CallOptions)
+
+// ApplyToCall implements RequestOption.
+func (f CallOption) ApplyToCall(o *CallOptions) { f(o) }
+
+// CollectOptions applies opts in order.
+func CollectOptions(opts []RequestOption) CallOptions {
+	var o CallOptions
+	for _, opt := range opts {
+		if opt != nil {
+			opt.ApplyToCall(&o)
+		}
+	}
+	return o
+}
+
+// Params are query parameters: any name, with values of type string, bool,
+// any integer or float, time.Time, a slice of those, or map[string]any
+// (hash parameters, sent as key[sub]=value). nil values are not sent.
+type Params map[string]any
+
+// Attrs are the attributes of a create or update: encoded as a JSON body (or
+// a multipart one when a File or Image attribute is given).
+type Attrs map[string]any
+
+// EncodeQuery renders params as a query string, following GitLab's rules and
+// the declared attribute types: Array → key[]=a&key[]=b,
+// CommaSeparatedList/String → key=a,b, Lowercase → lowercased; untyped
+// slices are sent as key[] arrays, maps as key[sub]=value.
+func EncodeQuery(params Params, types map[string]AttrType) (url.Values, error) {
+	q := make(url.Values, len(params))
+	for k, v := range params {
+		if err := encodeQueryValue(q, k, v, types[k]); err != nil {
+			return nil, err
+		}
+	}
+	return q, nil
+}
+
+func encodeQueryValue(q url.Values, key string, v any, t AttrType) error {
+	if v == nil {
+		return nil
+	}
+	switch t {
+	case File, Image:
+		return nil // never in queries
+	case CommaSeparatedList, CommaSeparatedString:
+		if items, ok, err := listItems(v); ok || err != nil {
+			if err != nil {
+				return fmt.Errorf("gitlab: parameter %q: %w", key, err)
+			}
+			q.Set(key, strings.Join(items, ","))
+			return nil
+		}
+	case Lowercase:
+		s, err := scalarString(v)
+		if err != nil {
+			return fmt.Errorf("gitlab: parameter %q: %w", key, err)
+		}
+		q.Set(key, strings.ToLower(s))
+		return nil
+	}
+	if m, ok := v.(map[string]any); ok {
+		keys := make([]string, 0, len(m))
+		for sub := range m {
+			keys = append(keys, sub)
+		}
+		sort.Strings(keys)
+		for _, sub := range keys {
+			if err := encodeQueryValue(q, key+"["+sub+"]", m[sub], 0); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if items, ok, err := listItems(v); ok || err != nil {
+		if err != nil {
+			return fmt.Errorf("gitlab: parameter %q: %w", key, err)
+		}
+		k := key
+		if !strings.HasSuffix(k, "[]") {
+			k += "[]"
+		}
+		if len(items) == 0 {
+			q[k] = append(q[k], "")
+		}
+		q[k] = append(q[k], items...)
+		return nil
+	}
+	s, err := scalarString(v)
+	if err != nil {
+		return fmt.Errorf("gitlab: parameter %q: %w", key, err)
+	}
+	q.Add(key, s)
+	return nil
+}
+
+// listItems renders the items of a slice value; ok is false for non-slices.
+func listItems(v any) ([]string, bool, error) {
+	var out []string
+	add := func(x any) error {
+		s, err := scalarString(x)
+		out = append(out, s)
+		return err
+	}
+	var err error
+	switch l := v.(type) {
+	case []string:
+		return l, true, nil
+	case []int:
+		for _, x := range l {
+			out = append(out, strconv.Itoa(x))
+		}
+	case []int64:
+		for _, x := range l {
+			out = append(out, strconv.FormatInt(x, 10))
+		}
+	case []any:
+		for _, x := range l {
+			if err = add(x); err != nil {
+				break
+			}
+		}
+	default:
+		return nil, false, nil
+	}
+	return out, true, err
+}
+
+// scalarString renders one value for a query string or a form field.
+func scalarString(v any) (string, error) {
+	switch x := v.(type) {
+	case string:
+		return x, nil
+	case bool:
+		return strconv.FormatBool(x), nil
+	case int:
+		return strconv.Itoa(x), nil
+	case int8, int16, int32, int64:
+		return fmt.Sprint(x), nil
+	case uint, uint8, uint16, uint32, uint64:
+		return fmt.Sprint(x), nil
+	case float32:
+		return strconv.FormatFloat(float64(x), 'f', -1, 32), nil
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), nil
+	case time.Time:
+		return x.UTC().Format(time.RFC3339), nil
+	case fmt.Stringer:
+		return x.String(), nil
+	}
+	return "", fmt.Errorf("cannot send a value of type %T", v)
+}
+
+// EncodeBody renders attrs as a JSON body, or as a multipart body when a File
+// or Image attribute holds content ([]byte, string content or io.Reader).
+// CommaSeparatedString attributes are joined; JSON attributes are checked.
+func EncodeBody(attrs Attrs, types map[string]AttrType) ([]byte, *Multipart, error) {
+	var files []FilePart
+	body := make(map[string]any, len(attrs))
+	for k, v := range attrs {
+		switch types[k] {
+		case File, Image:
+			fp, ok, err := filePart(k, v, types[k])
+			if err != nil {
+				return nil, nil, err
+			}
+			if ok {
+				files = append(files, fp)
+				continue
+			}
+		case CommaSeparatedString:
+			if items, ok, err := listItems(v); ok || err != nil {
+				if err != nil {
+					return nil, nil, fmt.Errorf("gitlab: attribute %q: %w", k, err)
+				}
+				v = strings.Join(items, ",")
+			}
+		case JSON:
+			if s, ok := v.(string); ok {
+				if !json.Valid([]byte(s)) {
+					return nil, nil, fmt.Errorf("gitlab: attribute %q is not valid JSON", k)
+				}
+				v = json.RawMessage(s)
+			}
+		}
+		body[k] = v
+	}
+	if len(files) == 0 {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return nil, nil, fmt.Errorf("gitlab: encoding attributes: %w", err)
+		}
+		return b, nil, nil
+	}
+	mp := &Multipart{Fields: make(map[string]string, len(body)), Files: files}
+	for k, v := range body {
+		if v == nil {
+			continue
+		}
+		s, err := formString(v)
+		if err != nil {
+			return nil, nil, fmt.Errorf("gitlab: attribute %q: %w", k, err)
+		}
+		mp.Fields[k] = s
+	}
+	return nil, mp, nil
+}
+
+// formString renders a multipart field; lists are comma-joined.
+func formString(v any) (string, error) {
+	if items, ok, err := listItems(v); ok || err != nil {
+		return strings.Join(items, ","), err
+	}
+	return scalarString(v)
+}
+
+// FileContent names a file to upload and its content.
+type FileContent struct {
+	Name string
+	Data io.Reader
+}
+
+func filePart(key string, v any, t AttrType) (FilePart, bool, error) {
+	name := key
+	if t == Image {
+		name = key + ".png"
+	}
+	switch x := v.(type) {
+	case string:
+		if x == "" {
+			return FilePart{}, false, nil // an empty string removes the file
+		}
+		return FilePart{Field: key, FileName: name, Reader: strings.NewReader(x)}, true, nil
+	case []byte:
+		return FilePart{Field: key, FileName: name, Reader: strings.NewReader(string(x))}, true, nil
+	case io.Reader:
+		return FilePart{Field: key, FileName: name, Reader: x}, true, nil
+	case FileContent:
+		if x.Name != "" {
+			name = x.Name
+		}
+		return FilePart{Field: key, FileName: name, Reader: x.Data}, true, nil
+	case nil:
+		return FilePart{}, false, nil
+	}
+	return FilePart{}, false, fmt.Errorf("gitlab: attribute %q: a file must be []byte, string, io.Reader or FileContent, not %T", key, v)
+}
+
+// EscapeID encodes an ID as one URL path segment: everything but letters,
+// digits and -._~ is percent-encoded, so "group/sub" becomes "group%2Fsub".
+func EscapeID(s string) string {
+	const hex = "0123456789ABCDEF"
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !unreserved(s[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s)+2*n)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if unreserved(c) {
+			b = append(b, c)
+		} else {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return string(b)
+}
+
+func unreserved(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
+}
+
+// IDString renders an ID given as an integer or a string ("42",
+// "group/sub/project"). Other types are an error.
+func IDString(id any) (string, error) {
+	switch x := id.(type) {
+	case string:
+		if x == "" {
+			return "", fmt.Errorf("gitlab: empty ID")
+		}
+		return x, nil
+	case int:
+		return strconv.Itoa(x), nil
+	case int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return fmt.Sprint(x), nil
+	case fmt.Stringer:
+		return x.String(), nil
+	case nil:
+		return "", fmt.Errorf("gitlab: nil ID")
+	}
+	return "", fmt.Errorf("gitlab: an ID must be an integer or a string, not %T", id)
+}

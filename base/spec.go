@@ -1,0 +1,288 @@
+// Package base is the engine of golab/gitlab: manager declarations (Spec), the
+// registry that holds them, raw-JSON objects with dirty tracking, the generic
+// operations every manager is built from, pagination and the error types.
+//
+// Most users never import base directly: the root package gitlab re-exports
+// what they need. Packages import in one direction only:
+// gitlab → managers → mixins → base.
+package base
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// Ops is the set of core operations a manager declares. A typed manager has
+// exactly the methods of the operations its Spec declares; a dynamic manager
+// checks them at run time.
+type Ops uint16
+
+// The core operations, as in python-gitlab's manager mixins.
+const (
+	OpList         Ops = 1 << iota // GET on the collection, paginated
+	OpGet                          // GET path/{id}
+	OpGetWithoutID                 // GET on the manager path itself (singletons)
+	OpCreate                       // POST on the collection
+	OpUpdate                       // PUT (or POST, PATCH) path/{id}
+	OpDelete                       // DELETE path/{id}
+	OpSet                          // PUT or POST path/{key} with {"value": v}
+)
+
+// Composite operation sets, named after python-gitlab's composite mixins.
+const (
+	Retrieve = OpList | OpGet
+	CRUD     = OpList | OpGet | OpCreate | OpUpdate | OpDelete
+	NoUpdate = OpList | OpGet | OpCreate | OpDelete
+)
+
+var opNames = []struct {
+	op   Ops
+	name string
+}{
+	{OpList, "list"}, {OpGet, "get"}, {OpGetWithoutID, "get_without_id"}, {OpCreate, "create"},
+	{OpUpdate, "update"}, {OpDelete, "delete"}, {OpSet, "set"},
+}
+
+// Has reports whether every operation of x is in o.
+func (o Ops) Has(x Ops) bool { return o&x == x }
+
+// String lists the operations, e.g. "list,get,create".
+func (o Ops) String() string {
+	var parts []string
+	for _, n := range opNames {
+		if o.Has(n.op) {
+			parts = append(parts, n.name)
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+// ParseOps turns "list,get,create" into an Ops set.
+func ParseOps(s string) (Ops, error) {
+	var o Ops
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		found := false
+		for _, n := range opNames {
+			if n.name == p {
+				o |= n.op
+				found = true
+			}
+		}
+		if !found {
+			return 0, fmt.Errorf("gitlab: unknown operation %q (want one of list, get, get_without_id, create, update, delete, set)", p)
+		}
+	}
+	return o, nil
+}
+
+// RequiredOptional lists the attributes an operation takes: all of Required,
+// any of Optional, and at most one (and, when the list is not empty, at least
+// one) of Exclusive. It mirrors python-gitlab's RequiredOptional.
+type RequiredOptional struct {
+	Required  []string
+	Optional  []string
+	Exclusive []string
+}
+
+// IsZero reports whether no attribute is declared.
+func (r RequiredOptional) IsZero() bool {
+	return len(r.Required) == 0 && len(r.Optional) == 0 && len(r.Exclusive) == 0
+}
+
+// AttrType tells how an attribute is encoded on the wire.
+type AttrType uint8
+
+// Attribute types, as python-gitlab's gitlab.types.
+const (
+	// Array: key[]=a&key[]=b in queries, a JSON array in bodies.
+	Array AttrType = iota + 1
+	// CommaSeparatedList: key=a,b in queries, a JSON array in bodies.
+	CommaSeparatedList
+	// CommaSeparatedString: key=a,b in queries and in bodies.
+	CommaSeparatedString
+	// Lowercase: lowercased in queries, sent as is in bodies.
+	Lowercase
+	// File: sent as a multipart file part named after the attribute.
+	File
+	// Image: like File, with the file name "<attr>.png" (avatars). An empty
+	// string stays in the body, which removes the image.
+	Image
+	// JSON: a JSON document given as a string; checked before sending.
+	JSON
+)
+
+// ActionResult tells what an action's response means.
+type ActionResult uint8
+
+const (
+	// ResultRaw: the response is returned as JSON and the object is unchanged.
+	ResultRaw ActionResult = iota
+	// ResultReplace: the response replaces the object's data (star, merge).
+	ResultReplace
+	// ResultNew: the response is a new object of the same manager (fork).
+	ResultNew
+	// ResultNone: the response body is ignored.
+	ResultNone
+)
+
+// Action declares a custom action: an HTTP call on an object (or on the
+// manager, when OnManager is set) that is not one of the core operations,
+// such as star, fork, merge or approve.
+type Action struct {
+	Name      string       // e.g. "star"; the error Op of a failure
+	Method    string       // HTTP method; default POST
+	Path      string       // appended to the object URL (or the manager path); default Name
+	OnManager bool         // the action is on the manager path, not on an object
+	Attrs     RequiredOptional
+	Result    ActionResult // what the response means
+}
+
+// NoID is the IDAttr of resources that have no ID in their URL (singletons
+// such as /user or a project's push rule).
+const NoID = "-"
+
+// Spec declares a manager: everything needed to reach a GitLab resource. It is
+// data: adding an endpoint means writing one Spec. A registered Spec must not
+// be modified.
+type Spec struct {
+	// Name identifies the manager in a Registry, e.g. "project_issues".
+	Name string
+	// Path is the collection path under /api/v4 with {placeholders} filled
+	// from the parent object, e.g. "/projects/{project_id}/issues".
+	Path string
+	// Parent names the manager whose objects own this one ("" for root).
+	Parent string
+	// FromParent maps each placeholder to the parent attribute that fills it.
+	FromParent map[string]string
+	// IDAttr is the attribute that identifies an object in URLs: "" means
+	// "id"; NoID means objects have no ID (singletons).
+	IDAttr string
+	// ReprAttr is shown next to the ID when an object is printed.
+	ReprAttr string
+	// Ops declares the core operations.
+	Ops Ops
+	// UpdateMethod is the verb of Update and Save: "" means PUT.
+	UpdateMethod string
+	// SetMethod is the verb of Set: "" means PUT.
+	SetMethod string
+	// CreateAttrs and UpdateAttrs are checked before any request.
+	CreateAttrs RequiredOptional
+	UpdateAttrs RequiredOptional
+	// GetAttrs and DeleteAttrs are query parameters Get and Delete require
+	// (a repository file needs ref to be read, branch to be deleted).
+	GetAttrs    RequiredOptional
+	DeleteAttrs RequiredOptional
+	// CreateByID: Create posts to Path/{id}, taking the ID from the attributes
+	// (repository files are created at their own path).
+	CreateByID bool
+	// ListFilters documents the list parameters GitLab accepts.
+	ListFilters []string
+	// Types tells how attributes are encoded.
+	Types map[string]AttrType
+	// Actions declares the custom actions.
+	Actions []Action
+	// DocsURL links the GitLab API documentation.
+	DocsURL string
+}
+
+// IDAttribute is the attribute identifying objects in URLs, "" when they have none.
+func (s *Spec) IDAttribute() string {
+	switch s.IDAttr {
+	case "":
+		return "id"
+	case NoID:
+		return ""
+	}
+	return s.IDAttr
+}
+
+// UpdateVerb is the HTTP method of Update and Save.
+func (s *Spec) UpdateVerb() string {
+	if s.UpdateMethod == "" {
+		return http.MethodPut
+	}
+	return s.UpdateMethod
+}
+
+// Action returns the declared action called name.
+func (s *Spec) Action(name string) (*Action, bool) {
+	for i := range s.Actions {
+		if s.Actions[i].Name == name {
+			return &s.Actions[i], true
+		}
+	}
+	return nil, false
+}
+
+// Placeholders lists the {names} of Path, in order.
+func (s *Spec) Placeholders() []string {
+	var out []string
+	p := s.Path
+	for {
+		i := strings.IndexByte(p, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(p[i:], '}')
+		if j < 0 {
+			return out
+		}
+		out = append(out, p[i+1:i+j])
+		p = p[i+j+1:]
+	}
+}
+
+// Validate checks that the declaration is complete and consistent.
+func (s *Spec) Validate() error {
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("gitlab: spec %q: %s", s.Name, fmt.Sprintf(format, a...))
+	}
+	if s.Name == "" {
+		return fmt.Errorf("gitlab: spec with path %q has no name", s.Path)
+	}
+	if !strings.HasPrefix(s.Path, "/") {
+		return bad("path %q must start with /", s.Path)
+	}
+	ph := s.Placeholders()
+	if strings.Count(s.Path, "{") != len(ph) || strings.Count(s.Path, "}") != len(ph) {
+		return bad("path %q has unbalanced braces", s.Path)
+	}
+	if len(ph) != len(s.FromParent) {
+		return bad("path placeholders %v do not match FromParent %v", ph, s.FromParent)
+	}
+	for _, p := range ph {
+		if _, ok := s.FromParent[p]; !ok {
+			return bad("path placeholder {%s} has no FromParent entry", p)
+		}
+	}
+	if len(ph) > 0 && s.Parent == "" {
+		return bad("path %q has placeholders but no Parent", s.Path)
+	}
+	if s.Ops == 0 && len(s.Actions) == 0 {
+		return bad("declares no operation and no action")
+	}
+	if s.Ops.Has(OpGet) && s.Ops.Has(OpGetWithoutID) {
+		return bad("declares both get and get_without_id")
+	}
+	if s.IDAttribute() == "" && s.Ops.Has(OpGet) {
+		return bad("declares get but its objects have no ID (use get_without_id)")
+	}
+	switch s.UpdateVerb() {
+	case http.MethodPut, http.MethodPost, http.MethodPatch:
+	default:
+		return bad("update method %q is not PUT, POST or PATCH", s.UpdateMethod)
+	}
+	seen := map[string]bool{}
+	for _, a := range s.Actions {
+		if a.Name == "" || seen[a.Name] {
+			return bad("action names must be unique and not empty (%q)", a.Name)
+		}
+		seen[a.Name] = true
+	}
+	return nil
+}

@@ -1,0 +1,284 @@
+// Package gitlab is a GitLab REST API v4 client in the design of
+// python-gitlab: managers declared as data, objects that keep GitLab's JSON
+// raw and send back only what changed, and every python-gitlab behaviour a
+// user relies on, with Go's conventions (context first, iterators, errors
+// that work with errors.Is and errors.As).
+//
+//	gl, err := gitlab.New("https://gitlab.example.com", gitlab.WithPrivateToken(token))
+//	project, err := gl.Projects.Get(ctx, "group/project")
+//	for issue, err := range project.Issues().All(ctx, gitlab.Params{"state": "opened"}) { ... }
+//
+// GitLab API: https://docs.gitlab.com/api/rest/
+package gitlab
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/go-resty/resty/v2"
+
+	"github.com/golab/gitlab/base"
+	"github.com/golab/gitlab/managers"
+)
+
+// LibraryVersion is this library's version, sent in the default User-Agent.
+const LibraryVersion = "0.1.0"
+
+// DefaultURL is the server used when New is given an empty URL.
+const DefaultURL = "https://gitlab.com"
+
+// Client talks to one GitLab server. It is safe for concurrent use. Root
+// managers are fields; sub-managers hang off objects (project.Issues()).
+type Client struct {
+	// Projects: https://docs.gitlab.com/api/projects/
+	Projects *managers.ProjectManager
+	// Groups: https://docs.gitlab.com/api/groups/
+	Groups *managers.GroupManager
+	// Users: https://docs.gitlab.com/api/users/
+	Users *managers.UserManager
+	// CurrentUser is GET /user: https://docs.gitlab.com/api/users/
+	CurrentUser *managers.CurrentUserManager
+	// UserActivities: https://docs.gitlab.com/api/users/
+	UserActivities *managers.UserActivitiesManager
+	// Features (feature flags): https://docs.gitlab.com/api/features/
+	Features *managers.FeatureManager
+
+	baseURL  string
+	apiURL   string
+	rc       *resty.Client
+	s        settings
+	registry *base.Registry
+
+	mu      sync.Mutex
+	user    *managers.CurrentUser
+	version [2]string
+}
+
+// New returns a client for the GitLab at baseURL (https://gitlab.com when
+// empty), e.g. "https://gitlab.example.com" or a sub-path install
+// "https://example.com/gitlab". It makes no request. With no credential
+// option the client is anonymous; giving more than one credential is an error.
+func New(baseURL string, opts ...Option) (*Client, error) {
+	if baseURL == "" {
+		baseURL = DefaultURL
+	}
+	baseURL = strings.TrimRight(baseURL, "/")
+	u, err := url.Parse(baseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("gitlab: %q is not an http(s) URL", base.SanitizeURL(baseURL))
+	}
+	c := &Client{baseURL: baseURL, apiURL: baseURL + "/api/v4"}
+	c.s.userAgent = "golab-gitlab/" + LibraryVersion
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o.applyToClient(&c.s); err != nil {
+			return nil, err
+		}
+	}
+	n := 0
+	for _, t := range []string{c.s.privateToken, c.s.oauthToken, c.s.jobToken} {
+		if t != "" {
+			n++
+		}
+	}
+	if n > 1 {
+		return nil, fmt.Errorf("gitlab: only one of WithPrivateToken, WithOAuthToken and WithJobToken may be given")
+	}
+	if c.s.registry != nil {
+		c.registry = c.s.registry
+	} else {
+		c.registry = NewRegistry()
+	}
+	c.rc = c.newResty()
+	root := func(spec *base.Spec) *base.Core { return base.NewCore(c, c.registry, spec, nil) }
+	c.Projects = managers.NewProjectManager(root(managers.ProjectSpec))
+	c.Groups = managers.NewGroupManager(root(managers.GroupSpec))
+	c.Users = managers.NewUserManager(root(managers.UserSpec))
+	c.CurrentUser = managers.NewCurrentUserManager(root(managers.CurrentUserSpec))
+	c.UserActivities = managers.NewUserActivitiesManager(root(managers.UserActivitiesSpec))
+	c.Features = managers.NewFeatureManager(root(managers.FeatureSpec))
+	return c, nil
+}
+
+func (c *Client) newResty() *resty.Client {
+	var rc *resty.Client
+	if c.s.httpClient != nil {
+		rc = resty.NewWithClient(c.s.httpClient)
+	} else {
+		rc = resty.New()
+		rc.SetCookieJar(nil) // GitLab's API needs no cookies; a custom client keeps its own jar
+	}
+	rc.SetHeader("User-Agent", c.s.userAgent)
+	switch {
+	case c.s.privateToken != "":
+		rc.SetHeader("PRIVATE-TOKEN", c.s.privateToken)
+	case c.s.oauthToken != "":
+		rc.SetHeader("Authorization", "Bearer "+c.s.oauthToken)
+	case c.s.jobToken != "":
+		rc.SetHeader("JOB-TOKEN", c.s.jobToken)
+	}
+	rc.SetLogger(discardLogger{})
+	return rc
+}
+
+// URL is the server's base URL, without trailing slash.
+func (c *Client) URL() string { return c.baseURL }
+
+// APIURL is the base URL of the REST API (URL() + "/api/v4").
+func (c *Client) APIURL() string { return c.apiURL }
+
+// Registry is the client's registry of managers.
+func (c *Client) Registry() *Registry { return c.registry }
+
+// Register declares a new manager on this client; it works at once through
+// Manager (root managers) or object.Manager (sub-managers).
+func (c *Client) Register(spec *Spec) error { return c.registry.Register(spec) }
+
+// Manager returns the dynamic manager of a root-level spec registered under
+// name, e.g. gl.Manager("widgets"). Its operations are checked at run time
+// against the spec; an unknown name gives a manager whose calls fail clearly.
+func (c *Client) Manager(name string) *Dynamic {
+	spec, ok := c.registry.Lookup(name)
+	switch {
+	case !ok:
+		return base.NewDynamicError(fmt.Errorf("gitlab: no manager %q is registered", name))
+	case spec.Parent != "":
+		return base.NewDynamicError(fmt.Errorf("gitlab: manager %q belongs to %q objects: use object.Manager(%q)", name, spec.Parent, name))
+	}
+	return base.NewDynamic(base.NewCore(c, c.registry, spec, nil))
+}
+
+// Auth fetches the authenticated user (GET /user) and keeps it (see User).
+// A bad token gives an error matching ErrUnauthorized. A job token cannot
+// call it: GitLab does not accept job tokens on /user.
+// GitLab API: https://docs.gitlab.com/api/users/
+func (c *Client) Auth(ctx context.Context, opts ...RequestOption) (*managers.CurrentUser, error) {
+	u, err := c.CurrentUser.Get(ctx, opts...)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.user = u
+	c.mu.Unlock()
+	c.checkWebURL(u)
+	return u, nil
+}
+
+// checkWebURL warns when GitLab's idea of its URL differs from ours (a
+// misconfigured external_url), as python-gitlab does.
+func (c *Client) checkWebURL(u *managers.CurrentUser) {
+	web := u.GetString("web_url")
+	if web == "" || strings.HasPrefix(web, c.baseURL) || c.s.logger == nil {
+		return
+	}
+	c.s.logger.Warn("gitlab: the server reports a different base URL than the one configured; check its external_url",
+		slog.String("configured", c.baseURL), slog.String("web_url", base.SanitizeURL(web)))
+}
+
+// User returns the user Auth fetched, or nil before Auth.
+func (c *Client) User() *managers.CurrentUser {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.user
+}
+
+// Version returns GitLab's version and revision (GET /version), cached after
+// the first success. GitLab API: https://docs.gitlab.com/api/version/
+func (c *Client) Version(ctx context.Context, opts ...RequestOption) (version, revision string, err error) {
+	c.mu.Lock()
+	v := c.version
+	c.mu.Unlock()
+	if v[0] != "" {
+		return v[0], v[1], nil
+	}
+	resp, err := c.Do(ctx, &base.Request{Op: "version", Method: http.MethodGet, Path: "/version", Options: opts})
+	if err != nil {
+		return "", "", err
+	}
+	j := resp.JSON()
+	if !j.IsObject() || !j.Get("version").Exists() {
+		return "", "", base.NewParseError("version", http.MethodGet, resp.URL, resp.StatusCode,
+			resp.Header.Get("Content-Type"), "expected a JSON object with a version", resp.Body)
+	}
+	v = [2]string{j.Get("version").String(), j.Get("revision").String()}
+	c.mu.Lock()
+	c.version = v
+	c.mu.Unlock()
+	return v[0], v[1], nil
+}
+
+// Close releases the client's idle connections. The client must not be
+// used afterwards. It implements io.Closer, for defer gl.Close().
+func (c *Client) Close() error {
+	c.rc.GetClient().CloseIdleConnections()
+	return nil
+}
+
+// HTTPGet sends GET path (relative to the API root, already escaped, or an
+// absolute URL) with params: python-gitlab's http_get, for endpoints that
+// have no manager.
+func (c *Client) HTTPGet(ctx context.Context, path string, params Params, opts ...RequestOption) (*Response, error) {
+	return c.http(ctx, http.MethodGet, path, params, nil, opts)
+}
+
+// HTTPPost sends POST path with body (Attrs, any JSON-encodable value, or nil).
+func (c *Client) HTTPPost(ctx context.Context, path string, body any, opts ...RequestOption) (*Response, error) {
+	return c.http(ctx, http.MethodPost, path, nil, body, opts)
+}
+
+// HTTPPut sends PUT path with body.
+func (c *Client) HTTPPut(ctx context.Context, path string, body any, opts ...RequestOption) (*Response, error) {
+	return c.http(ctx, http.MethodPut, path, nil, body, opts)
+}
+
+// HTTPPatch sends PATCH path with body.
+func (c *Client) HTTPPatch(ctx context.Context, path string, body any, opts ...RequestOption) (*Response, error) {
+	return c.http(ctx, http.MethodPatch, path, nil, body, opts)
+}
+
+// HTTPDelete sends DELETE path.
+func (c *Client) HTTPDelete(ctx context.Context, path string, opts ...RequestOption) (*Response, error) {
+	return c.http(ctx, http.MethodDelete, path, nil, nil, opts)
+}
+
+// HTTPList iterates over every item of a paginated GET path.
+func (c *Client) HTTPList(ctx context.Context, path string, params Params, opts ...RequestOption) iter.Seq2[*Object, error] {
+	spec := &base.Spec{Name: "http_list", Path: path, Ops: base.OpList}
+	return base.NewDynamic(base.NewCore(c, c.registry, spec, nil)).All(ctx, params, opts...)
+}
+
+func (c *Client) http(ctx context.Context, method, path string, params Params, body any, opts []RequestOption) (*Response, error) {
+	req := &base.Request{Op: strings.ToLower(method), Method: method, Path: path, Raw: true, Options: opts}
+	if params != nil {
+		q, err := base.EncodeQuery(params, nil)
+		if err != nil {
+			return nil, err
+		}
+		req.Query = q
+	}
+	switch b := body.(type) {
+	case nil:
+	case Attrs:
+		data, form, err := base.EncodeBody(b, nil)
+		if err != nil {
+			return nil, err
+		}
+		req.Body, req.Form = data, form
+	default:
+		raw, err := json.Marshal(b)
+		if err != nil {
+			return nil, fmt.Errorf("gitlab: %s %s: cannot encode the body: %w", method, path, err)
+		}
+		req.Body = raw
+	}
+	return c.Do(ctx, req)
+}

@@ -1,0 +1,119 @@
+package managers
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"github.com/golab/gitlab/base"
+	"github.com/golab/gitlab/mixins"
+	"net/http"
+	"net/url"
+)
+
+// ProjectFileSpec declares /projects/{project_id}/repository/files.
+// GitLab API: https://docs.gitlab.com/api/repository_files/
+var ProjectFileSpec = &base.Spec{
+	Name:        "project_files",
+	Path:        "/projects/{project_id}/repository/files",
+	Parent:      "projects",
+	FromParent:  map[string]string{"project_id": "id"},
+	IDAttr:      "file_path",
+	ReprAttr:    "file_path",
+	Ops:         base.OpGet | base.OpCreate | base.OpUpdate | base.OpDelete,
+	CreateAttrs: base.RequiredOptional{Required: []string{"file_path", "branch", "content", "commit_message"}, Optional: []string{"encoding", "author_email", "author_name", "execute_filemode", "start_branch"}},
+	UpdateAttrs: base.RequiredOptional{Required: []string{"file_path", "branch", "content", "commit_message"}, Optional: []string{"encoding", "author_email", "author_name", "execute_filemode", "start_branch", "last_commit_id"}},
+	GetAttrs:    base.RequiredOptional{Required: []string{"ref"}},
+	DeleteAttrs: base.RequiredOptional{Required: []string{"branch", "commit_message"}},
+	CreateByID:  true,
+	DocsURL:     "https://docs.gitlab.com/api/repository_files/",
+}
+
+// ProjectFile is a repository file; its ID is its path. Get needs a ref:
+// files.Get(ctx, "docs/README.md", gitlab.WithParams(gitlab.Params{"ref": "main"})).
+type ProjectFile struct{ *base.Object }
+
+func newProjectFile(o *base.Object) *ProjectFile { return &ProjectFile{o} }
+
+// ProjectFileManager manages a project's repository files (project.Files()).
+type ProjectFileManager struct {
+	*base.Manager[*ProjectFile]
+	mixins.Getter[*ProjectFile]
+	mixins.Creator[*ProjectFile]
+	mixins.Updater[*ProjectFile]
+	mixins.Deleter[*ProjectFile]
+}
+
+// NewProjectFileManager binds ProjectFileSpec to a core.
+func NewProjectFileManager(c *base.Core) *ProjectFileManager {
+	m := base.NewManager(c, newProjectFile)
+	return &ProjectFileManager{m, mixins.NewGetter(m), mixins.NewCreator(m), mixins.NewUpdater(m), mixins.NewDeleter(m)}
+}
+
+// Raw returns a file's content as stored (no base64) at ref ("" for the
+// default branch). GitLab API: https://docs.gitlab.com/api/repository_files/#get-raw-file-from-repository
+func (m *ProjectFileManager) Raw(ctx context.Context, filePath, ref string, opts ...base.RequestOption) ([]byte, error) {
+	path, err := m.Path()
+	if err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	if ref != "" {
+		q.Set("ref", ref)
+	}
+	resp, err := m.Core().Send(ctx, &base.Request{Op: "raw", Method: http.MethodGet,
+		Path: path + "/" + base.EscapeID(filePath) + "/raw", Query: q, Raw: true, Options: opts}, nil)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
+}
+
+// Content returns the file's content, base64-decoded when it is GitLab's
+// base64 text (content set locally is returned as set).
+func (f *ProjectFile) Content() ([]byte, error) {
+	c := f.GetString("content")
+	if f.Changed("content") || f.GetString("encoding") != "base64" {
+		return []byte(c), nil
+	}
+	b, err := base64.StdEncoding.DecodeString(c)
+	if err != nil {
+		return nil, fmt.Errorf("gitlab: file %s: content is not valid base64: %w", f.ID(), err)
+	}
+	return b, nil
+}
+
+// Save commits the pending changes to branch with commitMessage. Content
+// read from GitLab stays base64 (encoding=base64 is sent with it); content
+// set with Set("content", text) is sent as text.
+func (f *ProjectFile) Save(ctx context.Context, branch, commitMessage string, opts ...base.RequestOption) error {
+	if !f.Dirty() {
+		return nil
+	}
+	if !f.Changed("encoding") {
+		encoding := "text" // content set locally is text
+		if !f.Changed("content") {
+			encoding = f.GetString("encoding") // GitLab's base64, sent back as is
+		}
+		if err := f.Set("encoding", encoding); err != nil {
+			return err
+		}
+	}
+	if err := f.Set("branch", branch); err != nil {
+		return err
+	}
+	if err := f.Set("commit_message", commitMessage); err != nil {
+		return err
+	}
+	return f.Core().Save(ctx, f.Object, opts)
+}
+
+// Delete deletes the file in a commit on branch.
+func (f *ProjectFile) Delete(ctx context.Context, branch, commitMessage string, opts ...base.RequestOption) error {
+	opts = append(opts, base.CallOption(func(o *base.CallOptions) {
+		if o.Params == nil {
+			o.Params = base.Params{}
+		}
+		o.Params["branch"], o.Params["commit_message"] = branch, commitMessage
+	}))
+	return f.Core().DeleteObject(ctx, f.Object, opts)
+}

@@ -1,0 +1,201 @@
+// Package mixins holds the capabilities managers and objects are assembled
+// from, as python-gitlab's mixins: Lister, Getter, GetterWithoutID, Creator,
+// Updater, UpdaterWithoutID, Deleter, DeleterWithoutID and Setter for
+// managers (and the composites Retrieve, CRUD and NoUpdate); Saver,
+// ObjectDeleter and Refresher for objects.
+//
+// A typed manager embeds exactly the mixins of the operations its Spec
+// declares, so calling an undeclared operation does not compile. Each mixin
+// holds the shared *base.Manager, which keeps its operations unexported.
+package mixins
+
+import (
+	"context"
+	"iter"
+
+	"github.com/golab/gitlab/base"
+)
+
+// Lister lists a collection. GitLab API: https://docs.gitlab.com/api/rest/#pagination
+type Lister[T any] struct{ m *base.Manager[T] }
+
+// List fetches one page, with its pagination facts.
+func (l Lister[T]) List(ctx context.Context, params base.Params, opts ...base.RequestOption) (*base.Page[T], error) {
+	return base.ListPage(ctx, l.m, params, opts)
+}
+
+// All iterates over every object of every page, following the server's
+// Link rel="next" (offset and keyset pagination alike); a page is fetched
+// only when the loop wants more.
+func (l Lister[T]) All(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[T, error] {
+	return base.ListAll(ctx, l.m, params, opts)
+}
+
+// Getter fetches objects by ID.
+type Getter[T any] struct{ m *base.Manager[T] }
+
+// Get fetches one object. id is an integer or a string: a namespaced path
+// such as "group/sub/project" is encoded once (group%2Fsub%2Fproject).
+func (g Getter[T]) Get(ctx context.Context, id any, opts ...base.RequestOption) (T, error) {
+	o, err := g.m.Core().Get(ctx, id, opts)
+	return wrap(g.m, o, err)
+}
+
+// Lazy returns an object holding only its ID, without a request: its
+// sub-managers and actions work (one request for Lazy(1).Star(ctx)).
+func (g Getter[T]) Lazy(id any) T { return g.m.Wrap(g.m.Core().Lazy(id)) }
+
+// GetterWithoutID fetches a singleton (the current user, a push rule).
+type GetterWithoutID[T any] struct{ m *base.Manager[T] }
+
+// Get fetches the object.
+func (g GetterWithoutID[T]) Get(ctx context.Context, opts ...base.RequestOption) (T, error) {
+	o, err := g.m.Core().GetWithoutID(ctx, opts)
+	return wrap(g.m, o, err)
+}
+
+// Creator creates objects.
+type Creator[T any] struct{ m *base.Manager[T] }
+
+// Create checks the required and exclusive attributes, then creates the object.
+func (c Creator[T]) Create(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (T, error) {
+	o, err := c.m.Core().Create(ctx, attrs, opts)
+	return wrap(c.m, o, err)
+}
+
+// GetCreateAttrs returns the attributes Create requires and accepts.
+func (c Creator[T]) GetCreateAttrs() base.RequiredOptional { return c.m.Spec().CreateAttrs }
+
+// Updater updates objects by ID.
+type Updater[T any] struct{ m *base.Manager[T] }
+
+// Update sends attrs with the manager's update verb and returns the
+// server's version of the object.
+func (u Updater[T]) Update(ctx context.Context, id any, attrs base.Attrs, opts ...base.RequestOption) (T, error) {
+	if id == nil {
+		var zero T
+		return zero, &base.AttrError{Op: "update", Manager: u.m.Spec().Name, Missing: []string{u.m.Spec().IDAttribute()}}
+	}
+	o, err := u.m.Core().Update(ctx, id, attrs, opts)
+	return wrap(u.m, o, err)
+}
+
+// GetUpdateAttrs returns the attributes Update requires and accepts.
+func (u Updater[T]) GetUpdateAttrs() base.RequiredOptional { return u.m.Spec().UpdateAttrs }
+
+// UpdaterWithoutID updates a singleton.
+type UpdaterWithoutID[T any] struct{ m *base.Manager[T] }
+
+// Update sends attrs and returns the server's version of the object.
+func (u UpdaterWithoutID[T]) Update(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (T, error) {
+	o, err := u.m.Core().Update(ctx, nil, attrs, opts)
+	return wrap(u.m, o, err)
+}
+
+// GetUpdateAttrs returns the attributes Update requires and accepts.
+func (u UpdaterWithoutID[T]) GetUpdateAttrs() base.RequiredOptional { return u.m.Spec().UpdateAttrs }
+
+// Deleter deletes objects by ID.
+type Deleter[T any] struct{ m *base.Manager[T] }
+
+// Delete deletes the object.
+func (d Deleter[T]) Delete(ctx context.Context, id any, opts ...base.RequestOption) error {
+	if id == nil {
+		return &base.AttrError{Op: "delete", Manager: d.m.Spec().Name, Missing: []string{d.m.Spec().IDAttribute()}}
+	}
+	return d.m.Core().Delete(ctx, id, opts)
+}
+
+// DeleterWithoutID deletes a singleton.
+type DeleterWithoutID[T any] struct{ m *base.Manager[T] }
+
+// Delete deletes the object.
+func (d DeleterWithoutID[T]) Delete(ctx context.Context, opts ...base.RequestOption) error {
+	return d.m.Core().Delete(ctx, nil, opts)
+}
+
+// Setter sets key/value resources (feature flags).
+type Setter[T any] struct{ m *base.Manager[T] }
+
+// Set sets key to value and returns the resulting object.
+func (s Setter[T]) Set(ctx context.Context, key string, value any, opts ...base.RequestOption) (T, error) {
+	o, err := s.m.Core().Set(ctx, key, value, opts)
+	return wrap(s.m, o, err)
+}
+
+// Retrieve is List and Get.
+type Retrieve[T any] struct {
+	Lister[T]
+	Getter[T]
+}
+
+// CRUD is List, Get, Create, Update and Delete.
+type CRUD[T any] struct {
+	Lister[T]
+	Getter[T]
+	Creator[T]
+	Updater[T]
+	Deleter[T]
+}
+
+// NoUpdate is List, Get, Create and Delete.
+type NoUpdate[T any] struct {
+	Lister[T]
+	Getter[T]
+	Creator[T]
+	Deleter[T]
+}
+
+// Constructors, for the managers package.
+
+// NewLister returns a Lister for m.
+func NewLister[T any](m *base.Manager[T]) Lister[T] { return Lister[T]{m} }
+
+// NewGetter returns a Getter for m.
+func NewGetter[T any](m *base.Manager[T]) Getter[T] { return Getter[T]{m} }
+
+// NewGetterWithoutID returns a GetterWithoutID for m.
+func NewGetterWithoutID[T any](m *base.Manager[T]) GetterWithoutID[T] { return GetterWithoutID[T]{m} }
+
+// NewCreator returns a Creator for m.
+func NewCreator[T any](m *base.Manager[T]) Creator[T] { return Creator[T]{m} }
+
+// NewUpdater returns an Updater for m.
+func NewUpdater[T any](m *base.Manager[T]) Updater[T] { return Updater[T]{m} }
+
+// NewUpdaterWithoutID returns an UpdaterWithoutID for m.
+func NewUpdaterWithoutID[T any](m *base.Manager[T]) UpdaterWithoutID[T] {
+	return UpdaterWithoutID[T]{m}
+}
+
+// NewDeleter returns a Deleter for m.
+func NewDeleter[T any](m *base.Manager[T]) Deleter[T] { return Deleter[T]{m} }
+
+// NewDeleterWithoutID returns a DeleterWithoutID for m.
+func NewDeleterWithoutID[T any](m *base.Manager[T]) DeleterWithoutID[T] {
+	return DeleterWithoutID[T]{m}
+}
+
+// NewSetter returns a Setter for m.
+func NewSetter[T any](m *base.Manager[T]) Setter[T] { return Setter[T]{m} }
+
+// NewRetrieve returns List and Get for m.
+func NewRetrieve[T any](m *base.Manager[T]) Retrieve[T] { return Retrieve[T]{Lister[T]{m}, Getter[T]{m}} }
+
+// NewCRUD returns List, Get, Create, Update and Delete for m.
+func NewCRUD[T any](m *base.Manager[T]) CRUD[T] {
+	return CRUD[T]{Lister[T]{m}, Getter[T]{m}, Creator[T]{m}, Updater[T]{m}, Deleter[T]{m}}
+}
+
+// NewNoUpdate returns List, Get, Create and Delete for m.
+func NewNoUpdate[T any](m *base.Manager[T]) NoUpdate[T] {
+	return NoUpdate[T]{Lister[T]{m}, Getter[T]{m}, Creator[T]{m}, Deleter[T]{m}}
+}
+
+func wrap[T any](m *base.Manager[T], o *base.Object, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return m.Wrap(o), nil
+}

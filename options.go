@@ -1,0 +1,199 @@
+package gitlab
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/golab/gitlab/base"
+)
+
+// settings is what the options of New configure.
+type settings struct {
+	privateToken, oauthToken, jobToken string
+	httpClient                         *http.Client
+	userAgent                          string
+	perPage                            int
+	pagination, orderBy                string
+	registry                           *base.Registry
+	logger                             *slog.Logger
+	call                               base.CallOptions // defaults for every call
+}
+
+// Option configures a Client in New.
+type Option interface{ applyToClient(*settings) error }
+
+type clientOption func(*settings) error
+
+func (f clientOption) applyToClient(s *settings) error { return f(s) }
+
+// SharedOption is an option that works both for the whole client (given to
+// New) and for one call (given to any manager method), as python-gitlab's
+// timeout, sudo, max_retries, obey_rate_limit and retry_transient_errors do.
+// The call's value wins.
+type SharedOption struct{ call func(*base.CallOptions) }
+
+func (o SharedOption) applyToClient(s *settings) error { o.call(&s.call); return nil }
+
+// ApplyToCall implements RequestOption.
+func (o SharedOption) ApplyToCall(c *base.CallOptions) { o.call(c) }
+
+// WithPrivateToken authenticates with a personal, project or group access
+// token, sent as the PRIVATE-TOKEN header.
+// GitLab API: https://docs.gitlab.com/api/rest/authentication/#personalprojectgroup-access-tokens
+func WithPrivateToken(token string) Option {
+	return clientOption(func(s *settings) error { s.privateToken = token; return nil })
+}
+
+// WithOAuthToken authenticates with an OAuth 2.0 token, sent as
+// "Authorization: Bearer". GitLab API: https://docs.gitlab.com/api/rest/authentication/#oauth-20-tokens
+func WithOAuthToken(token string) Option {
+	return clientOption(func(s *settings) error { s.oauthToken = token; return nil })
+}
+
+// WithJobToken authenticates with a CI/CD job token (CI_JOB_TOKEN), sent as
+// the JOB-TOKEN header. Only some endpoints accept it; GET /user does not.
+// GitLab API: https://docs.gitlab.com/ci/jobs/ci_job_token/
+func WithJobToken(token string) Option {
+	return clientOption(func(s *settings) error { s.jobToken = token; return nil })
+}
+
+// WithHTTPClient sends requests through the caller's *http.Client (python's
+// custom session): its transport, proxies, certificates and cookie jar are
+// used as they are.
+func WithHTTPClient(hc *http.Client) Option {
+	return clientOption(func(s *settings) error {
+		if hc == nil {
+			return fmt.Errorf("gitlab: WithHTTPClient: nil *http.Client")
+		}
+		s.httpClient = hc
+		return nil
+	})
+}
+
+// WithUserAgent replaces the User-Agent header (default golab-gitlab/<version>).
+func WithUserAgent(ua string) Option {
+	return clientOption(func(s *settings) error { s.userAgent = ua; return nil })
+}
+
+// WithPerPage sets the default page size of lists (1 to 100).
+func WithPerPage(n int) Option {
+	return clientOption(func(s *settings) error {
+		if n < 1 || n > 100 {
+			return fmt.Errorf("gitlab: WithPerPage: %d is not between 1 and 100", n)
+		}
+		s.perPage = n
+		return nil
+	})
+}
+
+// WithKeysetPagination makes lists use keyset pagination ordered by orderBy
+// ("id" for projects), where a list call does not say otherwise.
+// GitLab API: https://docs.gitlab.com/api/rest/#keyset-based-pagination
+func WithKeysetPagination(orderBy string) Option {
+	return clientOption(func(s *settings) error {
+		if orderBy == "" {
+			return fmt.Errorf("gitlab: WithKeysetPagination: keyset pagination needs an order_by")
+		}
+		s.pagination, s.orderBy = "keyset", orderBy
+		return nil
+	})
+}
+
+// WithOrderBy sets the default order_by of lists.
+func WithOrderBy(orderBy string) Option {
+	return clientOption(func(s *settings) error { s.orderBy = orderBy; return nil })
+}
+
+// WithRegistry gives the client a registry of managers (see NewRegistry).
+// Without it, each client gets its own copy of the built-in registry.
+func WithRegistry(r *Registry) Option {
+	return clientOption(func(s *settings) error {
+		if r == nil {
+			return fmt.Errorf("gitlab: WithRegistry: nil registry")
+		}
+		s.registry = r
+		return nil
+	})
+}
+
+// WithLogger sets the logger of debug lines (requests, retries); secrets are
+// never logged. Default: none.
+func WithLogger(l *slog.Logger) Option {
+	return clientOption(func(s *settings) error { s.logger = l; return nil })
+}
+
+// WithTimeout bounds each request: for the whole client in New, or for one
+// call. A context deadline applies too; the earlier wins. Default: none
+// (the context decides).
+func WithTimeout(d time.Duration) SharedOption {
+	return SharedOption{func(o *base.CallOptions) { o.Timeout = d }}
+}
+
+// WithSudo performs the call as another user (username or ID), sent as the
+// Sudo header; it needs an administrator's token with the sudo scope. Given
+// to New, it applies to every call. It is not remembered by objects: pass it
+// again to Save or Delete. GitLab API: https://docs.gitlab.com/api/rest/authentication/#sudo
+func WithSudo(user any) SharedOption {
+	var v string
+	switch u := user.(type) {
+	case string:
+		v = u
+	case int:
+		v = strconv.Itoa(u)
+	default:
+		v = fmt.Sprint(u)
+	}
+	return SharedOption{func(o *base.CallOptions) { o.Sudo = v }}
+}
+
+// WithHeader adds a header to every request (in New) or to one call.
+func WithHeader(name, value string) SharedOption {
+	return SharedOption{func(o *base.CallOptions) {
+		if o.Header == nil {
+			o.Header = http.Header{}
+		}
+		o.Header.Set(name, value)
+	}}
+}
+
+// WithMaxRetries bounds the retries of rate-limited (and, when enabled,
+// transient) failures: default 10; -1 without bound; 0 never.
+func WithMaxRetries(n int) SharedOption {
+	return SharedOption{func(o *base.CallOptions) { o.MaxRetries = &n }}
+}
+
+// WithObeyRateLimit sets whether a 429 is waited out and retried (default
+// true) or returned at once.
+func WithObeyRateLimit(obey bool) SharedOption {
+	return SharedOption{func(o *base.CallOptions) { o.ObeyRateLimit = &obey }}
+}
+
+// WithRetryTransientErrors sets whether 5xx, 52x, "Resource lock" 409 and
+// connection failures are retried (default false).
+func WithRetryTransientErrors(retry bool) SharedOption {
+	return SharedOption{func(o *base.CallOptions) { o.RetryTransient = &retry }}
+}
+
+// WithParams adds query parameters to one call: filters of Get (statistics,
+// ref), parameters GitLab takes on a create or delete, anything the API accepts.
+func WithParams(p Params) RequestOption {
+	return base.CallOption(func(o *base.CallOptions) {
+		if o.Params == nil {
+			o.Params = base.Params{}
+		}
+		for k, v := range p {
+			o.Params[k] = v
+		}
+	})
+}
+
+// WithQuery sends exactly these query parameters (with the call's page and
+// per_page), replacing the call's parameters: python-gitlab's
+// query_parameters, for names that clash with a Go keyword or an option.
+func WithQuery(q url.Values) RequestOption {
+	return base.CallOption(func(o *base.CallOptions) { o.Query = q })
+}

@@ -1,0 +1,93 @@
+package gitlab
+
+import (
+	"iter"
+
+	"github.com/golab/gitlab/base"
+)
+
+// The types users need, so that importing this package is enough.
+type (
+	// Spec declares a manager. See base.Spec.
+	Spec = base.Spec
+	// RequiredOptional lists the attributes of an operation.
+	RequiredOptional = base.RequiredOptional
+	// Action declares a custom action of a manager.
+	Action = base.Action
+	// Ops is a set of core operations.
+	Ops = base.Ops
+	// AttrType tells how an attribute is encoded.
+	AttrType = base.AttrType
+	// Registry holds manager declarations.
+	Registry = base.Registry
+	// Object is a GitLab resource kept as raw JSON with pending changes.
+	Object = base.Object
+	// Dynamic is a manager built from a Spec alone, checked at run time.
+	Dynamic = base.Dynamic
+	// Params are query parameters.
+	Params = base.Params
+	// Attrs are the attributes of a create or update.
+	Attrs = base.Attrs
+	// FileContent names a file to upload and its content.
+	FileContent = base.FileContent
+	// Response is a successful answer (low-level calls and actions).
+	Response = base.Response
+	// RequestOption changes one call.
+	RequestOption = base.RequestOption
+	// Error is a failed request.
+	Error = base.Error
+	// ParseError is a 2xx answer that could not be read.
+	ParseError = base.ParseError
+	// AttrError reports missing or conflicting attributes before a request.
+	AttrError = base.AttrError
+	// MissingAttrError reports reading an attribute an object lacks.
+	MissingAttrError = base.MissingAttrError
+	// PathError reports a path placeholder with no value.
+	PathError = base.PathError
+	// OpError reports an operation a dynamic manager does not declare.
+	OpError = base.OpError
+)
+
+// Page is one page of a list.
+type Page[T any] = base.Page[T]
+
+// The core operations and their composites.
+const (
+	OpList         = base.OpList
+	OpGet          = base.OpGet
+	OpGetWithoutID = base.OpGetWithoutID
+	OpCreate       = base.OpCreate
+	OpUpdate       = base.OpUpdate
+	OpDelete       = base.OpDelete
+	OpSet          = base.OpSet
+	Retrieve       = base.Retrieve
+	CRUD           = base.CRUD
+	NoUpdate       = base.NoUpdate
+	// NoID is the IDAttr of singletons.
+	NoID = base.NoID
+)
+
+// Attribute types.
+const (
+	Array                = base.Array
+	CommaSeparatedList   = base.CommaSeparatedList
+	CommaSeparatedString = base.CommaSeparatedString
+	Lowercase            = base.Lowercase
+	File                 = base.File
+	Image                = base.Image
+	JSON                 = base.JSON
+)
+
+// Errors matched with errors.Is.
+var (
+	ErrNotModified  = base.ErrNotModified
+	ErrUnauthorized = base.ErrUnauthorized
+	ErrForbidden    = base.ErrForbidden
+	ErrNotFound     = base.ErrNotFound
+	ErrConflict     = base.ErrConflict
+	ErrRateLimited  = base.ErrRateLimited
+)
+
+// Collect gathers every value of an iterator such as Lister.All, stopping
+// at the first error: python-gitlab's list(get_all=True).
+func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) { return base.Collect(seq) }
