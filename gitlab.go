@@ -99,6 +99,7 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 		c.registry = NewRegistry()
 	}
 	c.rc = c.newResty()
+	c.configureRetries(c.rc)
 	root := func(spec *base.Spec) *base.Core { return base.NewCore(c, c.registry, spec, nil) }
 	c.Projects = managers.NewProjectManager(root(managers.ProjectSpec))
 	c.Groups = managers.NewGroupManager(root(managers.GroupSpec))
@@ -107,27 +108,6 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	c.UserActivities = managers.NewUserActivitiesManager(root(managers.UserActivitiesSpec))
 	c.Features = managers.NewFeatureManager(root(managers.FeatureSpec))
 	return c, nil
-}
-
-func (c *Client) newResty() *resty.Client {
-	var rc *resty.Client
-	if c.s.httpClient != nil {
-		rc = resty.NewWithClient(c.s.httpClient)
-	} else {
-		rc = resty.New()
-		rc.SetCookieJar(nil) // GitLab's API needs no cookies; a custom client keeps its own jar
-	}
-	rc.SetHeader("User-Agent", c.s.userAgent)
-	switch {
-	case c.s.privateToken != "":
-		rc.SetHeader("PRIVATE-TOKEN", c.s.privateToken)
-	case c.s.oauthToken != "":
-		rc.SetHeader("Authorization", "Bearer "+c.s.oauthToken)
-	case c.s.jobToken != "":
-		rc.SetHeader("JOB-TOKEN", c.s.jobToken)
-	}
-	rc.SetLogger(discardLogger{})
-	return rc
 }
 
 // URL is the server's base URL, without trailing slash.

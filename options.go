@@ -21,6 +21,8 @@ type settings struct {
 	registry                           *base.Registry
 	logger                             *slog.Logger
 	call                               base.CallOptions // defaults for every call
+	conn                               connSettings     // transport.go
+	retry                              retrySettings    // retry.go
 }
 
 // Option configures a Client in New.

@@ -28,7 +28,9 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 	}
 	target := req.Path
 	absolute := strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://")
-	if !absolute {
+	if absolute {
+		target = c.rewriteLink(target)
+	} else {
 		target = c.apiURL + target
 	}
 	query := req.Query

@@ -78,6 +78,14 @@ const (
 	JSON                 = base.JSON
 )
 
+// What an action's answer means (Action.Result).
+const (
+	ResultRaw     = base.ResultRaw
+	ResultReplace = base.ResultReplace
+	ResultNew     = base.ResultNew
+	ResultNone    = base.ResultNone
+)
+
 // Errors matched with errors.Is.
 var (
 	ErrNotModified  = base.ErrNotModified

@@ -1,0 +1,372 @@
+package base
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestEscapeID(t *testing.T) {
+	cases := map[string]string{
+		"42":                  "42",
+		"group/sub/project":   "group%2Fsub%2Fproject",
+		"group/my.project":    "group%2Fmy.project", // dots stay (RFC 3986 unreserved)
+		"a b@c+d%e":           "a%20b%40c%2Bd%25e",
+		"feature/x~y_z-1":     "feature%2Fx~y_z-1",
+		"docs/ä.md":           "docs%2F%C3%A4.md",
+		"already%2Fencoded/x": "already%252Fencoded%2Fx", // encoded exactly once: % itself is escaped
+	}
+	for in, want := range cases {
+		if got := EscapeID(in); got != want {
+			t.Errorf("EscapeID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIDString(t *testing.T) {
+	for _, tc := range []struct {
+		in   any
+		want string
+	}{{42, "42"}, {int64(7), "7"}, {uint(3), "3"}, {"g/p", "g/p"}} {
+		got, err := IDString(tc.in)
+		if err != nil || got != tc.want {
+			t.Errorf("IDString(%v) = %q, %v", tc.in, got, err)
+		}
+	}
+	for _, bad := range []any{nil, "", 1.5, []int{1}} {
+		if _, err := IDString(bad); err == nil {
+			t.Errorf("IDString(%v): want an error", bad)
+		}
+	}
+}
+
+func TestEncodeQuery(t *testing.T) {
+	types := map[string]AttrType{"iids": Array, "labels": CommaSeparatedList, "confirm": Lowercase, "avatar": Image}
+	q, err := EncodeQuery(Params{
+		"iids":       []int{1, 2},
+		"labels":     []string{"bug", "p1"},
+		"confirm":    "YES",
+		"avatar":     "x.png", // files never go to queries
+		"scope":      []string{"a", "b"},
+		"owned":      true,
+		"per_page":   50,
+		"from":       "2019-01-01",
+		"skip":       nil,
+		"custom":     map[string]any{"k": "v"},
+		"created_at": time.Date(2020, 1, 2, 3, 4, 5, 0, time.FixedZone("x", 3600)),
+	}, types)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := url.Values{
+		"iids[]": {"1", "2"}, "labels": {"bug,p1"}, "confirm": {"yes"}, "scope[]": {"a", "b"},
+		"owned": {"true"}, "per_page": {"50"}, "from": {"2019-01-01"}, "custom[k]": {"v"},
+		"created_at": {"2020-01-02T02:04:05Z"},
+	}
+	if !reflect.DeepEqual(q, want) {
+		t.Errorf("EncodeQuery =\n%v\nwant\n%v", q, want)
+	}
+	// A plain string for an array attribute stays one value (python: not split).
+	q, _ = EncodeQuery(Params{"iids": "5"}, types)
+	if q.Get("iids") != "5" {
+		t.Errorf("string array value: %v", q)
+	}
+	if _, err := EncodeQuery(Params{"bad": struct{}{}}, nil); err == nil || !strings.Contains(err.Error(), `"bad"`) {
+		t.Errorf("unsupported value: err = %v", err)
+	}
+	// '+' in an ISO 8601 offset must travel as %2B.
+	q, _ = EncodeQuery(Params{"updated_after": "2020-01-01T00:00:00+01:00"}, nil)
+	if enc := q.Encode(); !strings.Contains(enc, "%2B01%3A00") {
+		t.Errorf("plus sign not escaped: %s", enc)
+	}
+}
+
+func TestEncodeBody(t *testing.T) {
+	types := map[string]AttrType{"labels": CommaSeparatedList, "scopes": CommaSeparatedString, "avatar": Image, "meta": JSON}
+	body, form, err := EncodeBody(Attrs{"labels": []string{"a", "b"}, "scopes": []string{"x", "y"}, "avatar": "", "meta": `{"a":1}`}, types)
+	if err != nil || form != nil {
+		t.Fatalf("EncodeBody: %v %v", err, form)
+	}
+	if got := string(body); got != `{"avatar":"","labels":["a","b"],"meta":{"a":1},"scopes":"x,y"}` {
+		t.Errorf("body = %s", got)
+	}
+	if _, _, err := EncodeBody(Attrs{"meta": "{bad"}, types); err == nil {
+		t.Error("invalid JSON attribute accepted")
+	}
+	_, form, err = EncodeBody(Attrs{"avatar": []byte("PNG"), "name": "n", "public": true, "ids": []int{1, 2}}, types)
+	if err != nil || form == nil {
+		t.Fatalf("multipart: %v %v", err, form)
+	}
+	if len(form.Files) != 1 || form.Files[0].Field != "avatar" || form.Files[0].FileName != "avatar.png" {
+		t.Errorf("files = %+v", form.Files)
+	}
+	if !reflect.DeepEqual(form.Fields, map[string]string{"name": "n", "public": "true", "ids": "1,2"}) {
+		t.Errorf("fields = %v", form.Fields)
+	}
+	if _, _, err := EncodeBody(Attrs{"avatar": 12}, types); err == nil {
+		t.Error("a number as a file was accepted")
+	}
+}
+
+func TestLinkURL(t *testing.T) {
+	h := http.Header{}
+	h.Add("Link", `<https://gl.example/api/v4/projects?labels=a,b&page=1&per_page=2>; rel="prev", <https://gl.example/api/v4/projects?labels=a,b&page=3&per_page=2>; rel="next", <https://gl.example/api/v4/projects?page=1>; rel="first"`)
+	if got := LinkURL(h, "next"); got != "https://gl.example/api/v4/projects?labels=a,b&page=3&per_page=2" {
+		t.Errorf("next = %q", got)
+	}
+	if got := LinkURL(h, "last"); got != "" {
+		t.Errorf("last = %q, want none", got)
+	}
+	if got := LinkURL(http.Header{}, "next"); got != "" {
+		t.Errorf("no header: %q", got)
+	}
+}
+
+func TestErrorMessages(t *testing.T) {
+	cases := []struct {
+		body, want string
+	}{
+		{`{"message":"404 Project Not Found"}`, "404: 404 Project Not Found"},
+		{`{"error":"sort does not have a valid value"}`, "404: sort does not have a valid value"},
+		{`{"message":"m","error":"e"}`, "404: e"}, // error wins, as in python-gitlab
+		{`{"message":{"name":["can't be blank"],"path":["has already been taken","is invalid"]}}`, "404: name: can't be blank; path: has already been taken, is invalid"},
+		{`{"message":["Another open merge request already exists for this source branch: !7"]}`, "404: Another open merge request already exists for this source branch: !7"},
+		{`{"error":"insufficient_scope","error_description":"needs sudo","scope":"sudo"}`, "404: insufficient_scope: needs sudo"},
+		{`<html><body>502 Bad Gateway</body></html>`, "404: <html><body>502 Bad Gateway</body></html>"},
+		{``, "404: Not Found"},
+	}
+	for _, tc := range cases {
+		e := NewHTTPError("get", "GET", "https://gl/api/v4/x?private_token=secret", 404, http.Header{"X-Request-Id": {"rid"}}, []byte(tc.body))
+		if e.Error() != tc.want {
+			t.Errorf("body %s: Error() = %q, want %q", tc.body, e.Error(), tc.want)
+		}
+		if strings.Contains(e.Describe(), "secret") || !strings.Contains(e.Describe(), "get GET https://gl/api/v4/x") {
+			t.Errorf("Describe() = %q", e.Describe())
+		}
+		if !errors.Is(e, ErrNotFound) || errors.Is(e, ErrConflict) || e.RequestID != "rid" || string(e.Body) != tc.body {
+			t.Errorf("404 error: Is/RequestID/Body wrong: %+v", e)
+		}
+	}
+	fe := NewHTTPError("create", "POST", "u", 400, nil, []byte(`{"message":{"name":["can't be blank"]}}`)).FieldErrors()
+	if !reflect.DeepEqual(fe, map[string][]string{"name": {"can't be blank"}}) {
+		t.Errorf("FieldErrors = %v", fe)
+	}
+	for code, sentinel := range statusSentinels {
+		if !errors.Is(&Error{StatusCode: code}, sentinel) {
+			t.Errorf("%d does not match its sentinel", code)
+		}
+	}
+	if got := SanitizeURL("https://user:pw@h/x?job_token=abc&a=1"); strings.Contains(got, "pw") || strings.Contains(got, "abc") {
+		t.Errorf("SanitizeURL kept a secret: %s", got)
+	}
+}
+
+func testCore(spec *Spec, parent *Object) *Core { return NewCore(nil, nil, spec, parent) }
+
+var issueSpec = &Spec{Name: "project_issues", Path: "/projects/{project_id}/issues", Parent: "projects",
+	FromParent: map[string]string{"project_id": "id"}, IDAttr: "iid", ReprAttr: "title", Ops: CRUD}
+var projectSpec = &Spec{Name: "projects", Path: "/projects", Ops: CRUD, ReprAttr: "path_with_namespace"}
+
+func TestObjectReadsAndChanges(t *testing.T) {
+	parent := NewObject(testCore(projectSpec, nil), []byte(`{"id":42,"path_with_namespace":"g/p"}`))
+	c := testCore(issueSpec, parent)
+	raw := []byte(`{"iid":5,"title":"Bug","labels":["a","b"],"a.b":1,"due_date":"2024-02-03","created_at":"2017-09-28T08:50:57.092Z","author":{"name":"Ann"}}`)
+	o := NewObject(c, raw)
+	if o.ID() != "5" || o.GetString("title") != "Bug" || o.GetInt("project_id") != 42 || o.GetInt("a.b") != 1 {
+		t.Errorf("reads: id=%q title=%q project_id=%d a.b=%d", o.ID(), o.GetString("title"), o.GetInt("project_id"), o.GetInt("a.b"))
+	}
+	if o.Lookup("author.name").String() != "Ann" || !reflect.DeepEqual(o.GetStrings("labels"), []string{"a", "b"}) {
+		t.Error("Lookup/GetStrings")
+	}
+	if d, err := o.GetTime("due_date"); err != nil || d.Day() != 3 {
+		t.Errorf("date: %v %v", d, err)
+	}
+	if ts, err := o.GetTime("created_at"); err != nil || ts.Nanosecond() != 92000000 {
+		t.Errorf("timestamp: %v %v", ts, err)
+	}
+	if got := o.String(); got != "<project_issues iid:5 title:Bug>" {
+		t.Errorf("String() = %q", got)
+	}
+	if err := o.Set("title", "Fixed"); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Set("weird.key", []string{"x"}); err != nil {
+		t.Fatal(err)
+	}
+	if o.GetString("title") != "Fixed" || !o.Dirty() || !o.Changed("title") || o.Changed("iid") {
+		t.Error("changes not seen first")
+	}
+	if string(o.raw) != string(raw) {
+		t.Error("server data was modified in place")
+	}
+	if got := string(o.Changes()); got != `{"title":"Fixed","weird.key":["x"]}` {
+		t.Errorf("Changes() = %s", got)
+	}
+	var s struct {
+		Title  string   `json:"title"`
+		Labels []string `json:"labels"`
+		Weird  []string `json:"weird.key"`
+	}
+	if err := o.Decode(&s); err != nil || s.Title != "Fixed" || len(s.Labels) != 2 || s.Weird[0] != "x" {
+		t.Errorf("Decode: %+v %v", s, err)
+	}
+	attrs := o.Attributes()
+	if attrs["project_id"].(interface{ String() string }).String() != "42" || attrs["title"] != "Fixed" {
+		t.Errorf("Attributes() = %v", attrs)
+	}
+	attrs["title"] = "mutated"
+	if o.GetString("title") != "Fixed" {
+		t.Error("Attributes() is not a copy")
+	}
+	o.DiscardChanges()
+	if o.Dirty() || o.GetString("title") != "Bug" {
+		t.Error("DiscardChanges")
+	}
+	if err := o.SetRaw("x", []byte("{bad")); err == nil {
+		t.Error("SetRaw accepted invalid JSON")
+	}
+}
+
+func TestMissingAttributeDiagnostics(t *testing.T) {
+	c := testCore(projectSpec, nil)
+	listed := NewObject(c, []byte(`{"id":1}`))
+	listed.flags = flagFromList
+	_, err := listed.Value("statistics")
+	var me *MissingAttrError
+	if !errors.As(err, &me) || !me.FromList || !strings.Contains(err.Error(), "came from a list") {
+		t.Errorf("list object: %v", err)
+	}
+	lazy := c.Lazy("group/sub/project")
+	if lazy.ID() != "group/sub/project" || !lazy.IsLazy() {
+		t.Errorf("lazy id = %q", lazy.ID())
+	}
+	if _, err := lazy.Value("name"); err == nil || !strings.Contains(err.Error(), "lazy object") {
+		t.Errorf("lazy object: %v", err)
+	}
+	if lazyNum := c.Lazy(7); lazyNum.Attr("id").Raw != "7" {
+		t.Errorf("numeric lazy ID stored as %s", lazyNum.Attr("id").Raw)
+	}
+	if _, err := NewObject(c, []byte(`{"id":1}`)).Value("x"); err == nil || strings.Contains(err.Error(), "list") || strings.Contains(err.Error(), "lazy") {
+		t.Errorf("plain object: %v", err)
+	}
+}
+
+func TestCorePathRendering(t *testing.T) {
+	lazy := testCore(projectSpec, nil).Lazy("group/sub.proj")
+	c := lazy.ChildCore(issueSpec)
+	if p, err := c.Path(); err != nil || p != "/projects/group%2Fsub.proj/issues" {
+		t.Errorf("path = %q, %v", p, err)
+	}
+	noteSpec := &Spec{Name: "notes", Path: "/projects/{project_id}/issues/{issue_iid}/notes", Parent: "project_issues",
+		FromParent: map[string]string{"project_id": "project_id", "issue_iid": "iid"}, Ops: CRUD}
+	// A lazy issue has no project_id of its own: it comes from its parent attributes.
+	issue := c.Lazy(5)
+	if p, err := issue.ChildCore(noteSpec).Path(); err != nil || p != "/projects/group%2Fsub.proj/issues/5/notes" {
+		t.Errorf("nested path = %q, %v", p, err)
+	}
+	// A missing placeholder is an error, never a wrong URL.
+	orphan := NewObject(testCore(projectSpec, nil), []byte(`{"name":"x"}`))
+	_, err := orphan.ChildCore(issueSpec).Path()
+	var pe *PathError
+	if !errors.As(err, &pe) || pe.Placeholder != "project_id" || pe.ParentAttr != "id" {
+		t.Errorf("missing placeholder: %v", err)
+	}
+}
+
+func TestEqual(t *testing.T) {
+	c := testCore(projectSpec, nil)
+	a, b := NewObject(c, []byte(`{"id":1}`)), NewObject(c, []byte(`{"id":1,"x":2}`))
+	group := NewObject(testCore(&Spec{Name: "groups", Path: "/groups", Ops: CRUD}, nil), []byte(`{"id":1}`))
+	noID := NewObject(c, []byte(`{}`))
+	if !a.Equal(b) || a.Equal(group) || noID.Equal(NewObject(c, []byte(`{}`))) || !noID.Equal(noID) {
+		t.Error("Equal: same kind+path+id only")
+	}
+}
+
+func TestSpecValidate(t *testing.T) {
+	good := &Spec{Name: "w", Path: "/projects/{project_id}/w", Parent: "projects", FromParent: map[string]string{"project_id": "id"}, Ops: OpList}
+	if err := good.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	bad := []*Spec{
+		{Path: "/x", Ops: OpList},
+		{Name: "a", Path: "x", Ops: OpList},
+		{Name: "a", Path: "/p/{id}/x", Ops: OpList},
+		{Name: "a", Path: "/p/{id}/x", Parent: "p", FromParent: map[string]string{"other": "id"}, Ops: OpList},
+		{Name: "a", Path: "/x"},
+		{Name: "a", Path: "/x", Ops: OpGet | OpGetWithoutID},
+		{Name: "a", Path: "/x", Ops: OpGet, IDAttr: NoID},
+		{Name: "a", Path: "/x", Ops: OpUpdate, UpdateMethod: "GET"},
+		{Name: "a", Path: "/x", Ops: OpList, Actions: []Action{{Name: "go"}, {Name: "go"}}},
+	}
+	for i, s := range bad {
+		if err := s.Validate(); err == nil {
+			t.Errorf("bad spec %d accepted: %+v", i, s)
+		}
+	}
+}
+
+func TestRegistry(t *testing.T) {
+	r, err := NewRegistry(projectSpec, issueSpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Register(projectSpec); err == nil {
+		t.Error("duplicate accepted")
+	}
+	orphan := &Spec{Name: "o", Path: "/groups/{group_id}/o", Parent: "groups", FromParent: map[string]string{"group_id": "id"}, Ops: OpList}
+	if err := r.Register(orphan); err == nil || !strings.Contains(err.Error(), `parent "groups"`) {
+		t.Errorf("unknown parent: %v", err)
+	}
+	clone := r.Clone()
+	if err := clone.Register(&Spec{Name: "extra", Path: "/extra", Ops: OpList}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := r.Lookup("extra"); ok {
+		t.Error("Clone shares its map with the original")
+	}
+	if ch := r.Children("projects"); len(ch) != 1 || ch[0] != issueSpec {
+		t.Errorf("Children = %v", ch)
+	}
+	if ops, err := ParseOps("list, get,create"); err != nil || ops != OpList|OpGet|OpCreate || ops.String() != "list,get,create" {
+		t.Errorf("ParseOps = %v %v", ops, err)
+	}
+	if _, err := ParseOps("list,fly"); err == nil {
+		t.Error("unknown op accepted")
+	}
+}
+
+func TestCheckAttrs(t *testing.T) {
+	has := func(keys ...string) func(string) bool {
+		return func(k string) bool {
+			for _, x := range keys {
+				if x == k {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	ro := RequiredOptional{Required: []string{"a", "b"}}
+	err := CheckAttrs("create", "m", ro, has("a"), "")
+	if err == nil || err.Error() != "gitlab: create m: missing attributes: b" {
+		t.Errorf("missing: %v", err)
+	}
+	if err := CheckAttrs("update", "m", ro, has("a"), "b"); err != nil {
+		t.Errorf("skip of the ID attribute: %v", err)
+	}
+	ex := RequiredOptional{Exclusive: []string{"x", "y"}}
+	if err := CheckAttrs("create", "m", ex, has("x", "y"), ""); err == nil || !strings.Contains(err.Error(), "only one") {
+		t.Errorf("two exclusive: %v", err)
+	}
+	if err := CheckAttrs("create", "m", ex, has(), ""); err == nil || !strings.Contains(err.Error(), "must provide one") {
+		t.Errorf("no exclusive: %v", err)
+	}
+	if err := CheckAttrs("create", "m", ex, has("y"), ""); err != nil {
+		t.Errorf("one exclusive: %v", err)
+	}
+}
