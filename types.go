@@ -2,6 +2,7 @@ package gitlab
 
 import (
 	"iter"
+	"net/http"
 
 	"github.com/golab/gitlab/base"
 )
@@ -95,6 +96,10 @@ var (
 	ErrConflict     = base.ErrConflict
 	ErrRateLimited  = base.ErrRateLimited
 )
+
+// LinkURL returns the URL of a Link header entry ("next", "prev", "first",
+// "last"), for code that paginates by hand.
+func LinkURL(h http.Header, rel string) string { return base.LinkURL(h, rel) }
 
 // Collect gathers every value of an iterator such as Lister.All, stopping
 // at the first error: python-gitlab's list(get_all=True).

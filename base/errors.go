@@ -135,7 +135,7 @@ func NewHTTPError(op, method, rawURL string, status int, header http.Header, bod
 // errorMessage extracts the message of an error body.
 func errorMessage(body []byte) (string, []byte) {
 	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') && gjson.ValidBytes(trimmed) {
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') && validJSON(trimmed) {
 		r := gjson.ParseBytes(trimmed)
 		v := r.Get("error")
 		if !v.Exists() {

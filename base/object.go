@@ -149,7 +149,7 @@ func (o *Object) Set(name string, value any) error {
 
 // SetRaw records a change given as raw JSON.
 func (o *Object) SetRaw(name string, rawJSON []byte) error {
-	if !gjson.ValidBytes(rawJSON) {
+	if !validJSON(rawJSON) {
 		return fmt.Errorf("gitlab: set %q: value is not valid JSON", name)
 	}
 	b, err := sjson.SetRawBytes(o.changesBuf(), key(name), rawJSON)

@@ -78,9 +78,9 @@ func (c *Core) idPath(id any) (string, error) {
 // decodeObject checks that a response holds one JSON object.
 func decodeObject(req *Request, resp *Response) ([]byte, error) {
 	body := bytes.TrimSpace(resp.Body)
-	if len(body) == 0 || body[0] != '{' || !gjson.ValidBytes(body) {
+	if len(body) == 0 || body[0] != '{' || !validJSON(body) {
 		reason := "expected a JSON object"
-		if len(body) > 0 && !gjson.ValidBytes(body) {
+		if len(body) > 0 && !validJSON(body) {
 			reason = "malformed JSON"
 		}
 		return nil, NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), reason, resp.Body)

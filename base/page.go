@@ -9,9 +9,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unsafe"
-
-	"github.com/tidwall/gjson"
 )
 
 // Page is one page of a list, with GitLab's pagination facts. Fields GitLab
@@ -115,12 +112,14 @@ func parsePage[T any](m *Manager[T], req *Request, resp *Response) (*Page[T], er
 	p := &Page[T]{Total: -1, TotalPages: -1}
 	p.setHeaders(resp.Header, resp.URL)
 	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) == 0 || trimmed[0] != '[' || !gjson.ValidBytes(trimmed) {
-		reason := "expected a JSON array"
-		if len(trimmed) > 0 && !gjson.ValidBytes(trimmed) {
-			reason = "malformed JSON"
+	fail := func(reason string, what []byte) error {
+		return NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), reason, what)
+	}
+	if len(trimmed) == 0 || trimmed[0] != '[' {
+		if len(trimmed) > 0 && !validJSON(trimmed) {
+			return nil, fail("malformed JSON", body)
 		}
-		return nil, NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), reason, body)
+		return nil, fail("expected a JSON array", body)
 	}
 	n := p.PerPage
 	if n <= 0 || n > 100 {
@@ -128,16 +127,19 @@ func parsePage[T any](m *Manager[T], req *Request, resp *Response) (*Page[T], er
 	}
 	p.Items = make([]T, 0, n)
 	var bad error
-	gjson.Parse(unsafe.String(&trimmed[0], len(trimmed))).ForEach(func(_, v gjson.Result) bool {
-		if !v.IsObject() {
-			bad = NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), "a list item is not a JSON object", []byte(v.Raw))
+	err := splitJSONArray(trimmed, func(start, end int) bool {
+		if trimmed[start] != '{' {
+			bad = fail("a list item is not a JSON object", trimmed[start:end])
 			return false
 		}
-		o := NewObject(m.core, trimmed[v.Index:v.Index+len(v.Raw):v.Index+len(v.Raw)])
+		o := NewObject(m.core, trimmed[start:end:end])
 		o.flags = flagFromList
 		p.Items = append(p.Items, m.wrap(o))
 		return true
 	})
+	if err != nil {
+		return nil, fail("malformed JSON", body)
+	}
 	if bad != nil {
 		return nil, bad
 	}

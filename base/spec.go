@@ -134,10 +134,10 @@ const (
 // manager, when OnManager is set) that is not one of the core operations,
 // such as star, fork, merge or approve.
 type Action struct {
-	Name      string       // e.g. "star"; the error Op of a failure
-	Method    string       // HTTP method; default POST
-	Path      string       // appended to the object URL (or the manager path); default Name
-	OnManager bool         // the action is on the manager path, not on an object
+	Name      string // e.g. "star"; the error Op of a failure
+	Method    string // HTTP method; default POST
+	Path      string // appended to the object URL (or the manager path); default Name
+	OnManager bool   // the action is on the manager path, not on an object
 	Attrs     RequiredOptional
 	Result    ActionResult // what the response means
 }

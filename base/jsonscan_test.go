@@ -1,0 +1,72 @@
+package base
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
+
+var jsonCases = []string{
+	`{}`, `[]`, ` [ 1 , 2 ] `, `{"a":1}`, `"x"`, `-0.5e+10`, `0`, `true`, `null`, `false`,
+	`{"a":"\u00e9\n\"q\"\\","b":[{"c":null}]}`, `"` + strings.Repeat("abcdefgh", 9) + `"`,
+	`{"k":"` + strings.Repeat("é", 40) + `"}`,
+	// invalid
+	``, `{`, `[1,]`, `{"a":}`, `{"a" 1}`, `{a:1}`, `[1 2]`, `"abc`, `"a\qb"`, `"a\u12"`, `"a` + "\n" + `b"`,
+	`01`, `1.`, `-`, `1e`, `tru`, `nul`, `{"a":1}x`, `[1]]`, `{"a":1,}`, `"` + strings.Repeat("x", 20) + "\x01" + `"`,
+	strings.Repeat("[", maxJSONDepth+1) + strings.Repeat("]", maxJSONDepth+1),
+}
+
+// The scanner agrees with encoding/json on every case.
+func TestValidJSONAgreesWithEncodingJSON(t *testing.T) {
+	for _, c := range jsonCases {
+		if got, want := validJSON([]byte(c)), json.Valid([]byte(c)); got != want {
+			t.Errorf("validJSON(%.60q) = %v, encoding/json says %v", c, got, want)
+		}
+	}
+	raw, err := os.ReadFile("../testdata/project.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !validJSON(raw) {
+		t.Fatal("fixture rejected")
+	}
+	// Every truncation of a real object is invalid.
+	for i := 0; i < len(raw)-1; i += 7 {
+		if validJSON(raw[:i]) {
+			t.Fatalf("truncated at %d accepted", i)
+		}
+	}
+}
+
+func FuzzValidJSON(f *testing.F) {
+	for _, c := range jsonCases {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := validJSON(b), json.Valid(b); got != want {
+			t.Fatalf("validJSON(%q) = %v, encoding/json says %v", b, got, want)
+		}
+	})
+}
+
+func TestSplitJSONArray(t *testing.T) {
+	b := []byte(` [ {"a":[1,2]} , "s", 3 ,{}] `)
+	var parts []string
+	if err := splitJSONArray(b, func(s, e int) bool { parts = append(parts, string(b[s:e])); return true }); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(parts, "|") != `{"a":[1,2]}|"s"|3|{}` {
+		t.Errorf("parts = %q", parts)
+	}
+	for _, bad := range []string{`{}`, `[1,`, `[{"a":1}`, `[1]x`, `[{"a":tru}]`} {
+		if err := splitJSONArray([]byte(bad), func(int, int) bool { return true }); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+	n := 0
+	_ = splitJSONArray([]byte(`[1,2,3]`), func(int, int) bool { n++; return n < 2 })
+	if n != 2 {
+		t.Errorf("stop: %d calls", n)
+	}
+}
