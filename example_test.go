@@ -1,0 +1,173 @@
+package gitlab_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+
+	"github.com/golab/gitlab"
+	"github.com/golab/gitlab/test/gitlabtest"
+)
+
+// demo starts the fake GitLab with its demo data and an admin client.
+func demo() (*gitlabtest.Server, *gitlab.Client) {
+	srv, err := gitlabtest.New(gitlabtest.WithSeed())
+	if err != nil {
+		log.Fatal(err)
+	}
+	gl, err := gitlab.New(srv.URL(), gitlab.WithPrivateToken(gitlabtest.DefaultAdminToken))
+	if err != nil {
+		log.Fatal(err)
+	}
+	return srv, gl
+}
+
+func ExampleNew() {
+	srv, _ := demo()
+	defer srv.Close()
+
+	gl, err := gitlab.New(srv.URL(), gitlab.WithPrivateToken(gitlabtest.DefaultAdminToken))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer gl.Close()
+	user, err := gl.Auth(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(user.GetString("username"), user.GetBool("is_admin"))
+	// Output: root true
+}
+
+func ExampleClient_Projects_list() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	// One page, with GitLab's pagination facts.
+	page, err := gl.Projects.List(ctx, gitlab.Params{"order_by": "id", "sort": "asc", "per_page": 2})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range page.Items {
+		fmt.Println(p.GetString("path_with_namespace"))
+	}
+	fmt.Println("next page:", page.NextPage, "total:", page.Total)
+
+	// Every project, page after page, fetched as the loop goes.
+	n := 0
+	for _, err := range gl.Projects.All(ctx, gitlab.Params{"per_page": 2}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		n++
+	}
+	fmt.Println("all:", n)
+	// Output:
+	// demo/website
+	// alice/notes
+	// next page: 2 total: 4
+	// all: 4
+}
+
+func Example_createIssue() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	issues := gl.Projects.Lazy("demo/website").Issues()
+	issue, err := issues.Create(ctx, gitlab.Attrs{"title": "Flaky test", "labels": []string{"ci", "bug"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(issue, issue.GetStrings("labels"))
+
+	// Missing required attributes are caught before any request.
+	_, err = issues.Create(ctx, gitlab.Attrs{"description": "no title"})
+	fmt.Println(err)
+	// Output:
+	// <project_issues iid:4 title:Flaky test> [ci bug]
+	// gitlab: create project_issues: missing attributes: title
+}
+
+func Example_save() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	project, err := gl.Projects.Get(ctx, "demo/website")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := project.Set("description", "The new website"); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("pending: %s\n", project.Changes())
+	if err := project.Save(ctx); err != nil { // PUT /projects/1 {"description": "The new website"}
+		log.Fatal(err)
+	}
+	fmt.Println(project.GetString("description"), project.Dirty())
+	// Output:
+	// pending: {"description":"The new website"}
+	// The new website false
+}
+
+func ExampleError() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	_, err := gl.Projects.List(ctx, gitlab.Params{"sort": "invalid value"})
+	fmt.Println(err)
+
+	_, err = gl.Projects.Get(ctx, "no/such-project")
+	var apiErr *gitlab.Error
+	if errors.As(err, &apiErr) {
+		fmt.Println(apiErr.Op, apiErr.StatusCode, errors.Is(err, gitlab.ErrNotFound))
+	}
+	// Output:
+	// 400: sort does not have a valid value
+	// get 404 true
+}
+
+func Example_lazy() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	before := srv.RequestCount()
+	project := gl.Projects.Lazy("demo/website") // no request
+	if err := project.Star(ctx); err != nil {    // POST /projects/demo%2Fwebsite/star
+		log.Fatal(err)
+	}
+	fmt.Println("requests:", srv.RequestCount()-before, "stars:", project.GetInt("star_count"))
+	// Output: requests: 1 stars: 1
+}
+
+func ExampleClient_Register() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+	srv.AddResource(gitlabtest.Resource{Path: "/projects/{project_id}/widgets", Ops: "list,get,create"})
+
+	err := gl.Register(&gitlab.Spec{
+		Name: "project_widgets", Path: "/projects/{project_id}/widgets",
+		Parent: "projects", FromParent: map[string]string{"project_id": "id"},
+		Ops:         gitlab.OpList | gitlab.OpGet | gitlab.OpCreate,
+		CreateAttrs: gitlab.RequiredOptional{Required: []string{"name"}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	widgets := gl.Projects.Lazy(1).Manager("project_widgets")
+	w, err := widgets.Create(ctx, gitlab.Attrs{"name": "sprocket"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(w.ID(), w.GetString("name"))
+	fmt.Println(widgets.Delete(ctx, w.ID()))
+	// Output:
+	// 1 sprocket
+	// gitlab: manager project_widgets does not support delete (it declares: list,get,create)
+}
