@@ -23,16 +23,16 @@ type seen struct {
 	Body                   string
 }
 
-// recorder is an httptest server that records requests and answers with a handler.
-type recorder struct {
+// capture is an httptest server that records requests and answers with a handler.
+type capture struct {
 	*httptest.Server
 	mu   sync.Mutex
 	reqs []seen
 }
 
-func newRecorder(t *testing.T, h func(w http.ResponseWriter, r *http.Request)) *recorder {
+func newCapture(t *testing.T, h func(w http.ResponseWriter, r *http.Request)) *capture {
 	t.Helper()
-	rec := &recorder{}
+	rec := &capture{}
 	rec.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		rec.mu.Lock()
@@ -44,13 +44,13 @@ func newRecorder(t *testing.T, h func(w http.ResponseWriter, r *http.Request)) *
 	return rec
 }
 
-func (r *recorder) requests() []seen {
+func (r *capture) requests() []seen {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]seen(nil), r.reqs...)
 }
 
-func (r *recorder) client(t *testing.T, opts ...gitlab.Option) *gitlab.Client {
+func (r *capture) client(t *testing.T, opts ...gitlab.Option) *gitlab.Client {
 	t.Helper()
 	gl, err := gitlab.New(r.URL, append([]gitlab.Option{gitlab.WithPrivateToken("glpat-secret-token")}, opts...)...)
 	if err != nil {
@@ -70,7 +70,7 @@ func jsonReply(status int, body string) func(http.ResponseWriter, *http.Request)
 var ctx = context.Background()
 
 func TestNamespacedIDEncodedOnce(t *testing.T) {
-	rec := newRecorder(t, jsonReply(200, `{"id":1,"path_with_namespace":"group/sub/my.project"}`))
+	rec := newCapture(t, jsonReply(200, `{"id":1,"path_with_namespace":"group/sub/my.project"}`))
 	gl := rec.client(t)
 	p, err := gl.Projects.Get(ctx, "group/sub/my.project")
 	if err != nil {
@@ -93,7 +93,7 @@ func TestNamespacedIDEncodedOnce(t *testing.T) {
 }
 
 func TestCredentialsHeaders(t *testing.T) {
-	rec := newRecorder(t, jsonReply(200, `{"version":"17.5.0","revision":"abc"}`))
+	rec := newCapture(t, jsonReply(200, `{"version":"17.5.0","revision":"abc"}`))
 	cases := []struct {
 		opt          gitlab.Option
 		header, want string
@@ -144,7 +144,7 @@ func TestCredentialsHeaders(t *testing.T) {
 }
 
 func TestQueryEncodingAndOptions(t *testing.T) {
-	rec := newRecorder(t, jsonReply(200, `[]`))
+	rec := newCapture(t, jsonReply(200, `[]`))
 	gl := rec.client(t, gitlab.WithPerPage(50))
 	p := gl.Projects.Lazy(3)
 	_, err := p.Issues().List(ctx, gitlab.Params{"labels": []string{"bug", "p1"}, "iids": []int{1, 2}, "state": "opened", "confidential": false},
@@ -186,7 +186,7 @@ func TestQueryEncodingAndOptions(t *testing.T) {
 }
 
 func TestCreateValidationAndSudo(t *testing.T) {
-	rec := newRecorder(t, jsonReply(201, `{"id":9,"username":"jdoe"}`))
+	rec := newCapture(t, jsonReply(201, `{"id":9,"username":"jdoe"}`))
 	gl := rec.client(t)
 	_, err := gl.Projects.Lazy(1).Issues().Create(ctx, gitlab.Attrs{"description": "no title"})
 	var ae *gitlab.AttrError
@@ -212,7 +212,7 @@ func TestCreateValidationAndSudo(t *testing.T) {
 
 func TestSaveSendsOnlyChanges(t *testing.T) {
 	var fail bool
-	rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+	rec := newCapture(t, func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.Method == "GET":
 			jsonReply(200, `{"id":11,"body":"old","author":{"id":1},"noteable_iid":5}`)(w, r)
@@ -254,7 +254,7 @@ func TestSaveSendsOnlyChanges(t *testing.T) {
 }
 
 func TestUpdateVerbsAndDynamicManagers(t *testing.T) {
-	rec := newRecorder(t, jsonReply(200, `{"id":4,"name":"w"}`))
+	rec := newCapture(t, jsonReply(200, `{"id":4,"name":"w"}`))
 	gl := rec.client(t)
 	err := gl.Register(&gitlab.Spec{Name: "project_widgets", Path: "/projects/{project_id}/widgets", Parent: "projects",
 		FromParent: map[string]string{"project_id": "id"}, Ops: gitlab.OpList | gitlab.OpGet | gitlab.OpUpdate,
@@ -302,7 +302,7 @@ func TestUpdateVerbsAndDynamicManagers(t *testing.T) {
 }
 
 func TestLazyActionIsOneRequest(t *testing.T) {
-	rec := newRecorder(t, jsonReply(201, `{"id":1,"star_count":3}`))
+	rec := newCapture(t, jsonReply(201, `{"id":1,"star_count":3}`))
 	gl := rec.client(t)
 	p := gl.Projects.Lazy(1)
 	if err := p.Star(ctx); err != nil {
@@ -335,7 +335,7 @@ func TestErrorsFromTheServer(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := newRecorder(t, tc.h)
+			rec := newCapture(t, tc.h)
 			_, err := rec.client(t).Projects.Get(ctx, 1)
 			var ge *gitlab.Error
 			if !errors.As(err, &ge) || ge.StatusCode != tc.status || ge.Op != "get" || ge.Method != "GET" || !strings.HasSuffix(ge.URL, "/api/v4/projects/1") {
@@ -368,7 +368,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+			rec := newCapture(t, func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", tc.ctype)
 				io.WriteString(w, tc.body)
 			})
@@ -389,7 +389,7 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 	t.Run("truncated body", func(t *testing.T) {
-		rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		rec := newCapture(t, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			w.Header().Set("Content-Length", "100")
 			io.WriteString(w, `{"id":1,"na`)
@@ -404,7 +404,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestContextCancellationAndTimeouts(t *testing.T) {
 	release := make(chan struct{})
-	rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+	rec := newCapture(t, func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-release:
 		case <-r.Context().Done():
@@ -437,7 +437,7 @@ func TestContextCancellationAndTimeouts(t *testing.T) {
 
 func TestPaginationFollowsLinksAndStops(t *testing.T) {
 	var srvURL string
-	rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+	rec := newCapture(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		switch r.URL.Query().Get("cursor") {
 		case "":
@@ -488,7 +488,7 @@ func TestPaginationFollowsLinksAndStops(t *testing.T) {
 }
 
 func TestPaginationHeadersAndFallback(t *testing.T) {
-	rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+	rec := newCapture(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		page := r.URL.Query().Get("page")
 		w.Header().Set("X-Per-Page", "2")
@@ -526,7 +526,7 @@ func TestPaginationHeadersAndFallback(t *testing.T) {
 func TestMissingPlaceholderSendsNothing(t *testing.T) {
 	// A user object without its id (a partial answer) cannot reach its keys:
 	// the path placeholder has no value, and no request goes to a wrong URL.
-	rec := newRecorder(t, jsonReply(200, `{"username":"x"}`))
+	rec := newCapture(t, jsonReply(200, `{"username":"x"}`))
 	u, err := rec.client(t).Users.Get(ctx, "x")
 	if err != nil {
 		t.Fatal(err)
@@ -542,7 +542,7 @@ func TestMissingPlaceholderSendsNothing(t *testing.T) {
 }
 
 func TestLowLevelHTTP(t *testing.T) {
-	rec := newRecorder(t, jsonReply(200, `{"ok":true}`))
+	rec := newCapture(t, jsonReply(200, `{"ok":true}`))
 	gl := rec.client(t)
 	resp, err := gl.HTTPPost(ctx, "/projects/1/custom", map[string]any{"a": 1})
 	if err != nil || !resp.JSON().Get("ok").Bool() {

@@ -325,7 +325,7 @@ func (c *Core) Save(ctx context.Context, o *Object, opts []RequestOption) error 
 	req := &Request{Op: "save", Method: c.spec.UpdateVerb(), Path: c.objectPath(o.ID()), Body: payload, Options: opts}
 	if needsEncoding(payload, c.spec.Types) {
 		var attrs Attrs
-		if err := jsonUnmarshal(payload, &attrs); err != nil {
+		if err := json.Unmarshal(payload, &attrs); err != nil {
 			return err
 		}
 		body, form, err := EncodeBody(attrs, c.spec.Types)
@@ -417,8 +417,8 @@ func (c *Core) Action(ctx context.Context, o *Object, name string, attrs Attrs, 
 	req := &Request{Op: name, Method: method, Path: base + "/" + strings.TrimPrefix(suffix, "/"), Options: opts, Raw: a.Result == ResultNone}
 	var params Params
 	if method == http.MethodGet || method == http.MethodDelete || method == http.MethodHead {
-		params = Params(attrs)
-	} else if len(attrs) > 0 || method != http.MethodGet {
+		params = Params(attrs) // no body: the attributes go to the query
+	} else {
 		body, form, err := EncodeBody(attrs, c.spec.Types)
 		if err != nil {
 			return nil, nil, err
@@ -446,10 +446,3 @@ func (c *Core) Action(ctx context.Context, o *Object, name string, attrs Attrs, 
 	}
 	return nil, resp, nil
 }
-
-// ListDefaults are list parameters a Requester fills in when a first list
-// request does not set them.
-var ListDefaults = []string{"per_page", "pagination", "order_by"}
-
-// HasOp reports whether the manager declares op; the dynamic manager's check.
-func (c *Core) HasOp(op Ops) bool { return c.spec.Ops.Has(op) }

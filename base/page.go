@@ -3,7 +3,6 @@ package base
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 	"net/url"
@@ -225,5 +224,3 @@ func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
 	}
 	return out, nil
 }
-
-func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
