@@ -1,0 +1,5 @@
+//go:build race
+
+package gitlabtest_test
+
+const raceEnabled = true
