@@ -10,15 +10,9 @@ import (
 )
 
 // fakeClient starts a seeded fake GitLab and returns it with an admin client.
-func fakeClient(t *testing.T, opts ...gitlab.Option) (*gitlabtest.Server, *gitlab.Client) {
+func fakeClient(t *testing.T) (*gitlabtest.Server, *gitlab.Client) {
 	t.Helper()
-	srv := gitlabtest.NewServer(t, gitlabtest.WithSeed())
-	gl, err := gitlab.New(srv.URL(), append([]gitlab.Option{gitlab.WithPrivateToken(gitlabtest.DefaultAdminToken)}, opts...)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { gl.Close() })
-	return srv, gl
+	return gitlabtest.NewClient(t, gitlabtest.WithSeed())
 }
 
 // must(f())(t) returns f's value, failing t on f's error.
