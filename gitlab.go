@@ -84,6 +84,9 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 			return nil, err
 		}
 	}
+	if err := c.s.prepareConn(); err != nil {
+		return nil, err
+	}
 	n := 0
 	for _, t := range []string{c.s.privateToken, c.s.oauthToken, c.s.jobToken} {
 		if t != "" {
@@ -157,10 +160,10 @@ func (c *Client) Auth(ctx context.Context, opts ...RequestOption) (*managers.Cur
 // misconfigured external_url), as python-gitlab does.
 func (c *Client) checkWebURL(u *managers.CurrentUser) {
 	web := u.GetString("web_url")
-	if web == "" || strings.HasPrefix(web, c.baseURL) || c.s.logger == nil {
+	if web == "" || c.s.conn.keepBaseURL || strings.HasPrefix(web, c.baseURL) {
 		return
 	}
-	c.s.logger.Warn("gitlab: the server reports a different base URL than the one configured; check its external_url",
+	c.logger().Warn("gitlab: the server reports a different base URL than the one configured; check its external_url",
 		slog.String("configured", c.baseURL), slog.String("web_url", base.SanitizeURL(web)))
 }
 
