@@ -1,12 +1,12 @@
 module github.com/golab/gitlab
 
-go 1.26.0
+go 1.24
 
 require (
 	github.com/go-resty/resty/v2 v2.17.2
 	github.com/tidwall/gjson v1.20.1
 	github.com/tidwall/sjson v1.2.7
-	golang.org/x/time v0.16.0
+	golang.org/x/time v0.12.0
 	gopkg.in/ini.v1 v1.67.3
 )
 

@@ -128,9 +128,13 @@ func WithLogger(l *slog.Logger) Option {
 	return clientOption(func(s *settings) error { s.logger = l; return nil })
 }
 
-// WithTimeout bounds each request: for the whole client in New, or for one
-// call. A context deadline applies too; the earlier wins. Default: none
-// (the context decides).
+// WithTimeout bounds each call: for the whole client in New, or for one
+// call (the call's value wins). It covers the whole call: every attempt, the
+// waits between retries and reading the answer, so that no call outlasts it,
+// retries included (python-gitlab's timeout applies to each attempt). A
+// context deadline applies too; the earlier wins. A retry whose wait would
+// end after the deadline is not attempted: the last answer is returned at
+// once. Default: none (the context decides).
 func WithTimeout(d time.Duration) SharedOption {
 	return SharedOption{func(o *base.CallOptions) { o.Timeout = d }}
 }
@@ -162,20 +166,43 @@ func WithHeader(name, value string) SharedOption {
 	}}
 }
 
-// WithMaxRetries bounds the retries of rate-limited (and, when enabled,
-// transient) failures: default 10; -1 without bound; 0 never.
+// WithMaxRetries bounds the retries of a call: default 10
+// (DefaultMaxRetries); -1 (any negative number) without bound; 0 never.
+// Rate-limited answers and, when enabled, transient failures share the
+// budget, so a call makes at most n+1 requests; its *Error's Attempts says
+// how many it made.
 func WithMaxRetries(n int) SharedOption {
 	return SharedOption{func(o *base.CallOptions) { o.MaxRetries = &n }}
 }
 
 // WithObeyRateLimit sets whether a 429 is waited out and retried (default
-// true) or returned at once.
+// true) or returned at once, as an *Error matching ErrRateLimited. The wait
+// is the answer's Retry-After (seconds or an HTTP date), else its
+// RateLimit-Reset (epoch seconds), else exponential backoff with jitter
+// (0.1 s × 2^retry), and never more than WithMaxRetryWait (5 minutes by
+// default). A 429 is retried whatever the method, POST included: GitLab
+// did not act on the request.
 func WithObeyRateLimit(obey bool) SharedOption {
 	return SharedOption{func(o *base.CallOptions) { o.ObeyRateLimit = &obey }}
 }
 
-// WithRetryTransientErrors sets whether 5xx, 52x, "Resource lock" 409 and
-// connection failures are retried (default false).
+// WithRetryTransientErrors sets whether transient failures are retried
+// (default false), within the WithMaxRetries budget shared with 429s: the
+// statuses 500, 502, 503, 504 and 520–530, a 409 whose reason phrase
+// contains "Resource lock", a 2xx answer whose body was cut short,
+// connection failures (refused, reset, dropped) and transport timeouts. The
+// wait is the answer's Retry-After when it has one, else exponential
+// backoff with jitter.
+//
+// Unlike python-gitlab, which retries every method and can so create an
+// object twice, a non-idempotent request (POST, PATCH) is retried only when
+// GitLab certainly did not act on it: the connection was never established
+// (refused, DNS failure, TLS handshake failure) or the answer was a refusal
+// (503, a "Resource lock" 409, and 429 always). A POST answered 502 or
+// whose connection broke once it was sent is not retried. GET, HEAD, PUT
+// and DELETE are idempotent and retried on every transient failure. An
+// upload whose reader cannot seek is never retried. The call's timeout and
+// its context's deadline are not transient: they end the call.
 func WithRetryTransientErrors(retry bool) SharedOption {
 	return SharedOption{func(o *base.CallOptions) { o.RetryTransient = &retry }}
 }

@@ -16,6 +16,9 @@ import (
 
 // Do sends one request: the level below managers, which every manager call
 // goes through. Most code calls managers or the HTTP* methods instead.
+// It retries as the call's options say (WithMaxRetries, WithObeyRateLimit,
+// WithRetryTransientErrors), within WithTimeout and ctx, which bound the
+// whole call; the *Error of a failed call tells how many attempts it made.
 // A non-2xx answer is an *Error; a request that got no answer is an *Error
 // with StatusCode 0 wrapping the cause (errors.Is(err, context.Canceled)
 // works).
@@ -45,7 +48,8 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 		target += sep + query.Encode()
 	}
 
-	r := c.rc.R().SetContext(ctx).SetDoNotParseResponse(true)
+	st := c.newCall(req, o, target)
+	r := c.rc.R().SetContext(st.attach(ctx)).SetDoNotParseResponse(true).AddRetryCondition(st.condition)
 	if o.Sudo != "" {
 		r.SetHeader("Sudo", o.Sudo)
 	}
@@ -65,30 +69,57 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 	}
 
 	resp, err := r.Execute(req.Method, target)
+	attempts := st.attempts(r)
 	if err != nil {
-		return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(target), Attempts: 1, Err: unwrapURLError(err)}
+		if resp != nil && resp.RawResponse != nil && resp.RawResponse != st.raw {
+			resp.RawResponse.Body.Close()
+		}
+		if ctx.Err() != nil {
+			err = ctx.Err() // the call's deadline or cancellation, whatever the attempt saw
+		}
+		return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(target), Attempts: attempts, Err: unwrapURLError(err)}
 	}
-	raw := resp.RawBody()
-	defer raw.Close()
+	hr := resp.RawResponse
 	finalURL := target
-	if hr := resp.RawResponse; hr != nil && hr.Request != nil && hr.Request.URL != nil {
+	if hr.Request != nil && hr.Request.URL != nil {
 		finalURL = hr.Request.URL.String()
 	}
 	status := resp.StatusCode()
-	body, readErr := readBody(raw, resp.RawResponse.ContentLength)
+	// The retry condition has read the body, unless the context ended first.
+	body, readErr := st.body, st.bodyErr
+	if hr != st.raw {
+		body, readErr = readBody(hr.Body, hr.ContentLength)
+		hr.Body.Close()
+	}
 	if readErr != nil {
 		if ctx.Err() != nil {
-			return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(finalURL), Attempts: 1, Err: ctx.Err()}
+			return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(finalURL), Attempts: attempts, Err: ctx.Err()}
+		}
+		if status < 200 || status > 299 {
+			// An error answer cut short: report the status with what came.
+			e := base.NewHTTPError(req.Op, req.Method, finalURL, status, resp.Header(), body)
+			e.Attempts = attempts
+			return nil, e
 		}
 		return nil, base.NewParseError(req.Op, req.Method, finalURL, status, resp.Header().Get("Content-Type"),
 			"the body was cut short ("+readErr.Error()+")", body)
 	}
 	if status < 200 || status > 299 {
 		e := base.NewHTTPError(req.Op, req.Method, finalURL, status, resp.Header(), body)
-		e.Attempts = 1
+		e.Attempts = attempts
 		return nil, e
 	}
 	return &base.Response{StatusCode: status, Header: resp.Header(), Body: body, URL: finalURL}, nil
+}
+
+// escapedPath is the path of a URL, without query or credentials: what
+// logs may show.
+func escapedPath(target string) string {
+	u, err := url.Parse(target)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	return u.EscapedPath()
 }
 
 // readBody reads a whole body into one buffer sized from Content-Length.
