@@ -330,8 +330,13 @@ func TestErrorsFromTheServer(t *testing.T) {
 		{"html 502", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html")
 			w.WriteHeader(502)
-			io.WriteString(w, "<html><body><h1>502 Bad Gateway</h1></body></html>")
-		}, 502, nil, "502: <html><body><h1>502 Bad Gateway</h1></body></html>"},
+			io.WriteString(w, "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><center><h1>502 Bad Gateway</h1></center></body></html>")
+		}, 502, nil, "502: 502 Bad Gateway"},
+		{"plain text 503", func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(503)
+			io.WriteString(w, "GitLab is not responding")
+		},
+			503, nil, "503: GitLab is not responding"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -138,7 +138,7 @@ func Example_lazy() {
 
 	before := srv.RequestCount()
 	project := gl.Projects.Lazy("demo/website") // no request
-	if err := project.Star(ctx); err != nil {    // POST /projects/demo%2Fwebsite/star
+	if err := project.Star(ctx); err != nil {   // POST /projects/demo%2Fwebsite/star
 		log.Fatal(err)
 	}
 	fmt.Println("requests:", srv.RequestCount()-before, "stars:", project.GetInt("star_count"))

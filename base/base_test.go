@@ -137,6 +137,7 @@ func TestErrorMessages(t *testing.T) {
 		{`{"message":["Another open merge request already exists for this source branch: !7"]}`, "404: Another open merge request already exists for this source branch: !7"},
 		{`{"error":"insufficient_scope","error_description":"needs sudo","scope":"sudo"}`, "404: insufficient_scope: needs sudo"},
 		{`<html><body>502 Bad Gateway</body></html>`, "404: <html><body>502 Bad Gateway</body></html>"},
+		{"<HTML><HEAD><TITLE>\n  Bad \n Gateway</TITLE></HEAD></HTML>", "404: Bad Gateway"},
 		{``, "404: Not Found"},
 	}
 	for _, tc := range cases {

@@ -153,7 +153,27 @@ func errorMessage(body []byte) (string, []byte) {
 		}
 		return compactMessage(v), []byte(v.Raw)
 	}
+	if title := htmlTitle(trimmed); title != "" {
+		return title, nil // a proxy's error page: "502 Bad Gateway"
+	}
 	return snippet(trimmed, 300), nil
+}
+
+// htmlTitle returns the <title> of an HTML page, "" when there is none.
+func htmlTitle(b []byte) string {
+	if len(b) == 0 || b[0] != '<' {
+		return ""
+	}
+	lower := bytes.ToLower(b)
+	i := bytes.Index(lower, []byte("<title>"))
+	if i < 0 {
+		return ""
+	}
+	j := bytes.Index(lower[i:], []byte("</title>"))
+	if j < 0 {
+		return ""
+	}
+	return strings.Join(strings.Fields(string(b[i+len("<title>"):i+j])), " ")
 }
 
 // compactMessage renders field errors readably: `name: can't be blank; path:

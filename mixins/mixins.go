@@ -180,7 +180,9 @@ func NewDeleterWithoutID[T any](m *base.Manager[T]) DeleterWithoutID[T] {
 func NewSetter[T any](m *base.Manager[T]) Setter[T] { return Setter[T]{m} }
 
 // NewRetrieve returns List and Get for m.
-func NewRetrieve[T any](m *base.Manager[T]) Retrieve[T] { return Retrieve[T]{Lister[T]{m}, Getter[T]{m}} }
+func NewRetrieve[T any](m *base.Manager[T]) Retrieve[T] {
+	return Retrieve[T]{Lister[T]{m}, Getter[T]{m}}
+}
 
 // NewCRUD returns List, Get, Create, Update and Delete for m.
 func NewCRUD[T any](m *base.Manager[T]) CRUD[T] {
