@@ -15,176 +15,172 @@ const maxJSONDepth = 10000
 
 var errJSON = errors.New("malformed JSON")
 
-type jsonScanner struct {
-	b     []byte
-	i     int
-	depth int
-}
-
 // validJSON reports whether b is exactly one valid JSON value (surrounding
 // white space allowed).
 func validJSON(b []byte) bool {
-	s := jsonScanner{b: b}
-	if s.value() != nil {
-		return false
-	}
-	s.ws()
-	return s.i == len(b)
+	i, ok := scanValue(b, skipWS(b, 0))
+	return ok && skipWS(b, i) == len(b)
 }
 
 // splitJSONArray validates b as one JSON array and calls fn with the bounds
 // of each element, in order; fn returning false stops the scan (the rest is
 // then not validated). It returns errJSON for anything but a valid array.
 func splitJSONArray(b []byte, fn func(start, end int) bool) error {
-	s := jsonScanner{b: b}
-	s.ws()
-	if s.i >= len(b) || b[s.i] != '[' {
+	i := skipWS(b, 0)
+	if i >= len(b) || b[i] != '[' {
 		return errJSON
 	}
-	s.i++
-	s.ws()
-	if s.i < len(b) && b[s.i] == ']' {
-		s.i++
+	i = skipWS(b, i+1)
+	if i < len(b) && b[i] == ']' {
+		i++
 	} else {
 		for {
-			s.ws()
-			start := s.i
-			if err := s.value(); err != nil {
-				return err
+			i = skipWS(b, i)
+			start := i
+			end, ok := scanValue(b, i)
+			if !ok {
+				return errJSON
 			}
-			if !fn(start, s.i) {
+			if !fn(start, end) {
 				return nil
 			}
-			s.ws()
-			if s.i >= len(b) {
+			i = skipWS(b, end)
+			if i >= len(b) {
 				return errJSON
 			}
-			if b[s.i] == ',' {
-				s.i++
+			if b[i] == ',' {
+				i++
 				continue
 			}
-			if b[s.i] != ']' {
+			if b[i] != ']' {
 				return errJSON
 			}
-			s.i++
+			i++
 			break
 		}
 	}
-	s.ws()
-	if s.i != len(b) {
+	if skipWS(b, i) != len(b) {
 		return errJSON
 	}
 	return nil
 }
 
-func (s *jsonScanner) ws() {
-	for s.i < len(s.b) {
-		switch s.b[s.i] {
-		case ' ', '\n', '\r', '\t':
-			s.i++
-		default:
-			return
-		}
+func skipWS(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+		i++
 	}
+	return i
 }
 
-func (s *jsonScanner) value() error {
-	s.ws()
-	if s.i >= len(s.b) {
-		return errJSON
-	}
-	switch c := s.b[s.i]; {
-	case c == '"':
-		return s.str()
-	case c == '{':
-		return s.object()
-	case c == '[':
-		return s.array()
-	case c == 't':
-		return s.literal("true")
-	case c == 'f':
-		return s.literal("false")
-	case c == 'n':
-		return s.literal("null")
-	case c == '-' || '0' <= c && c <= '9':
-		return s.number()
-	}
-	return errJSON
-}
-
-func (s *jsonScanner) object() error {
-	if s.depth++; s.depth > maxJSONDepth {
-		return errJSON
-	}
-	s.i++ // {
-	s.ws()
-	if s.i < len(s.b) && s.b[s.i] == '}' {
-		s.i++
-		s.depth--
-		return nil
-	}
+// scanValue validates the JSON value starting at b[i] (no white space
+// before it) and returns the index just past it. It is one loop over an
+// explicit stack of open containers, to keep the cost per token low.
+func scanValue(b []byte, i int) (int, bool) {
+	var buf [32]byte
+	stack := buf[:0] // '{' or '[' for each open container
+	ok := true
 	for {
-		s.ws()
-		if s.i >= len(s.b) || s.b[s.i] != '"' {
-			return errJSON
+		// A value is expected at i.
+		i = skipWS(b, i)
+		if i >= len(b) {
+			return i, false
 		}
-		if err := s.str(); err != nil {
-			return err
-		}
-		s.ws()
-		if s.i >= len(s.b) || s.b[s.i] != ':' {
-			return errJSON
-		}
-		s.i++
-		if err := s.value(); err != nil {
-			return err
-		}
-		s.ws()
-		if s.i >= len(s.b) {
-			return errJSON
-		}
-		switch s.b[s.i] {
-		case ',':
-			s.i++
-		case '}':
-			s.i++
-			s.depth--
-			return nil
+		switch c := b[i]; {
+		case c == '"':
+			if i, ok = scanString(b, i+1); !ok {
+				return i, false
+			}
+		case c == '{':
+			if len(stack) == maxJSONDepth {
+				return i, false // as deep as encoding/json accepts
+			}
+			i = skipWS(b, i+1)
+			if i < len(b) && b[i] == '}' {
+				i++
+				break
+			}
+			stack = append(stack, '{')
+			goto key
+		case c == '[':
+			if len(stack) == maxJSONDepth {
+				return i, false // as deep as encoding/json accepts
+			}
+			i = skipWS(b, i+1)
+			if i < len(b) && b[i] == ']' {
+				i++
+				break
+			}
+			stack = append(stack, '[')
+			continue
+		case c == 't':
+			if i, ok = scanLiteral(b, i, "true"); !ok {
+				return i, false
+			}
+		case c == 'f':
+			if i, ok = scanLiteral(b, i, "false"); !ok {
+				return i, false
+			}
+		case c == 'n':
+			if i, ok = scanLiteral(b, i, "null"); !ok {
+				return i, false
+			}
+		case c == '-' || '0' <= c && c <= '9':
+			if i, ok = scanNumber(b, i); !ok {
+				return i, false
+			}
 		default:
-			return errJSON
+			return i, false
 		}
-	}
-}
-
-func (s *jsonScanner) array() error {
-	if s.depth++; s.depth > maxJSONDepth {
-		return errJSON
-	}
-	s.i++ // [
-	s.ws()
-	if s.i < len(s.b) && s.b[s.i] == ']' {
-		s.i++
-		s.depth--
-		return nil
-	}
-	for {
-		if err := s.value(); err != nil {
-			return err
+		// A value ended at i: close containers, or go on to the next element.
+		for {
+			if len(stack) == 0 {
+				return i, true
+			}
+			i = skipWS(b, i)
+			if i >= len(b) {
+				return i, false
+			}
+			top := stack[len(stack)-1]
+			switch b[i] {
+			case ',':
+				i++
+				if top == '{' {
+					goto key
+				}
+			case '}':
+				if top != '{' {
+					return i, false
+				}
+				stack = stack[:len(stack)-1]
+				i++
+				continue
+			case ']':
+				if top != '[' {
+					return i, false
+				}
+				stack = stack[:len(stack)-1]
+				i++
+				continue
+			default:
+				return i, false
+			}
+			break
 		}
-		s.ws()
-		if s.i >= len(s.b) {
-			return errJSON
+		continue
+	key:
+		// An object member is expected at i: "key": value.
+		i = skipWS(b, i)
+		if i >= len(b) || b[i] != '"' {
+			return i, false
 		}
-		switch s.b[s.i] {
-		case ',':
-			s.i++
-		case ']':
-			s.i++
-			s.depth--
-			return nil
-		default:
-			return errJSON
+		if i, ok = scanString(b, i+1); !ok {
+			return i, false
 		}
+		i = skipWS(b, i)
+		if i >= len(b) || b[i] != ':' {
+			return i, false
+		}
+		i++
 	}
 }
 
@@ -198,95 +194,107 @@ const (
 func special(x uint64) uint64 {
 	q := x ^ (ones * '"')
 	bs := x ^ (ones * '\\')
-	return ((q - ones) &^ q & highs) | ((bs - ones) &^ bs & highs) | ((x - ones*0x20) &^ x & highs)
+	return ((q-ones)&^q | (bs-ones)&^bs | (x-ones*0x20)&^x) & highs
 }
 
-func (s *jsonScanner) str() error {
-	s.i++ // opening quote
-	b := s.b
+// scanString validates a string whose opening quote is just before b[i]
+// and returns the index past its closing quote.
+func scanString(b []byte, i int) (int, bool) {
 	for {
-		for s.i+8 <= len(b) {
-			if m := special(binary.LittleEndian.Uint64(b[s.i:])); m != 0 {
-				s.i += bits.TrailingZeros64(m) / 8
-				break
+	words:
+		for i+16 <= len(b) {
+			w := b[i : i+16 : i+16]
+			if m := special(binary.LittleEndian.Uint64(w)); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break words
 			}
-			s.i += 8
-		}
-		if s.i >= len(b) {
-			return errJSON
-		}
-		switch c := b[s.i]; {
-		case c == '"':
-			s.i++
-			return nil
-		case c == '\\':
-			if s.i+1 >= len(b) {
-				return errJSON
+			if m := special(binary.LittleEndian.Uint64(w[8:])); m != 0 {
+				i += 8 + bits.TrailingZeros64(m)/8
+				break words
 			}
-			switch b[s.i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				s.i += 2
-			case 'u':
-				if s.i+6 > len(b) {
-					return errJSON
+			i += 16
+		}
+		if i+16 > len(b) {
+			for i+8 <= len(b) {
+				if m := special(binary.LittleEndian.Uint64(b[i:])); m != 0 {
+					i += bits.TrailingZeros64(m) / 8
+					break
 				}
-				for _, h := range b[s.i+2 : s.i+6] {
+				i += 8
+			}
+		}
+		if i >= len(b) {
+			return i, false
+		}
+		switch c := b[i]; {
+		case c == '"':
+			return i + 1, true
+		case c == '\\':
+			if i+1 >= len(b) {
+				return i, false
+			}
+			switch b[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if i+6 > len(b) {
+					return i, false
+				}
+				for _, h := range b[i+2 : i+6] {
 					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
-						return errJSON
+						return i, false
 					}
 				}
-				s.i += 6
+				i += 6
 			default:
-				return errJSON
+				return i, false
 			}
 		case c < 0x20:
-			return errJSON
+			return i, false
 		default:
-			s.i++
+			i++
 		}
 	}
 }
 
-func (s *jsonScanner) literal(word string) error {
-	if len(s.b)-s.i < len(word) || string(s.b[s.i:s.i+len(word)]) != word {
-		return errJSON
+func scanLiteral(b []byte, i int, word string) (int, bool) {
+	if len(b)-i < len(word) || string(b[i:i+len(word)]) != word {
+		return i, false
 	}
-	s.i += len(word)
-	return nil
+	return i + len(word), true
 }
 
-func (s *jsonScanner) number() error {
-	b := s.b
-	if b[s.i] == '-' {
-		s.i++
+func scanNumber(b []byte, i int) (int, bool) {
+	if b[i] == '-' {
+		i++
 	}
 	digits := func() int {
 		n := 0
-		for s.i < len(b) && '0' <= b[s.i] && b[s.i] <= '9' {
-			s.i++
+		for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+			i++
 			n++
 		}
 		return n
 	}
-	if s.i < len(b) && b[s.i] == '0' {
-		s.i++
+	if i < len(b) && b[i] == '0' {
+		i++
 	} else if digits() == 0 {
-		return errJSON
+		return i, false
 	}
-	if s.i < len(b) && b[s.i] == '.' {
-		s.i++
+	if i < len(b) && b[i] == '.' {
+		i++
 		if digits() == 0 {
-			return errJSON
+			return i, false
 		}
 	}
-	if s.i < len(b) && (b[s.i] == 'e' || b[s.i] == 'E') {
-		s.i++
-		if s.i < len(b) && (b[s.i] == '+' || b[s.i] == '-') {
-			s.i++
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
 		}
 		if digits() == 0 {
-			return errJSON
+			return i, false
 		}
 	}
-	return nil
+	return i, true
 }

@@ -15,13 +15,16 @@ var jsonCases = []string{
 	``, `{`, `[1,]`, `{"a":}`, `{"a" 1}`, `{a:1}`, `[1 2]`, `"abc`, `"a\qb"`, `"a\u12"`, `"a` + "\n" + `b"`,
 	`01`, `1.`, `-`, `1e`, `tru`, `nul`, `{"a":1}x`, `[1]]`, `{"a":1,}`, `"` + strings.Repeat("x", 20) + "\x01" + `"`,
 	strings.Repeat("[", maxJSONDepth+1) + strings.Repeat("]", maxJSONDepth+1),
+	strings.Repeat("[", maxJSONDepth) + strings.Repeat("]", maxJSONDepth),
+	strings.Repeat(`{"a":`, maxJSONDepth) + "{}" + strings.Repeat("}", maxJSONDepth),
+	strings.Repeat(`{"a":`, maxJSONDepth-1) + "{}" + strings.Repeat("}", maxJSONDepth-1),
 }
 
 // The scanner agrees with encoding/json on every case.
 func TestValidJSONAgreesWithEncodingJSON(t *testing.T) {
 	for _, c := range jsonCases {
 		if got, want := validJSON([]byte(c)), json.Valid([]byte(c)); got != want {
-			t.Errorf("validJSON(%.60q) = %v, encoding/json says %v", c, got, want)
+			t.Errorf("validJSON(%.60q…, %d bytes) = %v, encoding/json says %v", c, len(c), got, want)
 		}
 	}
 	raw, err := os.ReadFile("../testdata/project.json")
