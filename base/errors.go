@@ -226,6 +226,7 @@ type ParseError struct {
 	Snippet     string // the start of what came back
 }
 
+// Error says what was wrong and what came back.
 func (e *ParseError) Error() string {
 	ct := e.ContentType
 	if ct == "" {
@@ -251,6 +252,7 @@ type AttrError struct {
 	Given     []string
 }
 
+// Error lists the missing or conflicting attributes.
 func (e *AttrError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "gitlab: %s %s: ", e.Op, e.Manager)
@@ -275,6 +277,7 @@ type MissingAttrError struct {
 	Lazy     bool
 }
 
+// Error names the attribute and why the object may lack it.
 func (e *MissingAttrError) Error() string {
 	s := fmt.Sprintf("gitlab: %s object has no attribute %q", e.Manager, e.Attr)
 	switch {
@@ -294,6 +297,7 @@ type PathError struct {
 	ParentAttr  string
 }
 
+// Error names the placeholder and the parent attribute.
 func (e *PathError) Error() string {
 	return fmt.Sprintf("gitlab: %s: path placeholder {%s} has no value (the parent object has no attribute %q)",
 		e.Manager, e.Placeholder, e.ParentAttr)
@@ -307,6 +311,7 @@ type OpError struct {
 	Ops     Ops
 }
 
+// Error names the operation and the declared ones.
 func (e *OpError) Error() string {
 	return fmt.Sprintf("gitlab: manager %s does not support %s (it declares: %s)", e.Manager, e.Op, e.Ops)
 }

@@ -26,6 +26,7 @@ const (
 	JobToken
 )
 
+// String names the kind: "PrivateToken", "OAuthToken" or "JobToken".
 func (k TokenKind) String() string {
 	switch k {
 	case PrivateToken:
