@@ -1,6 +1,7 @@
 package gitlab_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -35,6 +36,7 @@ func newCapture(t *testing.T, h func(w http.ResponseWriter, r *http.Request)) *c
 	rec := &capture{}
 	rec.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(b)) // the handler may read it too
 		rec.mu.Lock()
 		rec.reqs = append(rec.reqs, seen{r.Method, r.URL.EscapedPath(), r.URL.RawQuery, r.Header.Clone(), string(b)})
 		rec.mu.Unlock()
@@ -563,5 +565,73 @@ func TestLowLevelHTTP(t *testing.T) {
 	reqs := rec.requests()
 	if reqs[0].Body != `{"a":1}` || reqs[1].RawQuery != "x%5B%5D=1&x%5B%5D=2" || reqs[2].Method != "DELETE" {
 		t.Errorf("requests: %+v", reqs)
+	}
+}
+
+func TestImageAttributeIsAMultipartUpload(t *testing.T) {
+	var fields map[string]string
+	var file, fileName string
+	rec := newCapture(t, func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+			jsonReply(200, `{"id":7,"name":"with avatar","avatar_url":null}`)(w, r)
+			return
+		}
+		if err := r.ParseMultipartForm(1 << 20); err != nil {
+			jsonReply(400, `{"error":"bad multipart body"}`)(w, r)
+			return
+		}
+		fields = map[string]string{}
+		for k, v := range r.MultipartForm.Value {
+			fields[k] = v[0]
+		}
+		f, hdr, err := r.FormFile("avatar")
+		if err == nil {
+			b, _ := io.ReadAll(f)
+			file, fileName = string(b), hdr.Filename
+		}
+		jsonReply(201, `{"id":7,"name":"with avatar"}`)(w, r)
+	})
+	gl := rec.client(t)
+	p, err := gl.Projects.Create(ctx, gitlab.Attrs{"name": "with avatar", "avatar": []byte("\x89PNG fake"), "topics": []string{"a", "b"}, "public_builds": true})
+	if err != nil || p.ID() != "7" {
+		t.Fatal(p, err)
+	}
+	ct := rec.requests()[0].Header.Get("Content-Type")
+	if !strings.HasPrefix(ct, "multipart/form-data; boundary=") || file != "\x89PNG fake" || fileName != "avatar.png" {
+		t.Errorf("upload: content type %q, file %q named %q", ct, file, fileName)
+	}
+	if fields["name"] != "with avatar" || fields["public_builds"] != "true" || fields["topics"] != "a,b" {
+		t.Errorf("form fields: %v", fields)
+	}
+	// An empty string stays in a JSON body: that is how GitLab removes an avatar.
+	_ = p.Set("avatar", "")
+	if err := p.Save(ctx); err != nil {
+		t.Fatal(err)
+	}
+	last := rec.requests()[1]
+	if last.Header.Get("Content-Type") != "application/json" || last.Body != `{"avatar":""}` {
+		t.Errorf("avatar removal: %s %s", last.Header.Get("Content-Type"), last.Body)
+	}
+}
+
+func TestExclusiveAttributesCheckedBeforeSending(t *testing.T) {
+	rec := newCapture(t, jsonReply(201, `{"id":1}`))
+	gl := rec.client(t)
+	if err := gl.Register(&gitlab.Spec{Name: "deploy_targets", Path: "/deploy_targets", Ops: gitlab.OpCreate,
+		CreateAttrs: gitlab.RequiredOptional{Required: []string{"name"}, Exclusive: []string{"url", "host"}}}); err != nil {
+		t.Fatal(err)
+	}
+	m := gl.Manager("deploy_targets")
+	for _, bad := range []gitlab.Attrs{{"name": "x"}, {"name": "x", "url": "u", "host": "h"}} {
+		var ae *gitlab.AttrError
+		if _, err := m.Create(ctx, bad); !errors.As(err, &ae) || len(ae.Exclusive) != 2 {
+			t.Errorf("%v: %v", bad, err)
+		}
+	}
+	if len(rec.requests()) != 0 {
+		t.Fatal("a request was sent")
+	}
+	if _, err := m.Create(ctx, gitlab.Attrs{"name": "x", "host": "h"}); err != nil || len(rec.requests()) != 1 {
+		t.Errorf("one exclusive attribute: %v", err)
 	}
 }
