@@ -19,7 +19,8 @@ import (
 // Lister lists a collection. GitLab API: https://docs.gitlab.com/api/rest/#pagination
 type Lister[T any] struct{ m *base.Manager[T] }
 
-// List fetches one page, with its pagination facts.
+// List fetches one page, with its pagination facts. The objects share the
+// page's buffer, never copied: keeping any of them keeps the page in memory.
 func (l Lister[T]) List(ctx context.Context, params base.Params, opts ...base.RequestOption) (*base.Page[T], error) {
 	return base.ListPage(ctx, l.m, params, opts)
 }
