@@ -1,6 +1,7 @@
 package gitlab_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -306,5 +307,41 @@ func TestAuthVersionAndBadToken(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestDynamicAccessToBuiltInsAndHTTPList(t *testing.T) {
+	_, gl := fakeClient(t)
+	// Every built-in manager is reachable by name, as a CLI would reach it.
+	p, err := gl.Manager("projects").Get(ctx, "demo/website")
+	if err != nil || p.GetString("path") != "website" {
+		t.Fatalf("dynamic projects: %v", err)
+	}
+	issues, err := gitlab.Collect(p.Manager("project_issues").All(ctx, gitlab.Params{"state": "opened"}))
+	if err != nil || len(issues) != 2 {
+		t.Fatalf("dynamic child manager: %d %v", len(issues), err)
+	}
+	if _, err := p.Manager("project_issue_notes").List(ctx, nil); err == nil || !strings.Contains(err.Error(), `belongs to "project_issues" objects`) {
+		t.Errorf("grandchild from the project: %v", err)
+	}
+	// The raw level: any paginated path, items as objects.
+	n := 0
+	for it, err := range gl.HTTPList(ctx, "/projects/demo%2Fwebsite/issues", gitlab.Params{"state": "opened", "per_page": 1}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if it.GetString("title") == "" {
+			t.Error("item without title")
+		}
+		n++
+	}
+	if n != 2 {
+		t.Errorf("HTTPList yielded %d issues over pages of 1", n)
+	}
+	// Objects marshal as GitLab's JSON with pending changes.
+	_ = issues[0].Set("title", "Renamed")
+	b, err := json.Marshal(issues[0])
+	if err != nil || !strings.Contains(string(b), `"title":"Renamed"`) || !strings.Contains(string(b), `"iid":`) {
+		t.Errorf("json.Marshal: %s %v", b, err)
 	}
 }
