@@ -168,12 +168,7 @@ func (s *Server) sudo(c *call) *apiError {
 	if !c.tok.scopes["sudo"] {
 		return scopeErr("sudo")
 	}
-	var target *user
-	if isDigits(id) {
-		target = s.st.userByID[atoi(id)]
-	} else {
-		target = s.st.userByName[lower(id)]
-	}
+	target := s.findUser(id)
 	if target == nil {
 		return msgErr(404, "404 User with ID or username '"+id+"' Not Found")
 	}

@@ -2,7 +2,7 @@ package gitlabtest
 
 import (
 	"net/http"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -198,17 +198,9 @@ func (s *Server) listGroups(c *call) *apiError {
 		}
 		return lower(g.ns.name)
 	}
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := key(list[i]), key(list[j])
-		if a != b {
-			return a < b
-		}
-		return list[i].id < list[j].id
-	})
+	sortByKey(list, key, func(g *group) int { return g.id })
 	if dir == "desc" {
-		for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
-			list[i], list[j] = list[j], list[i]
-		}
+		slices.Reverse(list)
 	}
 	return c.listDocs(len(list), func(i int) *doc { return &list[i].doc })
 }
@@ -225,10 +217,8 @@ func (s *Server) getGroup(c *call) *apiError {
 // createGroup: https://docs.gitlab.com/api/groups/#create-a-group (name and
 // path required).
 func (s *Server) createGroup(c *call) *apiError {
-	for _, k := range []string{"name", "path"} {
-		if !c.p.has(k) {
-			return missing(k)
-		}
+	if e := c.p.require("name", "path"); e != nil {
+		return e
 	}
 	name, path := c.p.get("name"), c.p.get("path")
 	if name == "" {

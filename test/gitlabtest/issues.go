@@ -3,7 +3,7 @@ package gitlabtest
 import (
 	"encoding/json"
 	"net/http"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,6 +19,12 @@ func (s *Server) registerIssueRoutes() {
 	s.handle("DELETE /projects/{id}/issues/{iid}", s.deleteIssue, needAuth)
 	s.registerIssuableActions("issues")
 	s.addResource(s.notesResource())
+}
+
+// containsFold reports whether list holds s, ignoring case (labels match
+// case-insensitively).
+func containsFold(list []string, s string) bool {
+	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
 }
 
 func strList(v any) []string {
@@ -79,14 +85,7 @@ func issuableFilter(c *call, states []string) (func(it *item) bool, *apiError) {
 					}
 					continue
 				}
-				found := false
-				for _, h := range have {
-					if strings.EqualFold(h, l) {
-						found = true
-						break
-					}
-				}
-				if !found {
+				if !containsFold(have, l) {
 					return false
 				}
 			}
@@ -180,19 +179,9 @@ func (c *call) issuableDoc(status int, it *item) *apiError {
 // https://docs.gitlab.com/api/issues/#create-a-to-do-item,
 // https://docs.gitlab.com/api/merge_requests/#create-a-to-do-item).
 func (s *Server) registerIssuableActions(kind string) {
-	col := func(p *project) *coll {
-		if kind == "issues" {
-			return p.issues
-		}
-		return p.mrs
-	}
-	find := func(c *call) (*project, *item, *apiError) {
-		p, e := s.projectFor(c, false)
-		if e != nil {
-			return nil, nil, e
-		}
-		it, e := findIssuable(col(p), c.args[1])
-		return p, it, e
+	col := mrsOf
+	if kind == "issues" {
+		col = issuesOf
 	}
 	for _, on := range []bool{true, false} {
 		action := "subscribe"
@@ -200,7 +189,7 @@ func (s *Server) registerIssuableActions(kind string) {
 			action = "unsubscribe"
 		}
 		s.handle("POST /projects/{id}/"+kind+"/{iid}/"+action, func(c *call) *apiError {
-			_, it, e := find(c)
+			_, it, e := s.issuableFor(c, col)
 			if e != nil {
 				return e
 			}
@@ -213,7 +202,7 @@ func (s *Server) registerIssuableActions(kind string) {
 		}, needAuth)
 	}
 	s.handle("POST /projects/{id}/"+kind+"/{iid}/todo", func(c *call) *apiError {
-		p, it, e := find(c)
+		p, it, e := s.issuableFor(c, col)
 		if e != nil {
 			return e
 		}
@@ -243,15 +232,24 @@ type approval struct {
 	at   string
 }
 
-// listIssuables sorts and paginates issues or merge requests.
-func (c *call) listIssuables(col *coll, pred func(*item) bool, orders []string) *apiError {
+// listIssuables filters (issuableFilter with the given states), sorts and
+// paginates the issues or merge requests of the project.
+func (s *Server) listIssuables(c *call, col func(*project) *coll, states, orders []string) *apiError {
+	p, e := s.projectFor(c, false)
+	if e != nil {
+		return e
+	}
+	pred, e := issuableFilter(c, states)
+	if e != nil {
+		return e
+	}
 	order, dir, e := c.orderParams(orders, "created_at", "desc")
 	if e != nil {
 		return e
 	}
 	var list []*item
-	if col != nil {
-		for _, it := range col.items {
+	if all := col(p); all != nil {
+		for _, it := range all.items {
 			if pred(it) {
 				list = append(list, it)
 			}
@@ -264,17 +262,10 @@ func (c *call) listIssuables(col *coll, pred func(*item) bool, orders []string) 
 		}
 		return ""
 	}
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if dir == "desc" {
-			a, b = b, a
-		}
-		ka, kb := key(a), key(b)
-		if ka != kb {
-			return ka < kb
-		}
-		return a.id < b.id
-	})
+	sortByKey(list, key, func(it *item) int { return it.id })
+	if dir == "desc" {
+		slices.Reverse(list)
+	}
 	return c.listDocs(len(list), itemDocs(list))
 }
 
@@ -284,15 +275,7 @@ var issueOrders = []string{"created_at", "updated_at", "priority", "due_date", "
 
 // listIssues: https://docs.gitlab.com/api/issues/#list-project-issues.
 func (s *Server) listIssues(c *call) *apiError {
-	p, e := s.projectFor(c, false)
-	if e != nil {
-		return e
-	}
-	pred, e := issuableFilter(c, []string{"opened", "closed"})
-	if e != nil {
-		return e
-	}
-	return c.listIssuables(p.issues, pred, issueOrders)
+	return s.listIssuables(c, issuesOf, []string{"opened", "closed"}, issueOrders)
 }
 
 // findIssuable finds an issue or merge request by iid; a global id does not
@@ -307,18 +290,32 @@ func findIssuable(col *coll, iid string) (*item, *apiError) {
 	return nil, errNotFoundPlain
 }
 
-// getIssue: https://docs.gitlab.com/api/issues/#single-project-issue.
-func (s *Server) getIssue(c *call) *apiError {
+// issuesOf and mrsOf pick a project's issues or merge requests.
+func issuesOf(p *project) *coll { return p.issues }
+func mrsOf(p *project) *coll    { return p.mrs }
+
+// issuableFor finds the project of the request and, in col of it, the issue
+// or merge request named by the iid in the path.
+func (s *Server) issuableFor(c *call, col func(*project) *coll) (*project, *item, *apiError) {
 	p, e := s.projectFor(c, false)
 	if e != nil {
-		return e
+		return nil, nil, e
 	}
-	it, e := findIssuable(p.issues, c.args[1])
+	it, e := findIssuable(col(p), c.args[1])
+	return p, it, e
+}
+
+// getIssuable answers one issue or merge request.
+func (s *Server) getIssuable(c *call, col func(*project) *coll) *apiError {
+	_, it, e := s.issuableFor(c, col)
 	if e != nil {
 		return e
 	}
 	return c.issuableDoc(http.StatusOK, it)
 }
+
+// getIssue: https://docs.gitlab.com/api/issues/#single-project-issue.
+func (s *Server) getIssue(c *call) *apiError { return s.getIssuable(c, issuesOf) }
 
 // assigneesFrom resolves assignee_ids (or assignee_id) to ids and basic user
 // entities (https://docs.gitlab.com/api/issues/#new-issue).
@@ -403,10 +400,7 @@ func (s *Server) createIssue(c *call) *apiError {
 	if v := c.p.get("created_at"); v != "" && (c.user.admin || p.creatorID == c.user.id) {
 		now = v
 	}
-	labels, _ := c.p.list("labels")
-	if labels == nil {
-		labels = []string{}
-	}
+	labels := labelsParam(c)
 	self := urlMarker + apiPrefix + "/projects/" + strconv.Itoa(p.id)
 	ref := "#" + strconv.Itoa(iid)
 	var due any
@@ -436,6 +430,23 @@ func (s *Server) createIssue(c *call) *apiError {
 		},
 		"references": map[string]any{"short": ref, "relative": ref, "full": p.fullPath + ref},
 	}
+	it := c.addIssuable(p.issues, iid, id, obj, ids, users)
+	s.refreshOpenIssues(p)
+	return c.issuableDoc(http.StatusCreated, it)
+}
+
+// labelsParam is the labels of a new issue or merge request.
+func labelsParam(c *call) []string {
+	labels, _ := c.p.list("labels")
+	if labels == nil {
+		labels = []string{}
+	}
+	return labels
+}
+
+// addIssuable stores a new issue or merge request opened by the caller, with
+// the assignees of assigneesFrom (none when ids is nil).
+func (c *call) addIssuable(col *coll, iid, id int, obj map[string]any, ids []int, users []any) *item {
 	x := newIssuable(c.user)
 	setAssignees(obj, x, []int{}, []any{})
 	if ids != nil {
@@ -443,14 +454,49 @@ func (s *Server) createIssue(c *call) *apiError {
 	}
 	it := &item{key: strconv.Itoa(iid), id: id, obj: obj, ext: x}
 	it.render()
-	p.issues.add(it)
-	s.refreshOpenIssues(p)
-	return c.issuableDoc(http.StatusCreated, it)
+	col.add(it)
+	return it
 }
 
-// canEditIssuable: the author or anyone who can write to the project.
-func (s *Server) canEditIssuable(u *user, p *project, it *item) bool {
-	return s.canWriteProject(u, p) || authorID(it) == u.id
+// editableIssuable is issuableFor for edits, which the author or anyone who
+// can write to the project may make.
+func (s *Server) editableIssuable(c *call, col func(*project) *coll) (*project, *item, *apiError) {
+	p, it, e := s.issuableFor(c, col)
+	if e != nil {
+		return nil, nil, e
+	}
+	if !s.canWriteProject(c.user, p) && authorID(it) != c.user.id {
+		return nil, nil, errForbidden
+	}
+	return p, it, nil
+}
+
+// editText applies title (which may not be blank) and description.
+func editText(c *call, obj map[string]any) *apiError {
+	if v, ok := c.p.str("title"); ok {
+		if strings.TrimSpace(v) == "" {
+			return fieldErr("title", "can't be blank")
+		}
+		obj["title"] = v
+	}
+	if v, ok := c.p.str("description"); ok {
+		obj["description"] = v
+	}
+	return nil
+}
+
+// editAssigneesAndLabels applies assignee_ids (or assignee_id) and the label
+// parameters.
+func (s *Server) editAssigneesAndLabels(c *call, it *item) *apiError {
+	ids, users, ok, e := s.assigneesFrom(c)
+	if e != nil {
+		return e
+	}
+	if ok {
+		setAssignees(it.obj, it.ext.(*issuable), ids, users)
+	}
+	updateLabels(c, it.obj)
+	return nil
 }
 
 // updateLabels handles labels, add_labels and remove_labels.
@@ -461,11 +507,7 @@ func updateLabels(c *call, obj map[string]any) {
 	}
 	if add, ok := c.p.list("add_labels"); ok {
 		for _, a := range add {
-			dup := false
-			for _, l := range labels {
-				dup = dup || strings.EqualFold(l, a)
-			}
-			if !dup {
+			if !containsFold(labels, a) {
 				labels = append(labels, a)
 			}
 		}
@@ -473,11 +515,7 @@ func updateLabels(c *call, obj map[string]any) {
 	if rm, ok := c.p.list("remove_labels"); ok {
 		kept := labels[:0:0]
 		for _, l := range labels {
-			drop := false
-			for _, r := range rm {
-				drop = drop || strings.EqualFold(l, r)
-			}
-			if !drop {
+			if !containsFold(rm, l) {
 				kept = append(kept, l)
 			}
 		}
@@ -489,49 +527,38 @@ func updateLabels(c *call, obj map[string]any) {
 	obj["labels"] = labels
 }
 
-// stateEvent applies state_event close/reopen.
-func stateEvent(c *call, obj map[string]any, u *user, now string) *apiError {
-	ev, ok := c.p.str("state_event")
-	if !ok {
-		return nil
-	}
-	switch ev {
-	case "close":
-		if obj["state"] == "opened" {
-			obj["state"], obj["closed_at"], obj["closed_by"] = "closed", now, u.basicJSON()
+// finishEdit applies state_event close/reopen, stamps updated_at with now and
+// renders the edited issue or merge request.
+func finishEdit(c *call, it *item, now string) *apiError {
+	obj := it.obj
+	if ev, ok := c.p.str("state_event"); ok {
+		switch ev {
+		case "close":
+			if obj["state"] == "opened" {
+				obj["state"], obj["closed_at"], obj["closed_by"] = "closed", now, c.user.basicJSON()
+			}
+		case "reopen":
+			if obj["state"] == "closed" {
+				obj["state"], obj["closed_at"], obj["closed_by"] = "opened", nil, nil
+			}
+		default:
+			return errErr(http.StatusBadRequest, "state_event does not have a valid value")
 		}
-	case "reopen":
-		if obj["state"] == "closed" {
-			obj["state"], obj["closed_at"], obj["closed_by"] = "opened", nil, nil
-		}
-	default:
-		return errErr(http.StatusBadRequest, "state_event does not have a valid value")
 	}
+	obj["updated_at"] = now
+	it.render()
 	return nil
 }
 
 // updateIssue: https://docs.gitlab.com/api/issues/#edit-an-issue.
 func (s *Server) updateIssue(c *call) *apiError {
-	p, e := s.projectFor(c, false)
+	p, it, e := s.editableIssuable(c, issuesOf)
 	if e != nil {
 		return e
-	}
-	it, e := findIssuable(p.issues, c.args[1])
-	if e != nil {
-		return e
-	}
-	if !s.canEditIssuable(c.user, p, it) {
-		return errForbidden
 	}
 	obj := it.obj
-	if v, ok := c.p.str("title"); ok {
-		if strings.TrimSpace(v) == "" {
-			return fieldErr("title", "can't be blank")
-		}
-		obj["title"] = v
-	}
-	if v, ok := c.p.str("description"); ok {
-		obj["description"] = v
+	if e := editText(c, obj); e != nil {
+		return e
 	}
 	if v, ok := c.p.str("due_date"); ok {
 		obj["due_date"] = v
@@ -546,20 +573,12 @@ func (s *Server) updateIssue(c *call) *apiError {
 			obj[k] = v
 		}
 	}
-	ids, users, ok, e := s.assigneesFrom(c)
-	if e != nil {
+	if e := s.editAssigneesAndLabels(c, it); e != nil {
 		return e
 	}
-	if ok {
-		setAssignees(obj, it.ext.(*issuable), ids, users)
-	}
-	updateLabels(c, obj)
-	now := s.nowTS()
-	if e := stateEvent(c, obj, c.user, now); e != nil {
+	if e := finishEdit(c, it, s.nowTS()); e != nil {
 		return e
 	}
-	obj["updated_at"] = now
-	it.render()
 	s.refreshOpenIssues(p)
 	return c.issuableDoc(http.StatusOK, it)
 }
@@ -567,20 +586,26 @@ func (s *Server) updateIssue(c *call) *apiError {
 // deleteIssue: https://docs.gitlab.com/api/issues/#delete-an-issue (project
 // owners and administrators only, 204).
 func (s *Server) deleteIssue(c *call) *apiError {
-	p, e := s.projectFor(c, false)
+	p, e := s.deleteIssuable(c, issuesOf)
 	if e != nil {
 		return e
 	}
-	it, e := findIssuable(p.issues, c.args[1])
-	if e != nil {
-		return e
-	}
-	if !s.isProjectOwner(c.user, p) {
-		return errForbidden
-	}
-	p.issues.remove(it.key)
 	s.refreshOpenIssues(p)
 	return c.noContent()
+}
+
+// deleteIssuable removes an issue or merge request (project owners and
+// administrators only) and returns its project.
+func (s *Server) deleteIssuable(c *call, col func(*project) *coll) (*project, *apiError) {
+	p, it, e := s.issuableFor(c, col)
+	if e != nil {
+		return nil, e
+	}
+	if !s.isProjectOwner(c.user, p) {
+		return nil, errForbidden
+	}
+	col(p).remove(it.key)
+	return p, nil
 }
 
 const notesPath = "/projects/{project_id}/issues/{issue_iid}/notes"

@@ -25,29 +25,11 @@ var mrOrders = []string{"created_at", "updated_at", "title", "merged_at", "label
 
 // listMRs: https://docs.gitlab.com/api/merge_requests/#list-project-merge-requests.
 func (s *Server) listMRs(c *call) *apiError {
-	p, e := s.projectFor(c, false)
-	if e != nil {
-		return e
-	}
-	pred, e := issuableFilter(c, []string{"opened", "closed", "locked", "merged"})
-	if e != nil {
-		return e
-	}
-	return c.listIssuables(p.mrs, pred, mrOrders)
+	return s.listIssuables(c, mrsOf, []string{"opened", "closed", "locked", "merged"}, mrOrders)
 }
 
 // getMR: https://docs.gitlab.com/api/merge_requests/#get-single-mr (by iid).
-func (s *Server) getMR(c *call) *apiError {
-	p, e := s.projectFor(c, false)
-	if e != nil {
-		return e
-	}
-	it, e := findIssuable(p.mrs, c.args[1])
-	if e != nil {
-		return e
-	}
-	return c.issuableDoc(http.StatusOK, it)
-}
+func (s *Server) getMR(c *call) *apiError { return s.getIssuable(c, mrsOf) }
 
 func isDraft(title string) bool {
 	t := strings.ToLower(title)
@@ -82,10 +64,8 @@ func branchConflict(other *item) *apiError {
 // createMR: https://docs.gitlab.com/api/merge_requests/#create-mr
 // (source_branch, target_branch and title required; developers only).
 func (s *Server) createMR(c *call) *apiError {
-	for _, k := range []string{"source_branch", "target_branch", "title"} {
-		if !c.p.has(k) {
-			return missing(k)
-		}
+	if e := c.p.require("source_branch", "target_branch", "title"); e != nil {
+		return e
 	}
 	p, e := s.projectFor(c, true)
 	if e != nil {
@@ -120,10 +100,7 @@ func (s *Server) createMR(c *call) *apiError {
 	s.st.nextMR++
 	iid, id := p.mrs.next, s.st.nextMR
 	now := s.nowTS()
-	labels, _ := c.p.list("labels")
-	if labels == nil {
-		labels = []string{}
-	}
+	labels := labelsParam(c)
 	r := s.repoOf(p)
 	var sha, base any
 	if h := r.branches[src]; h != nil {
@@ -161,40 +138,22 @@ func (s *Server) createMR(c *call) *apiError {
 		"diff_refs":   map[string]any{"base_sha": base, "head_sha": sha, "start_sha": base},
 		"merge_error": nil, "first_contribution": false, "user": map[string]any{"can_merge": true},
 	}
-	x := newIssuable(c.user)
-	setAssignees(obj, x, []int{}, []any{})
-	if ids != nil {
-		setAssignees(obj, x, ids, users)
-	}
-	it := &item{key: strconv.Itoa(iid), id: id, obj: obj, ext: x}
-	it.render()
-	p.mrs.add(it)
+	it := c.addIssuable(p.mrs, iid, id, obj, ids, users)
 	return c.issuableDoc(http.StatusCreated, it)
 }
 
 // updateMR: https://docs.gitlab.com/api/merge_requests/#update-mr.
 func (s *Server) updateMR(c *call) *apiError {
-	p, e := s.projectFor(c, false)
+	p, it, e := s.editableIssuable(c, mrsOf)
 	if e != nil {
 		return e
-	}
-	it, e := findIssuable(p.mrs, c.args[1])
-	if e != nil {
-		return e
-	}
-	if !s.canEditIssuable(c.user, p, it) {
-		return errForbidden
 	}
 	obj := it.obj
-	if v, ok := c.p.str("title"); ok {
-		if strings.TrimSpace(v) == "" {
-			return fieldErr("title", "can't be blank")
-		}
-		obj["title"] = v
-		obj["draft"], obj["work_in_progress"] = isDraft(v), isDraft(v)
+	if e := editText(c, obj); e != nil {
+		return e
 	}
-	if v, ok := c.p.str("description"); ok {
-		obj["description"] = v
+	if v, ok := c.p.str("title"); ok {
+		obj["draft"], obj["work_in_progress"] = isDraft(v), isDraft(v)
 	}
 	if v, ok := c.p.str("target_branch"); ok && v != "" {
 		if v == it.str("source_branch") {
@@ -213,14 +172,9 @@ func (s *Server) updateMR(c *call) *apiError {
 			}
 		}
 	}
-	ids, users, ok, e := s.assigneesFrom(c)
-	if e != nil {
+	if e := s.editAssigneesAndLabels(c, it); e != nil {
 		return e
 	}
-	if ok {
-		setAssignees(obj, it.ext.(*issuable), ids, users)
-	}
-	updateLabels(c, obj)
 	if c.p.get("state_event") == "reopen" && obj["state"] == "closed" {
 		if other := openMRFor(p, it.str("source_branch"), it); other != nil {
 			return branchConflict(other)
@@ -230,29 +184,18 @@ func (s *Server) updateMR(c *call) *apiError {
 	if obj["state"] == "merged" && c.p.has("state_event") {
 		return objErr(http.StatusUnprocessableEntity, []string{"State cannot be changed for merged merge requests"})
 	}
-	if e := stateEvent(c, obj, c.user, now); e != nil {
+	if e := finishEdit(c, it, now); e != nil {
 		return e
 	}
-	obj["updated_at"] = now
-	it.render()
 	return c.issuableDoc(http.StatusOK, it)
 }
 
 // deleteMR: https://docs.gitlab.com/api/merge_requests/#delete-a-merge-request
 // (owners and administrators only, 204).
 func (s *Server) deleteMR(c *call) *apiError {
-	p, e := s.projectFor(c, false)
-	if e != nil {
+	if _, e := s.deleteIssuable(c, mrsOf); e != nil {
 		return e
 	}
-	it, e := findIssuable(p.mrs, c.args[1])
-	if e != nil {
-		return e
-	}
-	if !s.isProjectOwner(c.user, p) {
-		return errForbidden
-	}
-	p.mrs.remove(it.key)
 	return c.noContent()
 }
 
@@ -273,11 +216,7 @@ func checkSHA(c *call, it *item) *apiError {
 // (200 with state "merged"; 405 when not open; 409 on a stale sha; 422 for
 // drafts; 401 for users who may not merge).
 func (s *Server) mergeMR(c *call) *apiError {
-	p, e := s.projectFor(c, false)
-	if e != nil {
-		return e
-	}
-	it, e := findIssuable(p.mrs, c.args[1])
+	p, it, e := s.issuableFor(c, mrsOf)
 	if e != nil {
 		return e
 	}
@@ -352,11 +291,7 @@ func approvalState(c *call, it *item) map[string]any {
 }
 
 func (s *Server) mrForApproval(c *call) (*item, *apiError) {
-	p, e := s.projectFor(c, false)
-	if e != nil {
-		return nil, e
-	}
-	it, e := findIssuable(p.mrs, c.args[1])
+	p, it, e := s.issuableFor(c, mrsOf)
 	if e != nil {
 		return nil, e
 	}
@@ -408,11 +343,7 @@ func (s *Server) unapproveMR(c *call) *apiError {
 
 // getApprovals: https://docs.gitlab.com/api/merge_request_approvals/#retrieve-approval-state-for-a-merge-request.
 func (s *Server) getApprovals(c *call) *apiError {
-	p, e := s.projectFor(c, false)
-	if e != nil {
-		return e
-	}
-	it, e := findIssuable(p.mrs, c.args[1])
+	_, it, e := s.issuableFor(c, mrsOf)
 	if e != nil {
 		return e
 	}

@@ -2,6 +2,7 @@ package gitlabtest
 
 import (
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -54,6 +55,18 @@ func (c *call) orderParams(valid []string, defOrder, defSort string) (order, sor
 		sort = v
 	}
 	return order, sort, nil
+}
+
+// sortByKey sorts list ascending by key, ties by id, for the order_by of a
+// list route (callers reverse it for sort=desc).
+func sortByKey[T any](list []T, key func(T) string, id func(T) int) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := key(list[i]), key(list[j])
+		if a != b {
+			return a < b
+		}
+		return id(list[i]) < id(list[j])
+	})
 }
 
 // linkURL is the request URL on the external URL with all original query

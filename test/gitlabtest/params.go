@@ -141,6 +141,16 @@ func (p params) has(k string) bool {
 	return ok && v != nil
 }
 
+// require answers "<key> is missing" for the first of keys not given.
+func (p params) require(keys ...string) *apiError {
+	for _, k := range keys {
+		if !p.has(k) {
+			return missing(k)
+		}
+	}
+	return nil
+}
+
 // str returns the parameter as a string (numbers and booleans formatted).
 func (p params) str(k string) (string, bool) {
 	switch v := p[k].(type) {

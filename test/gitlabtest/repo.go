@@ -176,10 +176,8 @@ func (s *Server) getBranch(c *call) *apiError {
 // createBranch: https://docs.gitlab.com/api/branches/#create-repository-branch
 // (branch and ref required, 201).
 func (s *Server) createBranch(c *call) *apiError {
-	for _, k := range []string{"branch", "ref"} {
-		if !c.p.has(k) {
-			return missing(k)
-		}
+	if e := c.p.require("branch", "ref"); e != nil {
+		return e
 	}
 	p, e := s.projectFor(c, true)
 	if e != nil {
@@ -353,19 +351,11 @@ func (s *Server) commitFile(c *call, p *project, change func(files map[string]*b
 	return nil
 }
 
-func requireFileParams(c *call, keys ...string) *apiError {
-	for _, k := range keys {
-		if !c.p.has(k) {
-			return missing(k)
-		}
-	}
-	return nil
-}
-
-// createFile: https://docs.gitlab.com/api/repository_files/#create-new-file-in-repository
-// (201 {file_path, branch}).
-func (s *Server) createFile(c *call) *apiError {
-	if e := requireFileParams(c, "branch", "content", "commit_message"); e != nil {
+// writeFile is createFile and updateFile: check vets the file's current blob
+// (nil when there is none) before the new content is committed, and the answer
+// is status with {file_path, branch}.
+func (s *Server) writeFile(c *call, status int, check func(old *blob) *apiError) *apiError {
+	if e := c.p.require("branch", "content", "commit_message"); e != nil {
 		return e
 	}
 	p, e := s.projectFor(c, true)
@@ -378,8 +368,8 @@ func (s *Server) createFile(c *call) *apiError {
 	}
 	fp := c.args[1]
 	e = s.commitFile(c, p, func(files map[string]*blob) *apiError {
-		if files[fp] != nil {
-			return msgErr(http.StatusBadRequest, "A file with this name already exists")
+		if e := check(files[fp]); e != nil {
+			return e
 		}
 		files[fp] = newBlob(content)
 		return nil
@@ -387,45 +377,38 @@ func (s *Server) createFile(c *call) *apiError {
 	if e != nil {
 		return e
 	}
-	return c.value(http.StatusCreated, map[string]any{"file_path": fp, "branch": c.p.get("branch")})
+	return c.value(status, map[string]any{"file_path": fp, "branch": c.p.get("branch")})
+}
+
+// createFile: https://docs.gitlab.com/api/repository_files/#create-new-file-in-repository
+// (201 {file_path, branch}).
+func (s *Server) createFile(c *call) *apiError {
+	return s.writeFile(c, http.StatusCreated, func(old *blob) *apiError {
+		if old != nil {
+			return msgErr(http.StatusBadRequest, "A file with this name already exists")
+		}
+		return nil
+	})
 }
 
 // updateFile: https://docs.gitlab.com/api/repository_files/#update-existing-file-in-repository
 // (200 {file_path, branch}; last_commit_id guards against concurrent edits).
 func (s *Server) updateFile(c *call) *apiError {
-	if e := requireFileParams(c, "branch", "content", "commit_message"); e != nil {
-		return e
-	}
-	p, e := s.projectFor(c, true)
-	if e != nil {
-		return e
-	}
-	content, e := fileContent(c)
-	if e != nil {
-		return e
-	}
-	fp := c.args[1]
-	e = s.commitFile(c, p, func(files map[string]*blob) *apiError {
-		old := files[fp]
+	return s.writeFile(c, http.StatusOK, func(old *blob) *apiError {
 		if old == nil {
 			return msgErr(http.StatusBadRequest, "A file with this name doesn't exist")
 		}
 		if lc := c.p.get("last_commit_id"); lc != "" && lc != old.lastCommit {
 			return msgErr(http.StatusBadRequest, "You are attempting to update a file that has changed since you started editing it.")
 		}
-		files[fp] = newBlob(content)
 		return nil
 	})
-	if e != nil {
-		return e
-	}
-	return c.value(http.StatusOK, map[string]any{"file_path": fp, "branch": c.p.get("branch")})
 }
 
 // deleteFile: https://docs.gitlab.com/api/repository_files/#delete-existing-file-in-repository
 // (branch and commit_message required, 204).
 func (s *Server) deleteFile(c *call) *apiError {
-	if e := requireFileParams(c, "branch", "commit_message"); e != nil {
+	if e := c.p.require("branch", "commit_message"); e != nil {
 		return e
 	}
 	p, e := s.projectFor(c, true)

@@ -256,10 +256,8 @@ func (s *Server) resCreate(c *call, r *resource) *apiError {
 	if c.user == nil {
 		return errUnauthorized
 	}
-	for _, k := range r.required {
-		if !c.p.has(k) {
-			return missing(k)
-		}
+	if e := c.p.require(r.required...); e != nil {
+		return e
 	}
 	sc, e := s.resolve(c, r)
 	if e != nil {
@@ -309,10 +307,8 @@ func (s *Server) resUpdate(c *call, r *resource) *apiError {
 	if c.user == nil {
 		return errUnauthorized
 	}
-	for _, k := range r.updRequired {
-		if !c.p.has(k) {
-			return missing(k)
-		}
+	if e := c.p.require(r.updRequired...); e != nil {
+		return e
 	}
 	sc, it, e := s.resItem(c, r)
 	if e != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -221,18 +222,10 @@ func (s *Server) listUsers(c *call) *apiError {
 		return ""
 	}
 	if order != "id" {
-		sort.SliceStable(list, func(i, j int) bool {
-			a, b := key(list[i]), key(list[j])
-			if a != b {
-				return a < b
-			}
-			return list[i].id < list[j].id
-		})
+		sortByKey(list, key, func(u *user) int { return u.id })
 	}
 	if dir == "desc" {
-		for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
-			list[i], list[j] = list[j], list[i]
-		}
+		slices.Reverse(list)
 	}
 	page, perPage, e := c.pageParams()
 	if e != nil {
@@ -302,10 +295,8 @@ var userSettable = []string{"bio", "location", "linkedin", "twitter", "discord",
 // email, username and name required; one of password, reset_password,
 // force_random_password; duplicates answer 409).
 func (s *Server) createUser(c *call) *apiError {
-	for _, k := range []string{"email", "username", "name"} {
-		if !c.p.has(k) {
-			return missing(k)
-		}
+	if e := c.p.require("email", "username", "name"); e != nil {
+		return e
 	}
 	if !c.p.has("password") && !c.p.has("reset_password") && !c.p.has("force_random_password") {
 		return atLeastOne("password", "reset_password", "force_random_password")
