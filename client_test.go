@@ -284,6 +284,9 @@ func TestUpdateVerbsAndDynamicManagers(t *testing.T) {
 	if _, err := widgets.Create(ctx, gitlab.Attrs{"name": "n"}); !errors.As(err, &oe) || oe.Op != "create" {
 		t.Errorf("undeclared create: %v", err)
 	}
+	if err := gl.Manager("nope").Err(); err == nil || gl.Manager("projects").Err() != nil {
+		t.Errorf("Err(): unknown %v", err)
+	}
 	if err := gl.Manager("nope").Delete(ctx, 1); err == nil || !strings.Contains(err.Error(), `no manager "nope"`) {
 		t.Errorf("unknown manager: %v", err)
 	}

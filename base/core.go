@@ -66,15 +66,6 @@ func (c *Core) Spec() *Spec { return c.spec }
 // Path is the rendered collection path, or the *PathError that prevents it.
 func (c *Core) Path() (string, error) { return c.path, c.err }
 
-// Client is the requester the manager sends through.
-func (c *Core) Client() Requester { return c.client }
-
-// Registry is the client's registry.
-func (c *Core) Registry() *Registry { return c.registry }
-
-// ParentAttrs returns the attributes inherited from the parent as JSON.
-func (c *Core) ParentAttrs() []byte { return c.parentAttrs }
-
 // lookup is Lookup tolerating a nil registry.
 func (r *Registry) lookup(name string) (*Spec, bool) {
 	if r == nil {

@@ -43,14 +43,6 @@ func (d *Dynamic) Spec() *Spec {
 // Err says why the manager cannot work, or nil.
 func (d *Dynamic) Err() error { return d.err }
 
-// Core is the manager's core (nil when the manager could not be made).
-func (d *Dynamic) Core() *Core {
-	if d.err != nil {
-		return nil
-	}
-	return d.m.core
-}
-
 // List fetches one page.
 func (d *Dynamic) List(ctx context.Context, params Params, opts ...RequestOption) (*Page[*Object], error) {
 	if err := d.check(OpList, "list"); err != nil {
