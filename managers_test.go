@@ -345,3 +345,25 @@ func TestDynamicAccessToBuiltInsAndHTTPList(t *testing.T) {
 		t.Errorf("json.Marshal: %s %v", b, err)
 	}
 }
+
+func TestHeadCountsWithoutTransferring(t *testing.T) {
+	srv, gl := fakeClient(t)
+	srv.ResetRequests()
+	page, err := gl.Projects.Lazy("demo/website").Issues().Head(ctx, gitlab.Params{"state": "opened", "per_page": 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 2 || page.TotalPages != 2 || page.NextPage != 2 || len(page.Items) != 0 {
+		t.Errorf("head: %+v", page)
+	}
+	reqs := srv.Requests()
+	if len(reqs) != 1 || reqs[0].Method != "HEAD" || reqs[0].Query.Get("state") != "opened" {
+		t.Errorf("requests: %+v", reqs)
+	}
+	// A HEAD answer has no body, so the error has the status but no message.
+	_, err = gl.Projects.Head(ctx, gitlab.Params{"sort": "sideways"})
+	var ge *gitlab.Error
+	if !errors.As(err, &ge) || ge.StatusCode != 400 || ge.Op != "head" || ge.Error() != "400: Bad Request" {
+		t.Errorf("bad sort on HEAD: %v", err)
+	}
+}

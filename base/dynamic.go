@@ -59,6 +59,14 @@ func (d *Dynamic) All(ctx context.Context, params Params, opts ...RequestOption)
 	return ListAll(ctx, d.m, params, opts)
 }
 
+// Head returns the pagination facts of the first page, without items.
+func (d *Dynamic) Head(ctx context.Context, params Params, opts ...RequestOption) (*Page[*Object], error) {
+	if err := d.check(OpList, "head"); err != nil {
+		return nil, err
+	}
+	return ListHead(ctx, d.m, params, opts)
+}
+
 // Get fetches one object; for singleton managers (get_without_id), id must be nil.
 func (d *Dynamic) Get(ctx context.Context, id any, opts ...RequestOption) (*Object, error) {
 	if id == nil && d.err == nil && d.m.core.spec.Ops.Has(OpGetWithoutID) {

@@ -62,6 +62,19 @@ func ListPage[T any](ctx context.Context, m *Manager[T], params Params, opts []R
 	return parsePage(m, req, resp)
 }
 
+// ListHead sends HEAD on the collection: the pagination facts of the first
+// page (X-Total above all) without its items.
+func ListHead[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) (*Page[T], error) {
+	req := &Request{Op: "head", Method: http.MethodHead, Path: m.core.path, List: true, Raw: true, Options: opts}
+	resp, err := m.core.Send(ctx, req, params)
+	if err != nil {
+		return nil, err
+	}
+	p := &Page[T]{Total: -1, TotalPages: -1}
+	p.setHeaders(resp.Header, resp.URL)
+	return p, nil
+}
+
 // ListNext fetches the page at a Link URL, verbatim: the link already holds
 // every parameter, so none is added.
 func ListNext[T any](ctx context.Context, m *Manager[T], nextURL string, opts []RequestOption) (*Page[T], error) {

@@ -58,7 +58,7 @@ func TestTypedManagersMatchTheirSpecs(t *testing.T) {
 		noID := spec.IDAttribute() == ""
 		want := map[string]int{} // method → argument count (ctx included)
 		if spec.Ops.Has(base.OpList) {
-			want["List"], want["All"] = 2, 2
+			want["List"], want["All"], want["Head"] = 2, 2, 2
 		}
 		if spec.Ops.Has(base.OpGet) {
 			want["Get"], want["Lazy"] = 2, 1
@@ -84,7 +84,7 @@ func TestTypedManagersMatchTheirSpecs(t *testing.T) {
 		if spec.Ops.Has(base.OpSet) {
 			want["Set"] = 3
 		}
-		for _, op := range []string{"List", "All", "Get", "Lazy", "Create", "GetCreateAttrs", "Update", "GetUpdateAttrs", "Delete", "Set"} {
+		for _, op := range []string{"List", "All", "Head", "Get", "Lazy", "Create", "GetCreateAttrs", "Update", "GetUpdateAttrs", "Delete", "Set"} {
 			n, has := method(m, op)
 			w, wanted := want[op]
 			switch {

@@ -32,6 +32,14 @@ func (l Lister[T]) All(ctx context.Context, params base.Params, opts ...base.Req
 	return base.ListAll(ctx, l.m, params, opts)
 }
 
+// Head sends HEAD on the collection and returns the first page's
+// pagination facts without items: page.Total counts the objects matching
+// params without transferring them (-1 when GitLab does not say, above
+// 10,000 rows). python-gitlab's manager.head().
+func (l Lister[T]) Head(ctx context.Context, params base.Params, opts ...base.RequestOption) (*base.Page[T], error) {
+	return base.ListHead(ctx, l.m, params, opts)
+}
+
 // Getter fetches objects by ID.
 type Getter[T any] struct{ m *base.Manager[T] }
 
