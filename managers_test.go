@@ -1,6 +1,7 @@
 package gitlab_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -365,5 +366,43 @@ func TestHeadCountsWithoutTransferring(t *testing.T) {
 	var ge *gitlab.Error
 	if !errors.As(err, &ge) || ge.StatusCode != 400 || ge.Op != "head" || ge.Error() != "400: Bad Request" {
 		t.Errorf("bad sort on HEAD: %v", err)
+	}
+}
+
+func TestBadIDsAndCancelledIteration(t *testing.T) {
+	srv, gl := fakeClient(t)
+	srv.ResetRequests()
+	for _, id := range []any{3.14, "", nil, []int{1}} {
+		if _, err := gl.Projects.Get(ctx, id); err == nil {
+			t.Errorf("Get(%v) accepted", id)
+		}
+	}
+	if _, err := gl.Projects.Update(ctx, nil, gitlab.Attrs{"name": "x"}); err == nil {
+		t.Error("Update(nil) accepted")
+	}
+	if n := srv.RequestCount(); n != 0 {
+		t.Errorf("bad IDs sent %d requests", n)
+	}
+	// Cancelling during an iteration ends it with the context's error, and no more pages are fetched.
+	srv.ResetRequests()
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var seen int
+	var last error
+	for _, err := range gl.Projects.All(cctx, gitlab.Params{"per_page": 1}) {
+		if err != nil {
+			last = err
+			break
+		}
+		seen++
+		if seen == 2 {
+			cancel()
+		}
+	}
+	if seen != 2 || !errors.Is(last, context.Canceled) {
+		t.Errorf("after cancel: %d items, err %v", seen, last)
+	}
+	if n := srv.RequestCount(); n != 2 {
+		t.Errorf("%d page requests, want 2", n)
 	}
 }

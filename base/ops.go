@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -155,6 +156,9 @@ func attrsHas(a Attrs) func(string) bool {
 func (c *Core) Get(ctx context.Context, id any, opts []RequestOption) (*Object, error) {
 	if err := c.checkParams("get", c.spec.GetAttrs, opts); err != nil {
 		return nil, err
+	}
+	if id == nil { // only singletons are read at the manager path: GetWithoutID
+		return nil, fmt.Errorf("gitlab: get %s: nil ID", c.spec.Name)
 	}
 	p, err := c.idPath(id)
 	if err != nil {
