@@ -406,3 +406,32 @@ func TestBadIDsAndCancelledIteration(t *testing.T) {
 		t.Errorf("%d page requests, want 2", n)
 	}
 }
+
+func TestSubscribeAndTodoMixins(t *testing.T) {
+	srv, _ := fakeClient(t)
+	bob, err := srv.Client(gitlab.WithPrivateToken(gitlabtest.SeedBobToken))
+	if err != nil {
+		t.Fatal(err)
+	}
+	issue, err := bob.Projects.Lazy("demo/website").Issues().Get(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := issue.Subscribe(ctx); err != nil || !issue.GetBool("subscribed") {
+		t.Fatalf("subscribe: %v, subscribed=%v", err, issue.GetBool("subscribed"))
+	}
+	var ge *gitlab.Error
+	if err := issue.Subscribe(ctx); !errors.Is(err, gitlab.ErrNotModified) || !errors.As(err, &ge) || ge.Op != "subscribe" {
+		t.Errorf("subscribing twice: %v", err)
+	}
+	if err := issue.Unsubscribe(ctx); err != nil || issue.GetBool("subscribed") {
+		t.Errorf("unsubscribe: %v", err)
+	}
+	mr := bob.Projects.Lazy("demo/website").MergeRequests().Lazy(1)
+	if err := mr.Todo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := mr.Todo(ctx); !errors.Is(err, gitlab.ErrNotModified) {
+		t.Errorf("second todo: %v", err)
+	}
+}

@@ -19,6 +19,7 @@ var ProjectIssueSpec = &base.Spec{
 	UpdateAttrs: base.RequiredOptional{Optional: []string{"title", "description", "confidential", "assignee_ids", "assignee_id", "milestone_id", "labels", "state_event", "updated_at", "due_date", "discussion_locked"}},
 	ListFilters: []string{"iids", "state", "labels", "milestone", "scope", "author_id", "iteration_id", "assignee_id", "my_reaction_emoji", "order_by", "sort", "search", "created_after", "created_before", "updated_after", "updated_before"},
 	Types:       map[string]base.AttrType{"iids": base.Array, "labels": base.CommaSeparatedList},
+	Actions:     SubscribeActions,
 	DocsURL:     "https://docs.gitlab.com/api/issues/",
 }
 
@@ -40,10 +41,12 @@ type ProjectIssue struct {
 	*base.Object
 	mixins.Saver
 	mixins.ObjectDeleter
+	mixins.Subscriber
+	mixins.TodoMaker
 }
 
 func newProjectIssue(o *base.Object) *ProjectIssue {
-	return &ProjectIssue{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o)}
+	return &ProjectIssue{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewSubscriber(o), mixins.NewTodoMaker(o)}
 }
 
 // ProjectIssueManager manages a project's issues (project.Issues()).

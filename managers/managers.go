@@ -6,6 +6,16 @@ package managers
 
 import "github.com/golab/gitlab/base"
 
+// SubscribeActions are the actions of subscribable objects (issues, merge
+// requests): POST .../subscribe and .../unsubscribe, whose answer replaces
+// the object (mixins.Subscriber), and POST .../todo (mixins.TodoMaker).
+// GitLab API: https://docs.gitlab.com/api/issues/#subscribe-to-an-issue
+var SubscribeActions = []base.Action{
+	{Name: "subscribe", Result: base.ResultReplace},
+	{Name: "unsubscribe", Result: base.ResultReplace},
+	{Name: "todo", Result: base.ResultNone},
+}
+
 // Specs returns every built-in declaration, each parent before its children.
 func Specs() []*base.Spec {
 	return []*base.Spec{

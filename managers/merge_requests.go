@@ -20,12 +20,12 @@ var ProjectMergeRequestSpec = &base.Spec{
 	ListFilters: []string{"state", "order_by", "sort", "milestone", "view", "labels", "created_after", "created_before", "updated_after", "updated_before", "scope", "iids", "author_id", "assignee_id", "approver_ids", "approved_by_ids", "my_reaction_emoji", "source_branch", "target_branch", "search", "wip"},
 	GetAttrs:    base.RequiredOptional{Optional: []string{"render_html", "include_diverged_commits_count", "include_rebase_in_progress"}},
 	Types:       map[string]base.AttrType{"approved_by_ids": base.Array, "approver_ids": base.Array, "iids": base.Array, "labels": base.CommaSeparatedList},
-	Actions: []base.Action{
+	Actions: append([]base.Action{
 		{Name: "merge", Method: "PUT", Result: base.ResultReplace, Attrs: base.RequiredOptional{Optional: []string{
 			"merge_commit_message", "squash_commit_message", "squash", "should_remove_source_branch",
 			"merge_when_pipeline_succeeds", "auto_merge", "sha"}}},
 		{Name: "approve", Result: base.ResultRaw, Attrs: base.RequiredOptional{Optional: []string{"sha", "approval_password"}}},
-	},
+	}, SubscribeActions...),
 	DocsURL: "https://docs.gitlab.com/api/merge_requests/",
 }
 
@@ -34,10 +34,12 @@ type ProjectMergeRequest struct {
 	*base.Object
 	mixins.Saver
 	mixins.ObjectDeleter
+	mixins.Subscriber
+	mixins.TodoMaker
 }
 
 func newProjectMergeRequest(o *base.Object) *ProjectMergeRequest {
-	return &ProjectMergeRequest{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o)}
+	return &ProjectMergeRequest{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewSubscriber(o), mixins.NewTodoMaker(o)}
 }
 
 // ProjectMergeRequestManager manages a project's merge requests.

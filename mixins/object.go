@@ -44,6 +44,42 @@ func (r Refresher) Refresh(ctx context.Context, opts ...base.RequestOption) erro
 	return r.o.Core().Refresh(ctx, r.o, opts)
 }
 
+// Subscriber subscribes the user to an object's notifications (issues,
+// merge requests, labels); its spec declares the actions "subscribe" and
+// "unsubscribe" (see managers.SubscribeActions).
+type Subscriber struct{ o *base.Object }
+
+// NewSubscriber returns the Subscriber of o.
+func NewSubscriber(o *base.Object) Subscriber { return Subscriber{o} }
+
+// Subscribe subscribes to notifications; the object takes GitLab's answer.
+// GitLab answers 304 (errors.Is(err, gitlab.ErrNotModified)) when the
+// user is already subscribed.
+// GitLab API: https://docs.gitlab.com/api/issues/#subscribe-to-an-issue
+func (s Subscriber) Subscribe(ctx context.Context, opts ...base.RequestOption) error {
+	return Act(ctx, s.o, "subscribe", nil, opts)
+}
+
+// Unsubscribe unsubscribes from notifications (304 when not subscribed).
+// GitLab API: https://docs.gitlab.com/api/issues/#unsubscribe-from-an-issue
+func (s Subscriber) Unsubscribe(ctx context.Context, opts ...base.RequestOption) error {
+	return Act(ctx, s.o, "unsubscribe", nil, opts)
+}
+
+// TodoMaker adds an object to the user's to-do list; its spec declares the
+// action "todo".
+type TodoMaker struct{ o *base.Object }
+
+// NewTodoMaker returns the TodoMaker of o.
+func NewTodoMaker(o *base.Object) TodoMaker { return TodoMaker{o} }
+
+// Todo creates a to-do item for the object; GitLab answers 304
+// (errors.Is(err, gitlab.ErrNotModified)) when one already exists.
+// GitLab API: https://docs.gitlab.com/api/issues/#create-a-to-do-item
+func (t TodoMaker) Todo(ctx context.Context, opts ...base.RequestOption) error {
+	return Act(ctx, t.o, "todo", nil, opts)
+}
+
 // Act runs a declared action on o and discards the object it may return:
 // for actions whose answer replaces o (ResultReplace) or is not needed.
 func Act(ctx context.Context, o *base.Object, name string, attrs base.Attrs, opts []base.RequestOption) error {
