@@ -50,7 +50,7 @@ func benchServer(b *testing.B) *gitlabtest.Server {
 }
 
 func benchClient(b *testing.B, srv *gitlabtest.Server) *gitlab.Client {
-	gl, err := gitlab.New(srv.URL(), gitlab.WithPrivateToken(gitlabtest.DefaultAdminToken))
+	gl, err := srv.Client()
 	if err != nil {
 		b.Fatal(err)
 	}

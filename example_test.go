@@ -16,7 +16,7 @@ func demo() (*gitlabtest.Server, *gitlab.Client) {
 	if err != nil {
 		log.Fatal(err)
 	}
-	gl, err := gitlab.New(srv.URL(), gitlab.WithPrivateToken(gitlabtest.DefaultAdminToken))
+	gl, err := srv.Client()
 	if err != nil {
 		log.Fatal(err)
 	}

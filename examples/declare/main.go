@@ -28,7 +28,7 @@ func main() {
 	srv.AddResource(gitlabtest.Resource{Path: "/projects/{project_id}/widgets", Ops: "list,get,create,update,delete"})
 	projectID := srv.AddProject(gitlabtest.Project{Name: "Widget factory", Visibility: "public"})
 
-	gl, err := gitlab.New(srv.URL(), gitlab.WithPrivateToken(gitlabtest.DefaultAdminToken))
+	gl, err := srv.Client()
 	if err != nil {
 		log.Fatal(err)
 	}

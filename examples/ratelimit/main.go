@@ -41,7 +41,7 @@ func main() {
 	// Retries are logged at debug level, one line per retry; this logger
 	// shows only those lines.
 	logger := slog.New(retryLines{slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{Level: slog.LevelDebug})})
-	gl, err := gitlab.New(srv.URL(), gitlab.WithPrivateToken(gitlabtest.DefaultAdminToken), gitlab.WithLogger(logger))
+	gl, err := srv.Client(gitlab.WithLogger(logger))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -75,8 +75,7 @@ func main() {
 
 	// 4. Client-side pacing: at most 20 requests a second, waiting (within
 	// the context) rather than failing.
-	paced, err := gitlab.New(srv.URL(), gitlab.WithPrivateToken(gitlabtest.DefaultAdminToken),
-		gitlab.WithRateLimiter(rate.NewLimiter(20, 1)))
+	paced, err := srv.Client(gitlab.WithRateLimiter(rate.NewLimiter(20, 1)))
 	if err != nil {
 		log.Fatal(err)
 	}

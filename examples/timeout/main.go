@@ -30,7 +30,7 @@ func main() {
 	defer srv.Close()
 	projectID := srv.AddProject(gitlabtest.Project{Name: "Slow"})
 
-	gl, err := gitlab.New(srv.URL(), gitlab.WithPrivateToken(gitlabtest.DefaultAdminToken), gitlab.WithTimeout(5*time.Second))
+	gl, err := srv.Client(gitlab.WithTimeout(5 * time.Second))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -33,8 +33,7 @@ func main() {
 		srv.AddProject(gitlabtest.Project{Name: fmt.Sprintf("project-%02d", i)})
 	}
 
-	gl, err := gitlab.New(srv.URL(), gitlab.WithPrivateToken(gitlabtest.DefaultAdminToken),
-		gitlab.WithPerPage(5), gitlab.WithRetryTransientErrors(true))
+	gl, err := srv.Client(gitlab.WithPerPage(5), gitlab.WithRetryTransientErrors(true))
 	if err != nil {
 		log.Fatal(err)
 	}
