@@ -34,3 +34,20 @@ func ExampleServer_Client() {
 	// From a test root
 	// POST /api/v4/projects/demo%2Fwebsite/issues [REDACTED]
 }
+
+// The fake over TLS, with client certificates: Client trusts its private CA
+// and presents the client certificate.
+func ExampleWithClientCerts() {
+	srv, err := gitlabtest.New(gitlabtest.WithClientCerts())
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	gl, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	version, _, err := gl.Version(context.Background())
+	fmt.Println(srv.URL()[:8], version, err)
+	// Output: https:// 17.5.0-ee <nil>
+}

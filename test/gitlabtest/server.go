@@ -37,6 +37,8 @@ type config struct {
 	now         func() time.Time
 	seed        bool
 	rateLimit   int
+	tls         bool // WithTLS
+	clientCerts bool // WithClientCerts
 	err         error
 }
 
@@ -61,8 +63,9 @@ func WithAdminToken(tok string) Option { return func(c *config) { c.adminToken =
 
 // WithExternalURL sets the base URL used in Link headers and in the URLs of
 // objects (web_url, _links...). By default it is derived from each request's
-// Host header ("http://" + r.Host), the way a GitLab instance uses its
-// configured external_url (https://docs.gitlab.com/api/rest/#pagination-link-header).
+// Host header ("http://" + r.Host, or "https://" over TLS), the way a GitLab
+// instance uses its configured external_url
+// (https://docs.gitlab.com/api/rest/#pagination-link-header).
 func WithExternalURL(u string) Option {
 	return func(c *config) { c.externalURL = strings.TrimRight(u, "/") }
 }
@@ -113,6 +116,7 @@ type Server struct {
 	hs       *http.Server
 	ln       net.Listener
 	url      string
+	tls      *tlsFiles // with WithTLS, once New has started the server
 	quit     chan struct{}
 	closed   sync.Once
 	reqIDPfx string
@@ -186,9 +190,17 @@ func New(opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gitlabtest: listen: %w", err)
 	}
-	s.ln = ln
-	s.url = "http://" + ln.Addr().String()
 	s.hs = &http.Server{Handler: s.handler, ReadHeaderTimeout: 30 * time.Second}
+	s.url = "http://" + ln.Addr().String()
+	if s.cfg.tls {
+		tl, err := s.listenTLS(ln)
+		if err != nil {
+			_ = ln.Close()
+			return nil, err
+		}
+		ln, s.url = tl, "https://"+ln.Addr().String()
+	}
+	s.ln = ln
 	go func() { _ = s.hs.Serve(ln) }()
 	return s, nil
 }
@@ -205,7 +217,8 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 	return s
 }
 
-// URL is the base URL without /api/v4, for example http://127.0.0.1:41234.
+// URL is the base URL without /api/v4, for example http://127.0.0.1:41234
+// (https:// with WithTLS).
 func (s *Server) URL() string { return s.url }
 
 // APIURL is URL() + "/api/v4".
@@ -226,6 +239,7 @@ func (s *Server) Close() {
 				_ = s.hs.Close()
 			}
 		}
+		s.removeTLSFiles()
 	})
 }
 
@@ -242,6 +256,9 @@ func (s *Server) externalURL(r *http.Request) string {
 		return s.cfg.externalURL
 	}
 	if r != nil && r.Host != "" {
+		if r.TLS != nil {
+			return "https://" + r.Host
+		}
 		return "http://" + r.Host
 	}
 	if s.url != "" {
