@@ -91,23 +91,17 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 		body, readErr = readBody(hr.Body, hr.ContentLength)
 		hr.Body.Close()
 	}
-	if readErr != nil {
-		if ctx.Err() != nil {
-			return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(finalURL), Attempts: attempts, Err: ctx.Err()}
-		}
-		if status < 200 || status > 299 {
-			// An error answer cut short: report the status with what came.
-			e := base.NewHTTPError(req.Op, req.Method, finalURL, status, resp.Header(), body)
-			e.Attempts = attempts
-			return nil, e
-		}
-		return nil, base.NewParseError(req.Op, req.Method, finalURL, status, resp.Header().Get("Content-Type"),
-			"the body was cut short ("+readErr.Error()+")", body)
+	if readErr != nil && ctx.Err() != nil {
+		return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(finalURL), Attempts: attempts, Err: ctx.Err()}
 	}
-	if status < 200 || status > 299 {
+	if status < 200 || status > 299 { // an error answer, whole or cut short: its status with what came
 		e := base.NewHTTPError(req.Op, req.Method, finalURL, status, resp.Header(), body)
 		e.Attempts = attempts
 		return nil, e
+	}
+	if readErr != nil {
+		return nil, base.NewParseError(req.Op, req.Method, finalURL, status, resp.Header().Get("Content-Type"),
+			"the body was cut short ("+readErr.Error()+")", body)
 	}
 	return &base.Response{StatusCode: status, Header: resp.Header(), Body: body, URL: finalURL}, nil
 }

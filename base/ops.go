@@ -210,32 +210,33 @@ func (c *Core) Create(ctx context.Context, attrs Attrs, opts []RequestOption) (*
 		path = c.path + "/" + EscapeID(id)
 		attrs = without(attrs, idAttr)
 	}
+	return c.sendAttrs(ctx, "create", http.MethodPost, path, attrs, opts)
+}
+
+// sendAttrs sends attrs as the body of a create or update and returns the
+// object GitLab answered with; an answer with no body keeps what was sent.
+func (c *Core) sendAttrs(ctx context.Context, op, method, path string, attrs Attrs, opts []RequestOption) (*Object, error) {
 	body, form, err := EncodeBody(attrs, c.spec.Types)
 	if err != nil {
 		return nil, err
 	}
-	req := &Request{Op: "create", Method: http.MethodPost, Path: path, Body: body, Form: form, Options: opts}
+	req := &Request{Op: op, Method: method, Path: path, Body: body, Form: form, Options: opts}
 	resp, err := c.Send(ctx, req, nil)
 	if err != nil {
 		return nil, err
 	}
-	if len(bytes.TrimSpace(resp.Body)) == 0 { // nothing came back: keep what was sent
-		return NewObject(c, sentAttrs(attrs)), nil
+	if len(bytes.TrimSpace(resp.Body)) == 0 {
+		sent, err := json.Marshal(attrs)
+		if err != nil {
+			sent = []byte("{}")
+		}
+		return NewObject(c, sent), nil
 	}
 	raw, err := decodeObject(req, resp)
 	if err != nil {
 		return nil, err
 	}
 	return NewObject(c, raw), nil
-}
-
-// sentAttrs is the JSON of attributes sent, for answers with no body.
-func sentAttrs(a Attrs) []byte {
-	b, err := json.Marshal(a)
-	if err != nil {
-		return []byte("{}")
-	}
-	return b
 }
 
 func without(a Attrs, k string) Attrs {
@@ -258,23 +259,7 @@ func (c *Core) Update(ctx context.Context, id any, attrs Attrs, opts []RequestOp
 	if err != nil {
 		return nil, err
 	}
-	body, form, err := EncodeBody(attrs, c.spec.Types)
-	if err != nil {
-		return nil, err
-	}
-	req := &Request{Op: "update", Method: c.spec.UpdateVerb(), Path: p, Body: body, Form: form, Options: opts}
-	resp, err := c.Send(ctx, req, nil)
-	if err != nil {
-		return nil, err
-	}
-	if len(bytes.TrimSpace(resp.Body)) == 0 {
-		return NewObject(c, sentAttrs(attrs)), nil
-	}
-	raw, err := decodeObject(req, resp)
-	if err != nil {
-		return nil, err
-	}
-	return NewObject(c, raw), nil
+	return c.sendAttrs(ctx, "update", c.spec.UpdateVerb(), p, attrs, opts)
 }
 
 // Delete sends DELETE path/{id} (id nil: the manager path).
