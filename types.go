@@ -61,22 +61,26 @@ const (
 	OpUpdate       = base.OpUpdate
 	OpDelete       = base.OpDelete
 	OpSet          = base.OpSet
-	Retrieve       = base.Retrieve
-	CRUD           = base.CRUD
-	NoUpdate       = base.NoUpdate
-	// NoID is the IDAttr of singletons.
-	NoID = base.NoID
+	// OpsRetrieve is OpList|OpGet (python-gitlab's RetrieveMixin).
+	OpsRetrieve = base.OpsRetrieve
+	// OpsCRUD is list, get, create, update and delete (CRUDMixin).
+	OpsCRUD = base.OpsCRUD
+	// OpsNoUpdate is list, get, create and delete (NoUpdateMixin).
+	OpsNoUpdate = base.OpsNoUpdate
+	// IDAttrNone is the Spec.IDAttr of objects without an ID in their URL
+	// (singletons such as /user or a project's push rule).
+	IDAttrNone = base.IDAttrNone
 )
 
-// Attribute types.
+// Attribute types (Spec.Types): how an attribute is encoded on the wire.
 const (
-	Array                = base.Array
-	CommaSeparatedList   = base.CommaSeparatedList
-	CommaSeparatedString = base.CommaSeparatedString
-	Lowercase            = base.Lowercase
-	File                 = base.File
-	Image                = base.Image
-	JSON                 = base.JSON
+	TypeArray                = base.TypeArray
+	TypeCommaSeparatedList   = base.TypeCommaSeparatedList
+	TypeCommaSeparatedString = base.TypeCommaSeparatedString
+	TypeLowercase            = base.TypeLowercase
+	TypeFile                 = base.TypeFile
+	TypeImage                = base.TypeImage
+	TypeJSON                 = base.TypeJSON
 )
 
 // What an action's answer means (Action.Result).

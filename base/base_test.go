@@ -45,7 +45,7 @@ func TestIDString(t *testing.T) {
 }
 
 func TestEncodeQuery(t *testing.T) {
-	types := map[string]AttrType{"iids": Array, "labels": CommaSeparatedList, "confirm": Lowercase, "avatar": Image}
+	types := map[string]AttrType{"iids": TypeArray, "labels": TypeCommaSeparatedList, "confirm": TypeLowercase, "avatar": TypeImage}
 	q, err := EncodeQuery(Params{
 		"iids":       []int{1, 2},
 		"labels":     []string{"bug", "p1"},
@@ -86,7 +86,7 @@ func TestEncodeQuery(t *testing.T) {
 }
 
 func TestEncodeBody(t *testing.T) {
-	types := map[string]AttrType{"labels": CommaSeparatedList, "scopes": CommaSeparatedString, "avatar": Image, "meta": JSON}
+	types := map[string]AttrType{"labels": TypeCommaSeparatedList, "scopes": TypeCommaSeparatedString, "avatar": TypeImage, "meta": TypeJSON}
 	body, form, err := EncodeBody(Attrs{"labels": []string{"a", "b"}, "scopes": []string{"x", "y"}, "avatar": "", "meta": `{"a":1}`}, types)
 	if err != nil || form != nil {
 		t.Fatalf("EncodeBody: %v %v", err, form)
@@ -169,8 +169,8 @@ func TestErrorMessages(t *testing.T) {
 func testCore(spec *Spec, parent *Object) *Core { return NewCore(nil, nil, spec, parent) }
 
 var issueSpec = &Spec{Name: "project_issues", Path: "/projects/{project_id}/issues", Parent: "projects",
-	FromParent: map[string]string{"project_id": "id"}, IDAttr: "iid", ReprAttr: "title", Ops: CRUD}
-var projectSpec = &Spec{Name: "projects", Path: "/projects", Ops: CRUD, ReprAttr: "path_with_namespace"}
+	FromParent: map[string]string{"project_id": "id"}, IDAttr: "iid", ReprAttr: "title", Ops: OpsCRUD}
+var projectSpec = &Spec{Name: "projects", Path: "/projects", Ops: OpsCRUD, ReprAttr: "path_with_namespace"}
 
 func TestObjectReadsAndChanges(t *testing.T) {
 	parent := NewObject(testCore(projectSpec, nil), []byte(`{"id":42,"path_with_namespace":"g/p"}`))
@@ -263,7 +263,7 @@ func TestCorePathRendering(t *testing.T) {
 		t.Errorf("path = %q, %v", p, err)
 	}
 	noteSpec := &Spec{Name: "notes", Path: "/projects/{project_id}/issues/{issue_iid}/notes", Parent: "project_issues",
-		FromParent: map[string]string{"project_id": "project_id", "issue_iid": "iid"}, Ops: CRUD}
+		FromParent: map[string]string{"project_id": "project_id", "issue_iid": "iid"}, Ops: OpsCRUD}
 	// A lazy issue has no project_id of its own: it comes from its parent attributes.
 	issue := c.Lazy(5)
 	if p, err := issue.ChildCore(noteSpec).Path(); err != nil || p != "/projects/group%2Fsub.proj/issues/5/notes" {
@@ -281,7 +281,7 @@ func TestCorePathRendering(t *testing.T) {
 func TestEqual(t *testing.T) {
 	c := testCore(projectSpec, nil)
 	a, b := NewObject(c, []byte(`{"id":1}`)), NewObject(c, []byte(`{"id":1,"x":2}`))
-	group := NewObject(testCore(&Spec{Name: "groups", Path: "/groups", Ops: CRUD}, nil), []byte(`{"id":1}`))
+	group := NewObject(testCore(&Spec{Name: "groups", Path: "/groups", Ops: OpsCRUD}, nil), []byte(`{"id":1}`))
 	noID := NewObject(c, []byte(`{}`))
 	if !a.Equal(b) || a.Equal(group) || noID.Equal(NewObject(c, []byte(`{}`))) || !noID.Equal(noID) {
 		t.Error("Equal: same kind+path+id only")
@@ -300,7 +300,7 @@ func TestSpecValidate(t *testing.T) {
 		{Name: "a", Path: "/p/{id}/x", Parent: "p", FromParent: map[string]string{"other": "id"}, Ops: OpList},
 		{Name: "a", Path: "/x"},
 		{Name: "a", Path: "/x", Ops: OpGet | OpGetWithoutID},
-		{Name: "a", Path: "/x", Ops: OpGet, IDAttr: NoID},
+		{Name: "a", Path: "/x", Ops: OpGet, IDAttr: IDAttrNone},
 		{Name: "a", Path: "/x", Ops: OpUpdate, UpdateMethod: "GET"},
 		{Name: "a", Path: "/x", Ops: OpList, Actions: []Action{{Name: "go"}, {Name: "go"}}},
 	}

@@ -343,7 +343,7 @@ func (c *Core) Save(ctx context.Context, o *Object, opts []RequestOption) error 
 // changes their encoding (files, comma-joined strings).
 func needsEncoding(payload []byte, types map[string]AttrType) bool {
 	for k, t := range types {
-		if t == File || t == Image || t == CommaSeparatedString || t == JSON {
+		if t == TypeFile || t == TypeImage || t == TypeCommaSeparatedString || t == TypeJSON {
 			if gjson.GetBytes(payload, key(k)).Exists() {
 				return true
 			}

@@ -131,9 +131,9 @@ func encodeQueryValue(q url.Values, key string, v any, t AttrType) error {
 		return nil
 	}
 	switch t {
-	case File, Image:
+	case TypeFile, TypeImage:
 		return nil // never in queries
-	case CommaSeparatedList, CommaSeparatedString:
+	case TypeCommaSeparatedList, TypeCommaSeparatedString:
 		if items, ok, err := listItems(v); ok || err != nil {
 			if err != nil {
 				return fmt.Errorf("gitlab: parameter %q: %w", key, err)
@@ -141,7 +141,7 @@ func encodeQueryValue(q url.Values, key string, v any, t AttrType) error {
 			q.Set(key, strings.Join(items, ","))
 			return nil
 		}
-	case Lowercase:
+	case TypeLowercase:
 		s, err := scalarString(v)
 		if err != nil {
 			return fmt.Errorf("gitlab: parameter %q: %w", key, err)
@@ -249,7 +249,7 @@ func EncodeBody(attrs Attrs, types map[string]AttrType) ([]byte, *Multipart, err
 	body := make(map[string]any, len(attrs))
 	for k, v := range attrs {
 		switch types[k] {
-		case File, Image:
+		case TypeFile, TypeImage:
 			fp, ok, err := filePart(k, v, types[k])
 			if err != nil {
 				return nil, nil, err
@@ -258,14 +258,14 @@ func EncodeBody(attrs Attrs, types map[string]AttrType) ([]byte, *Multipart, err
 				files = append(files, fp)
 				continue
 			}
-		case CommaSeparatedString:
+		case TypeCommaSeparatedString:
 			if items, ok, err := listItems(v); ok || err != nil {
 				if err != nil {
 					return nil, nil, fmt.Errorf("gitlab: attribute %q: %w", k, err)
 				}
 				v = strings.Join(items, ",")
 			}
-		case JSON:
+		case TypeJSON:
 			if s, ok := v.(string); ok {
 				if !json.Valid([]byte(s)) {
 					return nil, nil, fmt.Errorf("gitlab: attribute %q is not valid JSON", k)
@@ -312,7 +312,7 @@ type FileContent struct {
 
 func filePart(key string, v any, t AttrType) (FilePart, bool, error) {
 	name := key
-	if t == Image {
+	if t == TypeImage {
 		name = key + ".png"
 	}
 	switch x := v.(type) {

@@ -31,9 +31,9 @@ const (
 
 // Composite operation sets, named after python-gitlab's composite mixins.
 const (
-	Retrieve = OpList | OpGet
-	CRUD     = OpList | OpGet | OpCreate | OpUpdate | OpDelete
-	NoUpdate = OpList | OpGet | OpCreate | OpDelete
+	OpsRetrieve = OpList | OpGet
+	OpsCRUD     = OpList | OpGet | OpCreate | OpUpdate | OpDelete
+	OpsNoUpdate = OpList | OpGet | OpCreate | OpDelete
 )
 
 var opNames = []struct {
@@ -100,20 +100,20 @@ type AttrType uint8
 // Attribute types, as python-gitlab's gitlab.types.
 const (
 	// Array: key[]=a&key[]=b in queries, a JSON array in bodies.
-	Array AttrType = iota + 1
+	TypeArray AttrType = iota + 1
 	// CommaSeparatedList: key=a,b in queries, a JSON array in bodies.
-	CommaSeparatedList
+	TypeCommaSeparatedList
 	// CommaSeparatedString: key=a,b in queries and in bodies.
-	CommaSeparatedString
+	TypeCommaSeparatedString
 	// Lowercase: lowercased in queries, sent as is in bodies.
-	Lowercase
+	TypeLowercase
 	// File: sent as a multipart file part named after the attribute.
-	File
+	TypeFile
 	// Image: like File, with the file name "<attr>.png" (avatars). An empty
 	// string stays in the body, which removes the image.
-	Image
+	TypeImage
 	// JSON: a JSON document given as a string; checked before sending.
-	JSON
+	TypeJSON
 )
 
 // ActionResult tells what an action's response means.
@@ -142,9 +142,9 @@ type Action struct {
 	Result    ActionResult // what the response means
 }
 
-// NoID is the IDAttr of resources that have no ID in their URL (singletons
+// IDAttrNone is the IDAttr of resources that have no ID in their URL (singletons
 // such as /user or a project's push rule).
-const NoID = "-"
+const IDAttrNone = "-"
 
 // Spec declares a manager: everything needed to reach a GitLab resource. It is
 // data: adding an endpoint means writing one Spec. A registered Spec must not
@@ -160,7 +160,7 @@ type Spec struct {
 	// FromParent maps each placeholder to the parent attribute that fills it.
 	FromParent map[string]string
 	// IDAttr is the attribute that identifies an object in URLs: "" means
-	// "id"; NoID means objects have no ID (singletons).
+	// "id"; IDAttrNone means objects have no ID (singletons).
 	IDAttr string
 	// ReprAttr is shown next to the ID when an object is printed.
 	ReprAttr string
@@ -195,7 +195,7 @@ func (s *Spec) IDAttribute() string {
 	switch s.IDAttr {
 	case "":
 		return "id"
-	case NoID:
+	case IDAttrNone:
 		return ""
 	}
 	return s.IDAttr

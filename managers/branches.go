@@ -13,7 +13,7 @@ var ProjectBranchSpec = &base.Spec{
 	Parent:      "projects",
 	FromParent:  map[string]string{"project_id": "id"},
 	IDAttr:      "name",
-	Ops:         base.NoUpdate,
+	Ops:         base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{Required: []string{"branch", "ref"}},
 	DocsURL:     "https://docs.gitlab.com/api/branches/",
 }

@@ -11,11 +11,11 @@ var GroupSpec = &base.Spec{
 	Name:        "groups",
 	Path:        "/groups",
 	ReprAttr:    "name",
-	Ops:         base.CRUD,
+	Ops:         base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{Required: []string{"name", "path"}, Optional: []string{"description", "membership_lock", "visibility", "share_with_group_lock", "require_two_factor_authentication", "two_factor_grace_period", "project_creation_level", "auto_devops_enabled", "subgroup_creation_level", "emails_disabled", "avatar", "mentions_disabled", "lfs_enabled", "request_access_enabled", "parent_id", "default_branch_protection", "shared_runners_minutes_limit", "extra_shared_runners_minutes_limit"}},
 	UpdateAttrs: base.RequiredOptional{Optional: []string{"name", "path", "description", "membership_lock", "share_with_group_lock", "visibility", "require_two_factor_authentication", "two_factor_grace_period", "project_creation_level", "auto_devops_enabled", "subgroup_creation_level", "emails_disabled", "avatar", "mentions_disabled", "lfs_enabled", "request_access_enabled", "default_branch_protection", "file_template_project_id", "shared_runners_minutes_limit", "extra_shared_runners_minutes_limit", "prevent_forking_outside_group", "shared_runners_setting"}},
 	ListFilters: []string{"skip_groups", "all_available", "search", "order_by", "sort", "statistics", "owned", "with_custom_attributes", "min_access_level", "top_level_only"},
-	Types:       map[string]base.AttrType{"avatar": base.Image, "skip_groups": base.Array},
+	Types:       map[string]base.AttrType{"avatar": base.TypeImage, "skip_groups": base.TypeArray},
 	DocsURL:     "https://docs.gitlab.com/api/groups/",
 }
 

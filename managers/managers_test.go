@@ -206,9 +206,9 @@ func TestSpecsMatchPythonGitlab(t *testing.T) {
 			t.Errorf("%s: optional get attributes %v, python-gitlab %v", s.Name, s.GetAttrs.Optional, py.OptionalGetAttrs)
 		}
 		types := map[string]string{}
-		names := map[base.AttrType]string{base.Array: "ArrayAttribute", base.CommaSeparatedList: "CommaSeparatedListAttribute",
-			base.CommaSeparatedString: "CommaSeparatedStringAttribute", base.Lowercase: "LowercaseStringAttribute",
-			base.File: "FileAttribute", base.Image: "ImageAttribute", base.JSON: "JsonAttribute"}
+		names := map[base.AttrType]string{base.TypeArray: "ArrayAttribute", base.TypeCommaSeparatedList: "CommaSeparatedListAttribute",
+			base.TypeCommaSeparatedString: "CommaSeparatedStringAttribute", base.TypeLowercase: "LowercaseStringAttribute",
+			base.TypeFile: "FileAttribute", base.TypeImage: "ImageAttribute", base.TypeJSON: "JsonAttribute"}
 		for k, v := range s.Types {
 			types[k] = names[v]
 		}

@@ -14,12 +14,12 @@ var ProjectMergeRequestSpec = &base.Spec{
 	Parent:      "projects",
 	FromParent:  map[string]string{"project_id": "id"},
 	IDAttr:      "iid",
-	Ops:         base.CRUD,
+	Ops:         base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{Required: []string{"source_branch", "target_branch", "title"}, Optional: []string{"allow_collaboration", "allow_maintainer_to_push", "approvals_before_merge", "assignee_id", "assignee_ids", "description", "labels", "milestone_id", "remove_source_branch", "reviewer_ids", "squash", "target_project_id"}},
 	UpdateAttrs: base.RequiredOptional{Optional: []string{"target_branch", "assignee_id", "title", "description", "state_event", "labels", "milestone_id", "remove_source_branch", "discussion_locked", "allow_maintainer_to_push", "squash", "reviewer_ids"}},
 	ListFilters: []string{"state", "order_by", "sort", "milestone", "view", "labels", "created_after", "created_before", "updated_after", "updated_before", "scope", "iids", "author_id", "assignee_id", "approver_ids", "approved_by_ids", "my_reaction_emoji", "source_branch", "target_branch", "search", "wip"},
 	GetAttrs:    base.RequiredOptional{Optional: []string{"render_html", "include_diverged_commits_count", "include_rebase_in_progress"}},
-	Types:       map[string]base.AttrType{"approved_by_ids": base.Array, "approver_ids": base.Array, "iids": base.Array, "labels": base.CommaSeparatedList},
+	Types:       map[string]base.AttrType{"approved_by_ids": base.TypeArray, "approver_ids": base.TypeArray, "iids": base.TypeArray, "labels": base.TypeCommaSeparatedList},
 	Actions: append([]base.Action{
 		{Name: "merge", Method: "PUT", Result: base.ResultReplace, Attrs: base.RequiredOptional{Optional: []string{
 			"merge_commit_message", "squash_commit_message", "squash", "should_remove_source_branch",

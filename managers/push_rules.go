@@ -12,7 +12,7 @@ var ProjectPushRulesSpec = &base.Spec{
 	Path:        "/projects/{project_id}/push_rule",
 	Parent:      "projects",
 	FromParent:  map[string]string{"project_id": "id"},
-	IDAttr:      base.NoID,
+	IDAttr:      base.IDAttrNone,
 	Ops:         base.OpGetWithoutID | base.OpCreate | base.OpUpdate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{Optional: []string{"author_email_regex", "branch_name_regex", "commit_committer_check", "commit_message_negative_regex", "commit_message_regex", "deny_delete_tag", "file_name_regex", "max_file_size", "member_check", "prevent_secrets", "reject_unsigned_commits"}},
 	UpdateAttrs: base.RequiredOptional{Optional: []string{"author_email_regex", "branch_name_regex", "commit_committer_check", "commit_message_negative_regex", "commit_message_regex", "deny_delete_tag", "file_name_regex", "max_file_size", "member_check", "prevent_secrets", "reject_unsigned_commits"}},

@@ -11,11 +11,11 @@ var UserSpec = &base.Spec{
 	Name:        "users",
 	Path:        "/users",
 	ReprAttr:    "username",
-	Ops:         base.CRUD,
+	Ops:         base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{Optional: []string{"email", "username", "name", "password", "reset_password", "skype", "linkedin", "twitter", "projects_limit", "extern_uid", "provider", "bio", "admin", "can_create_group", "website_url", "skip_confirmation", "external", "organization", "location", "avatar", "public_email", "private_profile", "color_scheme_id", "theme_id"}},
 	UpdateAttrs: base.RequiredOptional{Optional: []string{"email", "username", "name", "password", "skype", "linkedin", "twitter", "projects_limit", "extern_uid", "provider", "bio", "admin", "can_create_group", "website_url", "skip_reconfirmation", "external", "organization", "location", "avatar", "public_email", "private_profile", "color_scheme_id", "theme_id"}},
 	ListFilters: []string{"username", "public_email", "search", "active", "external", "blocked", "humans", "created_after", "created_before", "exclude_active", "exclude_external", "exclude_humans", "exclude_internal", "without_project_bots", "extern_uid", "provider", "two_factor", "without_projects", "admins", "auditors", "skip_ldap", "custom_attributes", "status"},
-	Types:       map[string]base.AttrType{"avatar": base.Image, "confirm": base.Lowercase},
+	Types:       map[string]base.AttrType{"avatar": base.TypeImage, "confirm": base.TypeLowercase},
 	DocsURL:     "https://docs.gitlab.com/api/users/",
 }
 
@@ -26,7 +26,7 @@ var UserKeySpec = &base.Spec{
 	Path:        "/users/{user_id}/keys",
 	Parent:      "users",
 	FromParent:  map[string]string{"user_id": "id"},
-	Ops:         base.NoUpdate,
+	Ops:         base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{Required: []string{"title", "key"}},
 	DocsURL:     "https://docs.gitlab.com/api/user_keys/",
 }
@@ -36,7 +36,7 @@ var UserKeySpec = &base.Spec{
 var CurrentUserSpec = &base.Spec{
 	Name:     "current_user",
 	Path:     "/user",
-	IDAttr:   base.NoID,
+	IDAttr:   base.IDAttrNone,
 	ReprAttr: "username",
 	Ops:      base.OpGetWithoutID,
 	DocsURL:  "https://docs.gitlab.com/api/users/",

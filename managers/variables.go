@@ -13,7 +13,7 @@ var ProjectVariableSpec = &base.Spec{
 	Parent:      "projects",
 	FromParent:  map[string]string{"project_id": "id"},
 	IDAttr:      "key",
-	Ops:         base.CRUD,
+	Ops:         base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{Required: []string{"key", "value"}, Optional: []string{"description", "environment_scope", "masked", "masked_and_hidden", "protected", "raw", "variable_type"}},
 	UpdateAttrs: base.RequiredOptional{Required: []string{"key"}, Optional: []string{"description", "environment_scope", "masked", "protected", "raw", "value", "variable_type"}},
 	DocsURL:     "https://docs.gitlab.com/api/project_level_variables/",
