@@ -258,23 +258,23 @@ func TestSaveSendsOnlyChanges(t *testing.T) {
 func TestUpdateVerbsAndDynamicManagers(t *testing.T) {
 	rec := newCapture(t, jsonReply(200, `{"id":4,"name":"w"}`))
 	gl := rec.client(t)
-	err := gl.Register(&gitlab.Spec{Name: "project_widgets", Path: "/projects/{project_id}/widgets", Parent: "projects",
+	err := gl.Register(&gitlab.Spec{Name: "project_widget", Path: "/projects/{project_id}/widgets", Parent: "project",
 		FromParent: map[string]string{"project_id": "id"}, Ops: gitlab.OpList | gitlab.OpGet | gitlab.OpUpdate,
 		UpdateMethod: "PATCH", Actions: []gitlab.Action{{Name: "polish", Method: "POST", Result: gitlab.ResultReplace}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	widgets := gl.Projects.Lazy("g/p").Manager("project_widgets")
+	widgets := gl.Projects.Lazy("g/p").Manager("project_widget")
 	w, err := widgets.Get(ctx, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_ = w.Set("name", "x")
-	if err := widgets.Save(ctx, w); err != nil {
+	if err := w.Save(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := widgets.Do(ctx, w, "polish", nil); err != nil {
-		t.Fatal(err)
+	if got, _, err := w.Do(ctx, "polish", nil); err != nil || got != w {
+		t.Fatalf("polish: %v, same object: %v", err, got == w)
 	}
 	reqs := rec.requests()
 	if reqs[1].Method != "PATCH" || reqs[1].Path != "/api/v4/projects/g%2Fp/widgets/4" || reqs[2].Path != "/api/v4/projects/g%2Fp/widgets/4/polish" {
@@ -284,24 +284,38 @@ func TestUpdateVerbsAndDynamicManagers(t *testing.T) {
 	if _, err := widgets.Create(ctx, gitlab.Attrs{"name": "n"}); !errors.As(err, &oe) || oe.Op != "create" {
 		t.Errorf("undeclared create: %v", err)
 	}
-	if err := gl.Manager("nope").Err(); err == nil || gl.Manager("projects").Err() != nil {
+	if err := w.Delete(ctx); !errors.As(err, &oe) || oe.Op != "delete" {
+		t.Errorf("undeclared object delete: %v", err)
+	}
+	if err := gl.Manager("nope").Err(); err == nil || gl.Manager("project").Err() != nil {
 		t.Errorf("Err(): unknown %v", err)
 	}
 	if err := gl.Manager("nope").Delete(ctx, 1); err == nil || !strings.Contains(err.Error(), `no manager "nope"`) {
 		t.Errorf("unknown manager: %v", err)
 	}
-	if _, err := gl.Manager("project_widgets").List(ctx, nil); err == nil || !strings.Contains(err.Error(), "object.Manager") {
+	// Objects of an unknown manager fail clearly too, without a request.
+	before := len(rec.requests())
+	lazy := gl.Manager("nope").Lazy(1)
+	for _, err := range []error{lazy.Save(ctx), lazy.Delete(ctx), lazy.Refresh(ctx), func() error { _, _, err := lazy.Do(ctx, "x", nil); return err }()} {
+		if err == nil || !strings.Contains(err.Error(), `no manager "nope"`) {
+			t.Errorf("object of an unknown manager: %v", err)
+		}
+	}
+	if len(rec.requests()) != before {
+		t.Error("an unknown manager sent a request")
+	}
+	if _, err := gl.Manager("project_widget").List(ctx, nil); err == nil || !strings.Contains(err.Error(), "object.Manager") {
 		t.Errorf("child manager at root: %v", err)
 	}
-	if err := gl.Register(&gitlab.Spec{Name: "widgets", Path: "/widgets", Ops: gitlab.OpList}); err != nil {
+	if err := gl.Register(&gitlab.Spec{Name: "widget", Path: "/widgets", Ops: gitlab.OpList}); err != nil {
 		t.Fatal(err)
 	}
-	_, _ = gl.Manager("widgets").List(ctx, nil) // the answer is not a list; only the path matters here
+	_, _ = gl.Manager("widget").List(ctx, nil) // the answer is not a list; only the path matters here
 	if got := rec.requests()[len(rec.requests())-1].Path; got != "/api/v4/widgets" {
 		t.Errorf("root dynamic manager path = %s", got)
 	}
 	other := rec.client(t)
-	if _, err := other.Manager("widgets").List(ctx, nil); err == nil {
+	if _, err := other.Manager("widget").List(ctx, nil); err == nil {
 		t.Error("a manager registered on one client leaked into another")
 	}
 }
@@ -620,11 +634,11 @@ func TestImageAttributeIsAMultipartUpload(t *testing.T) {
 func TestExclusiveAttributesCheckedBeforeSending(t *testing.T) {
 	rec := newCapture(t, jsonReply(201, `{"id":1}`))
 	gl := rec.client(t)
-	if err := gl.Register(&gitlab.Spec{Name: "deploy_targets", Path: "/deploy_targets", Ops: gitlab.OpCreate,
+	if err := gl.Register(&gitlab.Spec{Name: "deploy_target", Path: "/deploy_targets", Ops: gitlab.OpCreate,
 		CreateAttrs: gitlab.RequiredOptional{Required: []string{"name"}, Exclusive: []string{"url", "host"}}}); err != nil {
 		t.Fatal(err)
 	}
-	m := gl.Manager("deploy_targets")
+	m := gl.Manager("deploy_target")
 	for _, bad := range []gitlab.Attrs{{"name": "x"}, {"name": "x", "url": "u", "host": "h"}} {
 		var ae *gitlab.AttrError
 		if _, err := m.Create(ctx, bad); !errors.As(err, &ae) || len(ae.Exclusive) != 2 {

@@ -87,8 +87,8 @@ func Example_createIssue() {
 	_, err = issues.Create(ctx, gitlab.Attrs{"description": "no title"})
 	fmt.Println(err)
 	// Output:
-	// <project_issues iid:4 title:Flaky test> [ci bug]
-	// gitlab: create project_issues: missing attributes: title
+	// <ProjectIssue iid:4 title:Flaky test> [ci bug]
+	// gitlab: create project_issue: missing attributes: title
 }
 
 func Example_save() {
@@ -152,15 +152,15 @@ func ExampleClient_Register() {
 	srv.AddResource(gitlabtest.Resource{Path: "/projects/{project_id}/widgets", Ops: "list,get,create"})
 
 	err := gl.Register(&gitlab.Spec{
-		Name: "project_widgets", Path: "/projects/{project_id}/widgets",
-		Parent: "projects", FromParent: map[string]string{"project_id": "id"},
+		Name: "project_widget", Path: "/projects/{project_id}/widgets",
+		Parent: "project", FromParent: map[string]string{"project_id": "id"},
 		Ops:         gitlab.OpList | gitlab.OpGet | gitlab.OpCreate,
 		CreateAttrs: gitlab.RequiredOptional{Required: []string{"name"}},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	widgets := gl.Projects.Lazy(1).Manager("project_widgets")
+	widgets := gl.Projects.Lazy(1).Manager("project_widget")
 	w, err := widgets.Create(ctx, gitlab.Attrs{"name": "sprocket"})
 	if err != nil {
 		log.Fatal(err)
@@ -169,5 +169,5 @@ func ExampleClient_Register() {
 	fmt.Println(widgets.Delete(ctx, w.ID()))
 	// Output:
 	// 1 sprocket
-	// gitlab: manager project_widgets does not support delete (it declares: list,get,create)
+	// gitlab: manager project_widget does not support delete (it declares: list,get,create)
 }

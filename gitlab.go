@@ -34,21 +34,15 @@ const LibraryVersion = "0.1.0"
 // DefaultURL is the server used when New is given an empty URL.
 const DefaultURL = "https://gitlab.com"
 
-// Client talks to one GitLab server. It is safe for concurrent use. Root
-// managers are fields; sub-managers hang off objects (project.Issues()).
+// Client talks to one GitLab server. It is safe for concurrent use.
+//
+// Root managers are its fields, from the embedded managers.Root:
+// gl.Projects, gl.Groups, gl.Users, gl.Runners, gl.Todos and the other 40
+// python-gitlab has (go doc managers.Root lists them). Sub-managers are
+// methods of objects: project.Issues(), project.Pipelines(), mr.Notes().
+// Managers declared at run time are reached by name: gl.Manager(name).
 type Client struct {
-	// Projects: https://docs.gitlab.com/api/projects/
-	Projects *managers.ProjectManager
-	// Groups: https://docs.gitlab.com/api/groups/
-	Groups *managers.GroupManager
-	// Users: https://docs.gitlab.com/api/users/
-	Users *managers.UserManager
-	// CurrentUser is GET /user: https://docs.gitlab.com/api/users/
-	CurrentUser *managers.CurrentUserManager
-	// UserActivities: https://docs.gitlab.com/api/users/
-	UserActivities *managers.UserActivitiesManager
-	// Features (feature flags): https://docs.gitlab.com/api/features/
-	Features *managers.FeatureManager
+	managers.Root
 
 	baseURL  string
 	apiURL   string
@@ -103,13 +97,7 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	}
 	c.rc = c.newResty()
 	c.configureRetries(c.rc)
-	root := func(spec *base.Spec) *base.Core { return base.NewCore(c, c.registry, spec, nil) }
-	c.Projects = managers.NewProjectManager(root(managers.ProjectSpec))
-	c.Groups = managers.NewGroupManager(root(managers.GroupSpec))
-	c.Users = managers.NewUserManager(root(managers.UserSpec))
-	c.CurrentUser = managers.NewCurrentUserManager(root(managers.CurrentUserSpec))
-	c.UserActivities = managers.NewUserActivitiesManager(root(managers.UserActivitiesSpec))
-	c.Features = managers.NewFeatureManager(root(managers.FeatureSpec))
+	c.Root = managers.NewRoot(c, c.registry)
 	return c, nil
 }
 
@@ -127,18 +115,16 @@ func (c *Client) Registry() *Registry { return c.registry }
 func (c *Client) Register(spec *Spec) error { return c.registry.Register(spec) }
 
 // Manager returns the dynamic manager of a root-level spec registered under
-// name, e.g. gl.Manager("widgets"). Its operations are checked at run time
-// against the spec; an unknown name gives a manager whose calls fail clearly.
-func (c *Client) Manager(name string) *Dynamic {
-	spec, ok := c.registry.Lookup(name)
-	switch {
-	case !ok:
-		return base.NewDynamicError(fmt.Errorf("gitlab: no manager %q is registered", name))
-	case spec.Parent != "":
-		return base.NewDynamicError(fmt.Errorf("gitlab: manager %q belongs to %q objects: use object.Manager(%q)", name, spec.Parent, name))
-	}
-	return base.NewDynamic(base.NewCore(c, c.registry, spec, nil))
-}
+// name, e.g. gl.Manager("widget"). Its operations are checked at run time
+// against the spec; an unknown name gives a manager whose calls fail with an
+// error saying why.
+func (c *Client) Manager(name string) *Dynamic { return base.NewDynamic(c.RootCore(name)) }
+
+// RootCore returns the core of the root manager registered under name: the
+// engine typed managers are built on. Code written by gitlab-gen calls it for
+// the root managers users declare; an unknown name gives a core whose every
+// call fails with an error saying why.
+func (c *Client) RootCore(name string) *base.Core { return base.RootCore(c, c.registry, name) }
 
 // Auth fetches the authenticated user (GET /user) and keeps it (see User).
 // A bad token gives an error matching ErrUnauthorized. A job token cannot
@@ -236,7 +222,7 @@ func (c *Client) HTTPDelete(ctx context.Context, path string, opts ...RequestOpt
 // HTTPList iterates over every item of a paginated GET path.
 func (c *Client) HTTPList(ctx context.Context, path string, params Params, opts ...RequestOption) iter.Seq2[*Object, error] {
 	spec := &base.Spec{Name: "http_list", Path: path, Ops: base.OpList}
-	return base.NewDynamic(base.NewCore(c, c.registry, spec, nil)).All(ctx, params, opts...)
+	return base.ListAll(ctx, base.NewManager(base.NewCore(c, c.registry, spec, nil), func(o *Object) *Object { return o }), params, opts)
 }
 
 func (c *Client) http(ctx context.Context, method, path string, params Params, body any, opts []RequestOption) (*Response, error) {

@@ -314,15 +314,15 @@ func TestAuthVersionAndBadToken(t *testing.T) {
 func TestDynamicAccessToBuiltInsAndHTTPList(t *testing.T) {
 	_, gl := fakeClient(t)
 	// Every built-in manager is reachable by name, as a CLI would reach it.
-	p, err := gl.Manager("projects").Get(ctx, "demo/website")
+	p, err := gl.Manager("project").Get(ctx, "demo/website")
 	if err != nil || p.GetString("path") != "website" {
 		t.Fatalf("dynamic projects: %v", err)
 	}
-	issues, err := gitlab.Collect(p.Manager("project_issues").All(ctx, gitlab.Params{"state": "opened"}))
+	issues, err := gitlab.Collect(p.Manager("project_issue").All(ctx, gitlab.Params{"state": "opened"}))
 	if err != nil || len(issues) != 2 {
 		t.Fatalf("dynamic child manager: %d %v", len(issues), err)
 	}
-	if _, err := p.Manager("project_issue_notes").List(ctx, nil); err == nil || !strings.Contains(err.Error(), `belongs to "project_issues" objects`) {
+	if _, err := p.Manager("project_issue_note").List(ctx, nil); err == nil || !strings.Contains(err.Error(), `belongs to "project_issue" objects`) {
 		t.Errorf("grandchild from the project: %v", err)
 	}
 	// The raw level: any paginated path, items as objects.

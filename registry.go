@@ -6,24 +6,20 @@ import (
 )
 
 // NewRegistry returns a new registry holding every built-in manager
-// declaration (managers.Specs). Declare more managers with Register:
+// declaration: it reads through to managers.Builtins(), shared and frozen,
+// and holds what is registered or extended on it, so creating one copies
+// nothing. Declare more managers with Register, or change a built-in one
+// for this registry with Extend:
 //
 //	r := gitlab.NewRegistry()
 //	err := r.Register(&gitlab.Spec{
-//		Name: "project_widgets", Path: "/projects/{project_id}/widgets",
-//		Parent: "projects", FromParent: map[string]string{"project_id": "id"},
+//		Name: "project_widget", Accessor: "Widgets", Path: "/projects/{project_id}/widgets",
+//		Parent: "project", FromParent: map[string]string{"project_id": "id"},
 //		Ops: gitlab.OpList | gitlab.OpGet | gitlab.OpCreate,
 //	})
 //	gl, err := gitlab.New(url, gitlab.WithRegistry(r))
-//	widgets := project.Manager("project_widgets")
+//	widgets := project.Manager("project_widget")
 //
-// Client.Register does the same on one client's own registry.
-func NewRegistry() *Registry {
-	r, err := base.NewRegistry(managers.Specs()...)
-	if err != nil {
-		// The built-in declarations are checked by the tests; this cannot
-		// happen in a released build.
-		panic(err)
-	}
-	return r
-}
+// Client.Register does the same on one client's own registry, and
+// cmd/gitlab-gen writes typed managers for such declarations.
+func NewRegistry() *Registry { return base.NewRegistryOver(managers.Builtins()) }

@@ -166,11 +166,16 @@ func TestErrorMessages(t *testing.T) {
 	}
 }
 
-func testCore(spec *Spec, parent *Object) *Core { return NewCore(nil, nil, spec, parent) }
+// testRegistry holds the specs of the tests below.
+var testRegistry, _ = NewRegistry(projectSpec, issueSpec, noteSpec)
 
-var issueSpec = &Spec{Name: "project_issues", Path: "/projects/{project_id}/issues", Parent: "projects",
+func testCore(spec *Spec, parent *Object) *Core { return NewCore(nil, testRegistry, spec, parent) }
+
+var issueSpec = &Spec{Name: "project_issue", Path: "/projects/{project_id}/issues", Parent: "project",
 	FromParent: map[string]string{"project_id": "id"}, IDAttr: "iid", ReprAttr: "title", Ops: OpsCRUD}
-var projectSpec = &Spec{Name: "projects", Path: "/projects", Ops: OpsCRUD, ReprAttr: "path_with_namespace"}
+var projectSpec = &Spec{Name: "project", Path: "/projects", Ops: OpsCRUD, ReprAttr: "path_with_namespace"}
+var noteSpec = &Spec{Name: "project_issue_note", Path: "/projects/{project_id}/issues/{issue_iid}/notes", Parent: "project_issue",
+	FromParent: map[string]string{"project_id": "project_id", "issue_iid": "iid"}, Ops: OpsCRUD}
 
 func TestObjectReadsAndChanges(t *testing.T) {
 	parent := NewObject(testCore(projectSpec, nil), []byte(`{"id":42,"path_with_namespace":"g/p"}`))
@@ -189,7 +194,7 @@ func TestObjectReadsAndChanges(t *testing.T) {
 	if ts, err := o.GetTime("created_at"); err != nil || ts.Nanosecond() != 92000000 {
 		t.Errorf("timestamp: %v %v", ts, err)
 	}
-	if got := o.String(); got != "<project_issues iid:5 title:Bug>" {
+	if got := o.String(); got != "<ProjectIssue iid:5 title:Bug>" {
 		t.Errorf("String() = %q", got)
 	}
 	if err := o.Set("title", "Fixed"); err != nil {
@@ -258,23 +263,28 @@ func TestMissingAttributeDiagnostics(t *testing.T) {
 
 func TestCorePathRendering(t *testing.T) {
 	lazy := testCore(projectSpec, nil).Lazy("group/sub.proj")
-	c := lazy.ChildCore(issueSpec)
+	c := lazy.ChildCore("project_issue")
 	if p, err := c.Path(); err != nil || p != "/projects/group%2Fsub.proj/issues" {
 		t.Errorf("path = %q, %v", p, err)
 	}
-	noteSpec := &Spec{Name: "notes", Path: "/projects/{project_id}/issues/{issue_iid}/notes", Parent: "project_issues",
-		FromParent: map[string]string{"project_id": "project_id", "issue_iid": "iid"}, Ops: OpsCRUD}
 	// A lazy issue has no project_id of its own: it comes from its parent attributes.
 	issue := c.Lazy(5)
-	if p, err := issue.ChildCore(noteSpec).Path(); err != nil || p != "/projects/group%2Fsub.proj/issues/5/notes" {
+	if p, err := issue.ChildCore("project_issue_note").Path(); err != nil || p != "/projects/group%2Fsub.proj/issues/5/notes" {
 		t.Errorf("nested path = %q, %v", p, err)
 	}
 	// A missing placeholder is an error, never a wrong URL.
 	orphan := NewObject(testCore(projectSpec, nil), []byte(`{"name":"x"}`))
-	_, err := orphan.ChildCore(issueSpec).Path()
+	_, err := orphan.ChildCore("project_issue").Path()
 	var pe *PathError
 	if !errors.As(err, &pe) || pe.Placeholder != "project_id" || pe.ParentAttr != "id" {
 		t.Errorf("missing placeholder: %v", err)
+	}
+	// A manager of other objects, or an unknown one, is an error too.
+	if _, err := lazy.ChildCore("project_issue_note").Path(); err == nil || !strings.Contains(err.Error(), `belongs to "project_issue" objects`) {
+		t.Errorf("child of another manager: %v", err)
+	}
+	if err := lazy.ChildCore("nope").Err(); err == nil || !strings.Contains(err.Error(), `no manager "nope"`) {
+		t.Errorf("unknown child: %v", err)
 	}
 }
 
@@ -289,7 +299,7 @@ func TestEqual(t *testing.T) {
 }
 
 func TestSpecValidate(t *testing.T) {
-	good := &Spec{Name: "w", Path: "/projects/{project_id}/w", Parent: "projects", FromParent: map[string]string{"project_id": "id"}, Ops: OpList}
+	good := &Spec{Name: "w", Path: "/projects/{project_id}/w", Parent: "project", FromParent: map[string]string{"project_id": "id"}, Ops: OpList}
 	if err := good.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -303,6 +313,10 @@ func TestSpecValidate(t *testing.T) {
 		{Name: "a", Path: "/x", Ops: OpGet, IDAttr: IDAttrNone},
 		{Name: "a", Path: "/x", Ops: OpUpdate, UpdateMethod: "GET"},
 		{Name: "a", Path: "/x", Ops: OpList, Actions: []Action{{Name: "go"}, {Name: "go"}}},
+		{Name: "Projects", Path: "/x", Ops: OpList},
+		{Name: "a-b", Path: "/x", Ops: OpList},
+		{Name: "a", Accessor: "lower", Path: "/x", Ops: OpList},
+		{Name: "a", Path: "/x", Ops: OpCreate, CreatePath: "x/{y"},
 	}
 	for i, s := range bad {
 		if err := s.Validate(); err == nil {
@@ -316,11 +330,11 @@ func TestRegistry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Register(projectSpec); err == nil {
-		t.Error("duplicate accepted")
+	if err := r.Register(projectSpec); err == nil || !strings.Contains(err.Error(), "already registered") {
+		t.Errorf("duplicate: %v", err)
 	}
-	orphan := &Spec{Name: "o", Path: "/groups/{group_id}/o", Parent: "groups", FromParent: map[string]string{"group_id": "id"}, Ops: OpList}
-	if err := r.Register(orphan); err == nil || !strings.Contains(err.Error(), `parent "groups"`) {
+	orphan := &Spec{Name: "o", Path: "/groups/{group_id}/o", Parent: "group", FromParent: map[string]string{"group_id": "id"}, Ops: OpList}
+	if err := r.Register(orphan); err == nil || !strings.Contains(err.Error(), `parent "group"`) {
 		t.Errorf("unknown parent: %v", err)
 	}
 	clone := r.Clone()
@@ -330,9 +344,83 @@ func TestRegistry(t *testing.T) {
 	if _, ok := r.Lookup("extra"); ok {
 		t.Error("Clone shares its map with the original")
 	}
-	if ch := r.Children("projects"); len(ch) != 1 || ch[0] != issueSpec {
+	if ch := r.Children("project"); len(ch) != 1 || ch[0].Name != issueSpec.Name || ch[0] == issueSpec {
 		t.Errorf("Children = %v", ch)
 	}
+}
+
+// A registry keeps its own copies: changing a spec after registering it,
+// or a spec it handed out, changes nothing registered.
+func TestRegistryKeepsCopies(t *testing.T) {
+	mine := &Spec{Name: "widget", Path: "/widgets", Ops: OpList, ListFilters: []string{"a"},
+		CreateAttrs: RequiredOptional{Required: []string{"x"}}, Types: map[string]AttrType{"a": TypeArray}}
+	r, err := NewRegistry(mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine.Path, mine.ListFilters[0], mine.CreateAttrs.Required[0], mine.Types["a"] = "/evil", "b", "y", TypeJSON
+	got, _ := r.Lookup("widget")
+	if got.Path != "/widgets" || got.ListFilters[0] != "a" || got.CreateAttrs.Required[0] != "x" || got.Types["a"] != TypeArray {
+		t.Fatalf("registered spec changed with the caller's: %+v", got)
+	}
+	got.Path, got.ListFilters[0] = "/evil", "b"
+	if again, _ := r.Lookup("widget"); again.Path != "/widgets" || again.ListFilters[0] != "a" {
+		t.Errorf("Lookup handed out the registered spec: %+v", again)
+	}
+	c := RootCore(nil, r, "widget")
+	c.Spec().Path = "/evil"
+	if p, _ := c.Path(); p != "/widgets" || c.Spec().Path != "/widgets" {
+		t.Errorf("Core.Spec handed out the registered spec: %q", p)
+	}
+}
+
+// A registry over a frozen base sees the base's specs, adds its own, and
+// extends the base's without changing them for anyone else.
+func TestRegistryOverAndExtend(t *testing.T) {
+	base, err := NewRegistry(projectSpec, issueSpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := NewRegistryOver(base), NewRegistryOver(base)
+	if err := base.Register(&Spec{Name: "late", Path: "/late", Ops: OpList}); err == nil || !strings.Contains(err.Error(), "frozen") {
+		t.Errorf("registering on a frozen registry: %v", err)
+	}
+	if _, ok := a.Lookup("project_issue"); !ok {
+		t.Fatal("the base's specs are not seen")
+	}
+	if err := a.Register(issueSpec); err == nil || !strings.Contains(err.Error(), "already registered") {
+		t.Errorf("re-registering a base spec: %v", err)
+	}
+	err = a.Extend("project", func(s *Spec) {
+		s.Actions = append(s.Actions, Action{Name: "archive", Result: ResultReplace})
+		s.ListFilters = append(s.ListFilters, "archived")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := a.Lookup("project"); len(s.Actions) != 1 || s.Actions[0].Name != "archive" {
+		t.Errorf("extended spec = %+v", s)
+	}
+	for _, other := range []*Registry{b, base} {
+		if s, _ := other.Lookup("project"); len(s.Actions) != 0 || len(s.ListFilters) != 0 {
+			t.Errorf("Extend changed another registry: %+v", s)
+		}
+	}
+	if err := a.Extend("project", func(s *Spec) { s.Name = "other" }); err == nil {
+		t.Error("Extend renamed a spec")
+	}
+	if err := a.Extend("project", func(s *Spec) { s.Path = "relative" }); err == nil {
+		t.Error("Extend accepted an invalid spec")
+	}
+	if err := a.Extend("nope", func(*Spec) {}); err == nil || !strings.Contains(err.Error(), `no manager "nope"`) {
+		t.Errorf("Extend of an unknown name: %v", err)
+	}
+	if n := len(a.Specs()); n != 2 {
+		t.Errorf("Specs() over a base: %d specs", n)
+	}
+}
+
+func TestParseOps(t *testing.T) {
 	if ops, err := ParseOps("list, get,create"); err != nil || ops != OpList|OpGet|OpCreate || ops.String() != "list,get,create" {
 		t.Errorf("ParseOps = %v %v", ops, err)
 	}

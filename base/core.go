@@ -1,6 +1,7 @@
 package base
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -60,16 +61,33 @@ func NewCore(client Requester, reg *Registry, spec *Spec, parent *Object) *Core 
 	return c
 }
 
-// Spec is the manager's declaration.
-func (c *Core) Spec() *Spec { return c.spec }
+// RootCore binds the root manager registered under name to a client. An
+// unknown name, or a spec that needs a parent, gives a core whose every
+// call fails with an error saying so. Generated code calls it for root
+// managers (gitlab.Client's fields).
+func RootCore(client Requester, reg *Registry, name string) *Core {
+	spec, ok := reg.lookup(name)
+	switch {
+	case !ok:
+		return errCore(client, reg, name, fmt.Errorf("gitlab: no manager %q is registered", name))
+	case spec.Parent != "":
+		return errCore(client, reg, name, fmt.Errorf("gitlab: manager %q belongs to %q objects: reach it from one of them (object.Manager(%q))",
+			name, spec.Parent, name))
+	}
+	return NewCore(client, reg, spec, nil)
+}
+
+// errCore is a core whose every call fails with err.
+func errCore(client Requester, reg *Registry, name string, err error) *Core {
+	return &Core{client: client, registry: reg, spec: &Spec{Name: name}, err: err}
+}
+
+// Spec returns a copy of the manager's declaration.
+func (c *Core) Spec() *Spec { return c.spec.Clone() }
+
+// Err says why the core cannot send requests (an unknown manager, a parent
+// lacking a path attribute), or nil.
+func (c *Core) Err() error { return c.err }
 
 // Path is the rendered collection path, or the *PathError that prevents it.
 func (c *Core) Path() (string, error) { return c.path, c.err }
-
-// lookup is Lookup tolerating a nil registry.
-func (r *Registry) lookup(name string) (*Spec, bool) {
-	if r == nil {
-		return nil, false
-	}
-	return r.Lookup(name)
-}

@@ -7,156 +7,182 @@ import (
 
 // Dynamic is a manager built from a registered Spec alone: every operation
 // is a method, checked at run time against the spec's declared operations
-// (a typed manager checks them at compile time instead). Objects are plain
-// *Object values.
+// (a typed manager checks them at compile time instead). Its objects are
+// *DynamicObject values, with Save, Delete, Refresh and Do checked the same
+// way. A Dynamic for an unknown name works too: every call returns the
+// error that says why.
 type Dynamic struct {
-	m   *Manager[*Object]
-	err error // why this manager cannot work (unknown name, wrong parent)
+	m *Manager[*DynamicObject]
 }
 
 // NewDynamic builds a dynamic manager on a core.
 func NewDynamic(c *Core) *Dynamic {
-	return &Dynamic{m: NewManager(c, func(o *Object) *Object { return o })}
+	return &Dynamic{m: NewManager(c, func(o *Object) *DynamicObject { return &DynamicObject{o} })}
 }
 
-// NewDynamicError builds a dynamic manager whose every call fails with err.
-func NewDynamicError(err error) *Dynamic { return &Dynamic{err: err} }
-
-func (d *Dynamic) check(op Ops, name string) error {
-	if d.err != nil {
-		return d.err
+// check says why op cannot be called: the core's error, or an *OpError when
+// the spec does not declare it.
+func check(c *Core, op Ops, name string) error {
+	if c.err != nil {
+		return c.err
 	}
-	if !d.m.core.spec.Ops.Has(op) {
-		return &OpError{Manager: d.m.core.spec.Name, Op: name, Ops: d.m.core.spec.Ops}
+	if !c.spec.Ops.Has(op) {
+		return &OpError{Manager: c.spec.Name, Op: name, Ops: c.spec.Ops}
 	}
 	return nil
 }
 
-// Spec is the manager's declaration (nil when the manager could not be made).
-func (d *Dynamic) Spec() *Spec {
-	if d.err != nil {
-		return nil
-	}
-	return d.m.core.spec
-}
+// Spec returns a copy of the manager's declaration.
+func (d *Dynamic) Spec() *Spec { return d.m.core.Spec() }
 
-// Err says why the manager cannot work, or nil.
-func (d *Dynamic) Err() error { return d.err }
+// Err says why the manager cannot work (an unknown name, a wrong parent), or nil.
+func (d *Dynamic) Err() error { return d.m.core.err }
 
 // List fetches one page.
-func (d *Dynamic) List(ctx context.Context, params Params, opts ...RequestOption) (*Page[*Object], error) {
-	if err := d.check(OpList, "list"); err != nil {
+func (d *Dynamic) List(ctx context.Context, params Params, opts ...RequestOption) (*Page[*DynamicObject], error) {
+	if err := check(d.m.core, OpList, "list"); err != nil {
 		return nil, err
 	}
 	return ListPage(ctx, d.m, params, opts)
 }
 
 // All iterates over every object of every page.
-func (d *Dynamic) All(ctx context.Context, params Params, opts ...RequestOption) iter.Seq2[*Object, error] {
-	if err := d.check(OpList, "list"); err != nil {
-		return func(yield func(*Object, error) bool) { yield(nil, err) }
+func (d *Dynamic) All(ctx context.Context, params Params, opts ...RequestOption) iter.Seq2[*DynamicObject, error] {
+	if err := check(d.m.core, OpList, "list"); err != nil {
+		return func(yield func(*DynamicObject, error) bool) { yield(nil, err) }
 	}
 	return ListAll(ctx, d.m, params, opts)
 }
 
 // Head returns the pagination facts of the first page, without items.
-func (d *Dynamic) Head(ctx context.Context, params Params, opts ...RequestOption) (*Page[*Object], error) {
-	if err := d.check(OpList, "head"); err != nil {
+func (d *Dynamic) Head(ctx context.Context, params Params, opts ...RequestOption) (*Page[*DynamicObject], error) {
+	if err := check(d.m.core, OpList, "head"); err != nil {
 		return nil, err
 	}
 	return ListHead(ctx, d.m, params, opts)
 }
 
 // Get fetches one object; for singleton managers (get_without_id), id must be nil.
-func (d *Dynamic) Get(ctx context.Context, id any, opts ...RequestOption) (*Object, error) {
-	if id == nil && d.err == nil && d.m.core.spec.Ops.Has(OpGetWithoutID) {
-		return d.m.core.GetWithoutID(ctx, opts)
+func (d *Dynamic) Get(ctx context.Context, id any, opts ...RequestOption) (*DynamicObject, error) {
+	c := d.m.core
+	if id == nil && c.err == nil && c.spec.Ops.Has(OpGetWithoutID) {
+		return d.wrap(c.GetWithoutID(ctx, opts))
 	}
-	if err := d.check(OpGet, "get"); err != nil {
+	if err := check(c, OpGet, "get"); err != nil {
 		return nil, err
 	}
-	return d.m.core.Get(ctx, id, opts)
+	return d.wrap(c.Get(ctx, id, opts))
+}
+
+func (d *Dynamic) wrap(o *Object, err error) (*DynamicObject, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &DynamicObject{o}, nil
 }
 
 // Lazy returns an object holding only its ID, without a request.
-func (d *Dynamic) Lazy(id any) *Object {
-	if d.err != nil {
-		return nil
-	}
-	return d.m.core.Lazy(id)
-}
+func (d *Dynamic) Lazy(id any) *DynamicObject { return &DynamicObject{d.m.core.Lazy(id)} }
 
 // Create creates an object.
-func (d *Dynamic) Create(ctx context.Context, attrs Attrs, opts ...RequestOption) (*Object, error) {
-	if err := d.check(OpCreate, "create"); err != nil {
+func (d *Dynamic) Create(ctx context.Context, attrs Attrs, opts ...RequestOption) (*DynamicObject, error) {
+	if err := check(d.m.core, OpCreate, "create"); err != nil {
 		return nil, err
 	}
-	return d.m.core.Create(ctx, attrs, opts)
+	return d.wrap(d.m.core.Create(ctx, attrs, opts))
 }
 
 // Update updates the object id (nil: the manager path) and returns the server's version.
-func (d *Dynamic) Update(ctx context.Context, id any, attrs Attrs, opts ...RequestOption) (*Object, error) {
-	if err := d.check(OpUpdate, "update"); err != nil {
+func (d *Dynamic) Update(ctx context.Context, id any, attrs Attrs, opts ...RequestOption) (*DynamicObject, error) {
+	if err := check(d.m.core, OpUpdate, "update"); err != nil {
 		return nil, err
 	}
-	return d.m.core.Update(ctx, id, attrs, opts)
+	return d.wrap(d.m.core.Update(ctx, id, attrs, opts))
 }
 
 // Delete deletes the object id (nil: the manager path).
 func (d *Dynamic) Delete(ctx context.Context, id any, opts ...RequestOption) error {
-	if err := d.check(OpDelete, "delete"); err != nil {
+	if err := check(d.m.core, OpDelete, "delete"); err != nil {
 		return err
 	}
 	return d.m.core.Delete(ctx, id, opts)
 }
 
 // Set sets key to value.
-func (d *Dynamic) Set(ctx context.Context, key string, value any, opts ...RequestOption) (*Object, error) {
-	if err := d.check(OpSet, "set"); err != nil {
+func (d *Dynamic) Set(ctx context.Context, key string, value any, opts ...RequestOption) (*DynamicObject, error) {
+	if err := check(d.m.core, OpSet, "set"); err != nil {
 		return nil, err
 	}
-	return d.m.core.Set(ctx, key, value, opts)
+	return d.wrap(d.m.core.Set(ctx, key, value, opts))
 }
 
-// Save sends o's pending changes (no request when there are none).
-func (d *Dynamic) Save(ctx context.Context, o *Object, opts ...RequestOption) error {
-	if err := d.check(OpUpdate, "save"); err != nil {
-		return err
-	}
-	return d.m.core.Save(ctx, o, opts)
-}
-
-// Refresh fetches o again.
-func (d *Dynamic) Refresh(ctx context.Context, o *Object, opts ...RequestOption) error {
-	if d.err == nil && d.m.core.spec.Ops.Has(OpGetWithoutID) {
-		return d.m.core.Refresh(ctx, o, opts)
-	}
-	if err := d.check(OpGet, "refresh"); err != nil {
-		return err
-	}
-	return d.m.core.Refresh(ctx, o, opts)
-}
-
-// Do runs the declared action name on o (nil for manager actions).
-func (d *Dynamic) Do(ctx context.Context, o *Object, name string, attrs Attrs, opts ...RequestOption) (*Object, *Response, error) {
-	if d.err != nil {
-		return nil, nil, d.err
-	}
-	return d.m.core.Action(ctx, o, name, attrs, opts)
+// Do runs the declared manager action name (one with OnManager set). It
+// returns the object the answer holds, when the action's Result says it is
+// one, and the answer itself.
+func (d *Dynamic) Do(ctx context.Context, name string, attrs Attrs, opts ...RequestOption) (*DynamicObject, *Response, error) {
+	return doAction(ctx, d.m.core, nil, name, attrs, opts)
 }
 
 // GetCreateAttrs returns the attributes Create requires and accepts.
-func (d *Dynamic) GetCreateAttrs() RequiredOptional {
-	if d.err != nil {
-		return RequiredOptional{}
-	}
-	return d.m.core.spec.CreateAttrs
-}
+func (d *Dynamic) GetCreateAttrs() RequiredOptional { return d.m.core.spec.CreateAttrs.Clone() }
 
 // GetUpdateAttrs returns the attributes Update requires and accepts.
-func (d *Dynamic) GetUpdateAttrs() RequiredOptional {
-	if d.err != nil {
-		return RequiredOptional{}
+func (d *Dynamic) GetUpdateAttrs() RequiredOptional { return d.m.core.spec.UpdateAttrs.Clone() }
+
+// DynamicObject is an object of a dynamic manager: an *Object with the
+// object operations of typed objects, checked at run time against its
+// manager's declaration.
+type DynamicObject struct{ *Object }
+
+// Save sends the pending changes (no request when there are none), as a
+// typed object's Save; an error when the manager declares no update.
+func (o *DynamicObject) Save(ctx context.Context, opts ...RequestOption) error {
+	if err := check(o.core, OpUpdate, "save"); err != nil {
+		return err
 	}
-	return d.m.core.spec.UpdateAttrs
+	return o.core.Save(ctx, o.Object, opts)
+}
+
+// Delete deletes the object on the server; an error when the manager
+// declares no delete.
+func (o *DynamicObject) Delete(ctx context.Context, opts ...RequestOption) error {
+	if err := check(o.core, OpDelete, "delete"); err != nil {
+		return err
+	}
+	return o.core.DeleteObject(ctx, o.Object, opts)
+}
+
+// Refresh fetches the object again; an error when the manager can get
+// nothing.
+func (o *DynamicObject) Refresh(ctx context.Context, opts ...RequestOption) error {
+	op := OpGet
+	if o.core.spec.Ops.Has(OpGetWithoutID) {
+		op = OpGetWithoutID
+	}
+	if err := check(o.core, op, "refresh"); err != nil {
+		return err
+	}
+	return o.core.Refresh(ctx, o.Object, opts)
+}
+
+// Do runs the declared object action name on the object. It returns the
+// object the action produced (o itself when the answer replaces its data, a
+// new object when the answer is one) and the answer itself.
+func (o *DynamicObject) Do(ctx context.Context, name string, attrs Attrs, opts ...RequestOption) (*DynamicObject, *Response, error) {
+	return doAction(ctx, o.core, o, name, attrs, opts)
+}
+
+func doAction(ctx context.Context, c *Core, o *DynamicObject, name string, attrs Attrs, opts []RequestOption) (*DynamicObject, *Response, error) {
+	var obj *Object
+	if o != nil {
+		obj = o.Object
+	}
+	res, resp, err := c.Action(ctx, obj, name, attrs, opts)
+	switch {
+	case err != nil || res == nil:
+		return nil, resp, err
+	case res == obj:
+		return o, resp, nil
+	}
+	return &DynamicObject{res}, resp, nil
 }

@@ -38,8 +38,8 @@ func NewObject(c *Core, raw []byte) *Object { return &Object{core: c, raw: raw} 
 // Core is the manager core the object belongs to.
 func (o *Object) Core() *Core { return o.core }
 
-// Spec is the declaration of the object's manager.
-func (o *Object) Spec() *Spec { return o.core.spec }
+// Spec returns a copy of the declaration of the object's manager.
+func (o *Object) Spec() *Spec { return o.core.spec.Clone() }
 
 // key turns an attribute name into a gjson/sjson path matching it literally.
 func key(name string) string {
@@ -272,13 +272,15 @@ func (o *Object) Attributes() map[string]any {
 	return out
 }
 
-// String renders the object as python-gitlab's repr does:
-// <projects id:1 path_with_namespace:group/project>.
+// String renders the object as python-gitlab's repr does: the type, the ID
+// and the attribute the declaration names in ReprAttr, e.g.
+// <Project id:1 path_with_namespace:group/project> or
+// <ProjectMergeRequest iid:3 title:Fix the build>.
 func (o *Object) String() string {
 	var b strings.Builder
 	spec := o.core.spec
 	b.WriteString("<")
-	b.WriteString(spec.Name)
+	b.WriteString(GoName(spec.Name))
 	idAttr := spec.IDAttribute()
 	if idAttr != "" {
 		fmt.Fprintf(&b, " %s:%s", idAttr, o.ID())
@@ -306,22 +308,24 @@ func (o *Object) Equal(other *Object) bool {
 	return id != "" && id == other.ID()
 }
 
-// ChildCore returns the core of a sub-manager declared by spec, its path
-// rendered from this object's attributes. It makes no request.
-func (o *Object) ChildCore(spec *Spec) *Core {
-	return NewCore(o.core.client, o.core.registry, spec, o)
+// ChildCore returns the core of the sub-manager registered under name, its
+// path rendered from this object's attributes. It makes no request. An
+// unknown name, or a manager that belongs to other objects, gives a core
+// whose every call fails with an error saying so. Generated accessors
+// (project.Pipelines()) call it.
+func (o *Object) ChildCore(name string) *Core {
+	reg := o.core.registry
+	spec, ok := reg.lookup(name)
+	switch {
+	case !ok:
+		return errCore(o.core.client, reg, name, fmt.Errorf("gitlab: no manager %q is registered", name))
+	case spec.Parent != o.core.spec.Name:
+		return errCore(o.core.client, reg, name, fmt.Errorf("gitlab: manager %q belongs to %q objects, not to %q objects", name, spec.Parent, o.core.spec.Name))
+	}
+	return NewCore(o.core.client, reg, spec, o)
 }
 
 // Manager returns the dynamic manager registered under name as a child of
-// this object's manager, e.g. project.Manager("project_widgets"). An unknown
+// this object's manager, e.g. project.Manager("project_widget"). An unknown
 // name gives a manager whose every call fails with a clear error.
-func (o *Object) Manager(name string) *Dynamic {
-	spec, ok := o.core.registry.lookup(name)
-	switch {
-	case !ok:
-		return NewDynamicError(fmt.Errorf("gitlab: no manager %q is registered", name))
-	case spec.Parent != o.core.spec.Name:
-		return NewDynamicError(fmt.Errorf("gitlab: manager %q belongs to %q objects, not to %q objects", name, spec.Parent, o.core.spec.Name))
-	}
-	return NewDynamic(o.ChildCore(spec))
-}
+func (o *Object) Manager(name string) *Dynamic { return NewDynamic(o.ChildCore(name)) }

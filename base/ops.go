@@ -195,22 +195,47 @@ func (c *Core) Lazy(id any) *Object {
 	return o
 }
 
-// Create validates attrs, then POSTs them; CreateByID specs post to path/{id}.
+// Create validates attrs, then POSTs them to the manager path, or to the
+// spec's CreatePath.
 func (c *Core) Create(ctx context.Context, attrs Attrs, opts []RequestOption) (*Object, error) {
 	if err := CheckAttrs("create", c.spec.Name, c.spec.CreateAttrs, attrsHas(attrs), ""); err != nil {
 		return nil, err
 	}
 	path := c.path
-	if c.spec.CreateByID {
-		idAttr := c.spec.IDAttribute()
-		id, err := IDString(attrs[idAttr])
-		if err != nil {
-			return nil, &AttrError{Op: "create", Manager: c.spec.Name, Missing: []string{idAttr}}
+	if c.spec.CreatePath != "" && c.err == nil {
+		var err error
+		if path, attrs, err = c.createPath(attrs); err != nil {
+			return nil, err
 		}
-		path = c.path + "/" + EscapeID(id)
-		attrs = without(attrs, idAttr)
 	}
 	return c.sendAttrs(ctx, "create", http.MethodPost, path, attrs, opts)
+}
+
+// createPath renders the spec's CreatePath: the placeholders of the
+// manager path from the parent, the others from attrs, which are then left
+// out of the attributes sent.
+func (c *Core) createPath(attrs Attrs) (string, Attrs, error) {
+	var b strings.Builder
+	rest := c.spec.CreatePath
+	for _, ph := range placeholders(rest) {
+		var text string
+		if _, fromParent := c.spec.FromParent[ph]; fromParent {
+			text = resultText(gjson.GetBytes(c.parentAttrs, key(ph)))
+		} else {
+			s, err := IDString(attrs[ph])
+			if err != nil {
+				return "", nil, &AttrError{Op: "create", Manager: c.spec.Name, Missing: []string{ph}}
+			}
+			text = s
+			attrs = without(attrs, ph)
+		}
+		i := strings.Index(rest, "{"+ph+"}")
+		b.WriteString(rest[:i])
+		b.WriteString(EscapeID(text))
+		rest = rest[i+len(ph)+2:]
+	}
+	b.WriteString(rest)
+	return b.String(), attrs, nil
 }
 
 // sendAttrs sends attrs as the body of a create or update and returns the
@@ -381,6 +406,9 @@ func (c *Core) Refresh(ctx context.Context, o *Object, opts []RequestOption) err
 // returns the object the action produced (o itself for ResultReplace, a new
 // one for ResultNew) and the raw response.
 func (c *Core) Action(ctx context.Context, o *Object, name string, attrs Attrs, opts []RequestOption) (*Object, *Response, error) {
+	if c.err != nil {
+		return nil, nil, c.err
+	}
 	a, ok := c.spec.Action(name)
 	if !ok {
 		return nil, nil, &OpError{Manager: c.spec.Name, Op: name, Ops: c.spec.Ops}

@@ -7,14 +7,22 @@ import (
 )
 
 // Registry holds manager declarations by name. It is safe for concurrent use.
-// A client owns its registry, so that declaring a new manager on one client
-// never changes another.
+//
+// A registry keeps its own copy of every Spec: changing a Spec after
+// registering it, or changing a Spec returned by Lookup, changes nothing
+// registered. A registry made with NewRegistryOver reads through to a
+// frozen base registry (the built-in declarations, shared by every client)
+// and holds its own additions and extensions, so declaring a manager on one
+// client never changes another and creating a client copies nothing.
 type Registry struct {
-	mu    sync.RWMutex
-	specs map[string]*Spec
+	mu     sync.RWMutex
+	specs  map[string]*Spec
+	base   *Registry // read-only fallback, nil for none
+	frozen bool
 }
 
-// NewRegistry returns a registry holding specs, validated in order.
+// NewRegistry returns a registry holding copies of specs, validated in order
+// (a parent before its children).
 func NewRegistry(specs ...*Spec) (*Registry, error) {
 	r := &Registry{specs: make(map[string]*Spec, len(specs))}
 	for _, s := range specs {
@@ -25,22 +33,42 @@ func NewRegistry(specs ...*Spec) (*Registry, error) {
 	return r, nil
 }
 
-// Register validates s and adds it. Names are unique, and a parent must be
-// registered before its children.
+// NewRegistryOver returns an empty registry that also sees every spec of
+// base. base is frozen: registering on it afterwards is an error.
+func NewRegistryOver(base *Registry) *Registry {
+	base.Freeze()
+	return &Registry{specs: map[string]*Spec{}, base: base}
+}
+
+// Freeze makes the registry read-only: Register and Extend fail from now on.
+func (r *Registry) Freeze() {
+	r.mu.Lock()
+	r.frozen = true
+	r.mu.Unlock()
+}
+
+// Register validates a copy of s and adds it. Names are unique: registering
+// a name a second time is an error (use Extend to change a declaration), and
+// a parent must be registered before its children.
 func (r *Registry) Register(s *Spec) error {
 	if s == nil {
 		return fmt.Errorf("gitlab: Register: nil spec")
 	}
+	s = s.Clone()
 	if err := s.Validate(); err != nil {
 		return err
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, dup := r.specs[s.Name]; dup {
-		return fmt.Errorf("gitlab: spec %q is already registered", s.Name)
+	if r.frozen {
+		return fmt.Errorf("gitlab: spec %q: the registry is frozen (it holds the built-in declarations shared by every client): "+
+			"register on a client's registry (Client.Register, or NewRegistry and WithRegistry)", s.Name)
+	}
+	if _, dup := r.find(s.Name); dup {
+		return fmt.Errorf("gitlab: spec %q is already registered (Extend changes a registered declaration)", s.Name)
 	}
 	if s.Parent != "" {
-		if _, ok := r.specs[s.Parent]; !ok {
+		if _, ok := r.find(s.Parent); !ok {
 			return fmt.Errorf("gitlab: spec %q: parent %q is not registered", s.Name, s.Parent)
 		}
 	}
@@ -48,46 +76,115 @@ func (r *Registry) Register(s *Spec) error {
 	return nil
 }
 
-// Lookup returns the spec called name.
-func (r *Registry) Lookup(name string) (*Spec, bool) {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	s, ok := r.specs[name]
-	return s, ok
+// Extend changes the declaration registered under name, built-in or not,
+// for this registry only: change receives a copy, which replaces the
+// declaration once it validates. Typical uses add an action, a list filter
+// or an attribute to a built-in manager:
+//
+//	err := gl.Registry().Extend("project", func(s *gitlab.Spec) {
+//		s.Actions = append(s.Actions, gitlab.Action{Name: "archive", Result: gitlab.ResultReplace})
+//	})
+//
+// The name, parent and path placeholders cannot change.
+func (r *Registry) Extend(name string, change func(*Spec)) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.frozen {
+		return fmt.Errorf("gitlab: Extend %q: the registry is frozen", name)
+	}
+	old, ok := r.find(name)
+	if !ok {
+		return fmt.Errorf("gitlab: Extend: no manager %q is registered", name)
+	}
+	s := old.Clone()
+	change(s)
+	if s.Name != old.Name || s.Parent != old.Parent {
+		return fmt.Errorf("gitlab: Extend %q: the name and the parent of a declaration cannot change", name)
+	}
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	r.specs[name] = s
+	return nil
 }
 
-// Specs returns every registered spec, sorted by name.
-func (r *Registry) Specs() []*Spec {
+// find looks name up here, then in the base registry. r.mu is held.
+func (r *Registry) find(name string) (*Spec, bool) {
+	if s, ok := r.specs[name]; ok {
+		return s, true
+	}
+	if r.base != nil {
+		return r.base.lookup(name)
+	}
+	return nil, false
+}
+
+// lookup returns the registered spec itself, for the engine: it is never
+// handed to callers, who get copies. A nil registry holds nothing.
+func (r *Registry) lookup(name string) (*Spec, bool) {
+	if r == nil {
+		return nil, false
+	}
 	r.mu.RLock()
-	out := make([]*Spec, 0, len(r.specs))
-	for _, s := range r.specs {
-		out = append(out, s)
+	defer r.mu.RUnlock()
+	return r.find(name)
+}
+
+// Lookup returns a copy of the spec called name.
+func (r *Registry) Lookup(name string) (*Spec, bool) {
+	s, ok := r.lookup(name)
+	return s.Clone(), ok
+}
+
+// Specs returns a copy of every registered spec, sorted by name.
+func (r *Registry) Specs() []*Spec {
+	all := r.all()
+	for i, s := range all {
+		all[i] = s.Clone()
+	}
+	return all
+}
+
+// all returns the registered specs themselves, sorted by name.
+func (r *Registry) all() []*Spec {
+	r.mu.RLock()
+	seen := make(map[string]*Spec, len(r.specs))
+	if r.base != nil {
+		for _, s := range r.base.all() {
+			seen[s.Name] = s
+		}
+	}
+	for k, s := range r.specs {
+		seen[k] = s
 	}
 	r.mu.RUnlock()
+	out := make([]*Spec, 0, len(seen))
+	for _, s := range seen {
+		out = append(out, s)
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
 
-// Children returns the specs whose parent is the named spec ("" for root
-// managers), sorted by name.
+// Children returns copies of the specs whose parent is the named spec (""
+// for root managers), sorted by name.
 func (r *Registry) Children(parent string) []*Spec {
 	var out []*Spec
-	for _, s := range r.Specs() {
+	for _, s := range r.all() {
 		if s.Parent == parent {
-			out = append(out, s)
+			out = append(out, s.Clone())
 		}
 	}
 	return out
 }
 
-// Clone returns an independent copy; specs themselves are shared (they are
-// immutable once registered).
+// Clone returns an independent registry with the same declarations.
 func (r *Registry) Clone() *Registry {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	c := &Registry{specs: make(map[string]*Spec, len(r.specs))}
+	c := &Registry{specs: make(map[string]*Spec, len(r.specs)), base: r.base}
 	for k, v := range r.specs {
-		c.specs[k] = v
+		c.specs[k] = v // immutable once registered: Extend replaces, never changes
 	}
 	return c
 }

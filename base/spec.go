@@ -9,7 +9,9 @@ package base
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -89,6 +91,11 @@ type RequiredOptional struct {
 	Exclusive []string
 }
 
+// Clone returns a copy that shares no slice with r.
+func (r RequiredOptional) Clone() RequiredOptional {
+	return RequiredOptional{Required: slices.Clone(r.Required), Optional: slices.Clone(r.Optional), Exclusive: slices.Clone(r.Exclusive)}
+}
+
 // IsZero reports whether no attribute is declared.
 func (r RequiredOptional) IsZero() bool {
 	return len(r.Required) == 0 && len(r.Optional) == 0 && len(r.Exclusive) == 0
@@ -147,11 +154,21 @@ type Action struct {
 const IDAttrNone = "-"
 
 // Spec declares a manager: everything needed to reach a GitLab resource. It is
-// data: adding an endpoint means writing one Spec. A registered Spec must not
-// be modified.
+// data: adding an endpoint means writing one Spec (and running go generate
+// for its typed code, see cmd/gitlab-gen). A Registry keeps its own copy of
+// every Spec registered, so changing a Spec afterwards changes nothing.
 type Spec struct {
-	// Name identifies the manager in a Registry, e.g. "project_issues".
+	// Name identifies the manager in a Registry: python-gitlab's manager
+	// class in snake case without "Manager" ("project_pipeline" for
+	// ProjectPipelineManager). The Go types generated for it are named after
+	// it: ProjectPipeline and ProjectPipelineManager.
 	Name string
+	// Accessor is the Go name that reaches the manager: the method of the
+	// parent's objects (project.Pipelines()) or, for a root manager, the
+	// field of the client (gl.Projects); python-gitlab's attribute
+	// (pipelines, mergerequests → MergeRequests). "" when there is none: the
+	// manager is then reached by name (Client.Manager, Object.Manager).
+	Accessor string
 	// Path is the collection path under /api/v4 with {placeholders} filled
 	// from the parent object, e.g. "/projects/{project_id}/issues".
 	Path string
@@ -177,9 +194,12 @@ type Spec struct {
 	// (a repository file needs ref to be read, branch to be deleted).
 	GetAttrs    RequiredOptional
 	DeleteAttrs RequiredOptional
-	// CreateByID: Create posts to Path/{id}, taking the ID from the attributes
-	// (repository files are created at their own path).
-	CreateByID bool
+	// CreatePath is where Create posts when it is not Path: a template with
+	// Path's placeholders, filled from the parent, and possibly others,
+	// filled from the create attributes and then left out of the body
+	// ("/projects/{project_id}/pipeline"; a repository file is created at
+	// "/projects/{project_id}/repository/files/{file_path}").
+	CreatePath string
 	// ListFilters documents the list parameters GitLab accepts.
 	ListFilters []string
 	// Types tells how attributes are encoded.
@@ -188,6 +208,26 @@ type Spec struct {
 	Actions []Action
 	// DocsURL links the GitLab API documentation.
 	DocsURL string
+}
+
+// Clone returns a deep copy of s: changing one never changes the other.
+func (s *Spec) Clone() *Spec {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	c.FromParent = maps.Clone(s.FromParent)
+	c.Types = maps.Clone(s.Types)
+	c.CreateAttrs = s.CreateAttrs.Clone()
+	c.UpdateAttrs = s.UpdateAttrs.Clone()
+	c.GetAttrs = s.GetAttrs.Clone()
+	c.DeleteAttrs = s.DeleteAttrs.Clone()
+	c.ListFilters = slices.Clone(s.ListFilters)
+	c.Actions = slices.Clone(s.Actions)
+	for i := range c.Actions {
+		c.Actions[i].Attrs = c.Actions[i].Attrs.Clone()
+	}
+	return &c
 }
 
 // IDAttribute is the attribute identifying objects in URLs, "" when they have none.
@@ -220,9 +260,11 @@ func (s *Spec) Action(name string) (*Action, bool) {
 }
 
 // Placeholders lists the {names} of Path, in order.
-func (s *Spec) Placeholders() []string {
+func (s *Spec) Placeholders() []string { return placeholders(s.Path) }
+
+// placeholders lists the {names} of a path template, in order.
+func placeholders(p string) []string {
 	var out []string
-	p := s.Path
 	for {
 		i := strings.IndexByte(p, '{')
 		if i < 0 {
@@ -263,6 +305,20 @@ func (s *Spec) Validate() error {
 	if len(ph) > 0 && s.Parent == "" {
 		return bad("path %q has placeholders but no Parent", s.Path)
 	}
+	if !snakeName(s.Name) {
+		return bad("the name must be lower-case words joined by _ (python-gitlab's manager class in snake case, e.g. project_pipeline)")
+	}
+	if s.Accessor != "" && !goName(s.Accessor) {
+		return bad("accessor %q is not an exported Go name", s.Accessor)
+	}
+	if s.CreatePath != "" {
+		if !strings.HasPrefix(s.CreatePath, "/") {
+			return bad("create path %q must start with /", s.CreatePath)
+		}
+		if strings.Count(s.CreatePath, "{") != len(placeholders(s.CreatePath)) {
+			return bad("create path %q has unbalanced braces", s.CreatePath)
+		}
+	}
 	if s.Ops == 0 && len(s.Actions) == 0 {
 		return bad("declares no operation and no action")
 	}
@@ -285,4 +341,32 @@ func (s *Spec) Validate() error {
 		seen[a.Name] = true
 	}
 	return nil
+}
+
+// snakeName reports whether s is lower-case ASCII words joined by single _.
+func snakeName(s string) bool {
+	if s == "" || s[0] == '_' || s[len(s)-1] == '_' || strings.Contains(s, "__") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return !('0' <= s[0] && s[0] <= '9')
+}
+
+// goName reports whether s is an exported ASCII Go identifier.
+func goName(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }

@@ -1,41 +1,63 @@
 package managers
 
-import (
-	"github.com/golab/gitlab/base"
-	"github.com/golab/gitlab/mixins"
-)
+import "github.com/golab/gitlab/base"
 
-// ProjectBranchSpec declares /projects/{project_id}/repository/branches.
-// GitLab API: https://docs.gitlab.com/api/branches/
-var ProjectBranchSpec = &base.Spec{
-	Name:        "project_branches",
-	Path:        "/projects/{project_id}/repository/branches",
-	Parent:      "projects",
-	FromParent:  map[string]string{"project_id": "id"},
-	IDAttr:      "name",
-	Ops:         base.OpsNoUpdate,
-	CreateAttrs: base.RequiredOptional{Required: []string{"branch", "ref"}},
-	DocsURL:     "https://docs.gitlab.com/api/branches/",
+// groupProtectedBranchSpec declares /groups/{group_id}/protected_branches.
+// python-gitlab: GroupProtectedBranchManager (Group.protectedbranches).
+var groupProtectedBranchSpec = &base.Spec{
+	Name:         "group_protected_branch",
+	Accessor:     "ProtectedBranches",
+	Path:         "/groups/{group_id}/protected_branches",
+	Parent:       "group",
+	FromParent:   map[string]string{"group_id": "id"},
+	IDAttr:       "name",
+	Ops:          base.OpsCRUD,
+	UpdateMethod: "PATCH",
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name"},
+		Optional: []string{
+			"push_access_level", "merge_access_level", "unprotect_access_level",
+			"allow_force_push", "allowed_to_push", "allowed_to_merge",
+			"allowed_to_unprotect", "code_owner_approval_required",
+		},
+	},
+	DocsURL: "https://docs.gitlab.com/api/protected_branches/",
 }
 
-// ProjectBranch is a repository branch; its ID is its name.
-type ProjectBranch struct {
-	*base.Object
-	mixins.ObjectDeleter
+// projectBranchSpec declares /projects/{project_id}/repository/branches.
+// python-gitlab: ProjectBranchManager (Project.branches).
+var projectBranchSpec = &base.Spec{
+	Name:       "project_branch",
+	Accessor:   "Branches",
+	Path:       "/projects/{project_id}/repository/branches",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	IDAttr:     "name",
+	Ops:        base.OpsNoUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"branch", "ref"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/branches/",
 }
 
-func newProjectBranch(o *base.Object) *ProjectBranch {
-	return &ProjectBranch{o, mixins.NewObjectDeleter(o)}
-}
-
-// ProjectBranchManager manages a project's branches (project.Branches()).
-type ProjectBranchManager struct {
-	*base.Manager[*ProjectBranch]
-	mixins.NoUpdate[*ProjectBranch]
-}
-
-// NewProjectBranchManager binds ProjectBranchSpec to a core.
-func NewProjectBranchManager(c *base.Core) *ProjectBranchManager {
-	m := base.NewManager(c, newProjectBranch)
-	return &ProjectBranchManager{m, mixins.NewNoUpdate(m)}
+// projectProtectedBranchSpec declares /projects/{project_id}/protected_branches.
+// python-gitlab: ProjectProtectedBranchManager (Project.protectedbranches).
+var projectProtectedBranchSpec = &base.Spec{
+	Name:         "project_protected_branch",
+	Accessor:     "ProtectedBranches",
+	Path:         "/projects/{project_id}/protected_branches",
+	Parent:       "project",
+	FromParent:   map[string]string{"project_id": "id"},
+	IDAttr:       "name",
+	Ops:          base.OpsCRUD,
+	UpdateMethod: "PATCH",
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name"},
+		Optional: []string{
+			"push_access_level", "merge_access_level", "unprotect_access_level",
+			"allow_force_push", "allowed_to_push", "allowed_to_merge",
+			"allowed_to_unprotect", "code_owner_approval_required",
+		},
+	},
+	DocsURL: "https://docs.gitlab.com/api/protected_branches/",
 }

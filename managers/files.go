@@ -4,49 +4,41 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
-	"github.com/golab/gitlab/base"
-	"github.com/golab/gitlab/mixins"
 	"net/http"
 	"net/url"
+
+	"github.com/golab/gitlab/base"
 )
 
-// ProjectFileSpec declares /projects/{project_id}/repository/files.
-// GitLab API: https://docs.gitlab.com/api/repository_files/
-var ProjectFileSpec = &base.Spec{
-	Name:        "project_files",
-	Path:        "/projects/{project_id}/repository/files",
-	Parent:      "projects",
-	FromParent:  map[string]string{"project_id": "id"},
-	IDAttr:      "file_path",
-	ReprAttr:    "file_path",
-	Ops:         base.OpGet | base.OpCreate | base.OpUpdate | base.OpDelete,
-	CreateAttrs: base.RequiredOptional{Required: []string{"file_path", "branch", "content", "commit_message"}, Optional: []string{"encoding", "author_email", "author_name", "execute_filemode", "start_branch"}},
-	UpdateAttrs: base.RequiredOptional{Required: []string{"file_path", "branch", "content", "commit_message"}, Optional: []string{"encoding", "author_email", "author_name", "execute_filemode", "start_branch", "last_commit_id"}},
+// projectFileSpec declares /projects/{project_id}/repository/files.
+// python-gitlab: ProjectFileManager (Project.files).
+var projectFileSpec = &base.Spec{
+	Name:       "project_file",
+	Accessor:   "Files",
+	Path:       "/projects/{project_id}/repository/files",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	IDAttr:     "file_path",
+	ReprAttr:   "file_path",
+	Ops:        base.OpGet | base.OpCreate | base.OpUpdate | base.OpDelete,
+	CreatePath: "/projects/{project_id}/repository/files/{file_path}",
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"file_path", "branch", "content", "commit_message"},
+		Optional: []string{
+			"encoding", "author_email", "author_name", "execute_filemode",
+			"start_branch",
+		},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Required: []string{"file_path", "branch", "content", "commit_message"},
+		Optional: []string{
+			"encoding", "author_email", "author_name", "execute_filemode",
+			"start_branch", "last_commit_id",
+		},
+	},
+	DocsURL:     "https://docs.gitlab.com/api/repository_files/",
 	GetAttrs:    base.RequiredOptional{Required: []string{"ref"}},
 	DeleteAttrs: base.RequiredOptional{Required: []string{"branch", "commit_message"}},
-	CreateByID:  true,
-	DocsURL:     "https://docs.gitlab.com/api/repository_files/",
-}
-
-// ProjectFile is a repository file; its ID is its path. Get needs a ref:
-// files.Get(ctx, "docs/README.md", gitlab.WithParams(gitlab.Params{"ref": "main"})).
-type ProjectFile struct{ *base.Object }
-
-func newProjectFile(o *base.Object) *ProjectFile { return &ProjectFile{o} }
-
-// ProjectFileManager manages a project's repository files (project.Files()).
-type ProjectFileManager struct {
-	*base.Manager[*ProjectFile]
-	mixins.Getter[*ProjectFile]
-	mixins.Creator[*ProjectFile]
-	mixins.Updater[*ProjectFile]
-	mixins.Deleter[*ProjectFile]
-}
-
-// NewProjectFileManager binds ProjectFileSpec to a core.
-func NewProjectFileManager(c *base.Core) *ProjectFileManager {
-	m := base.NewManager(c, newProjectFile)
-	return &ProjectFileManager{m, mixins.NewGetter(m), mixins.NewCreator(m), mixins.NewUpdater(m), mixins.NewDeleter(m)}
 }
 
 // Raw returns a file's content as stored (no base64) at ref ("" for the
@@ -85,6 +77,7 @@ func (f *ProjectFile) Content() ([]byte, error) {
 // Save commits the pending changes to branch with commitMessage. Content
 // read from GitLab stays base64 (encoding=base64 is sent with it); content
 // set with Set("content", text) is sent as text.
+// GitLab API: https://docs.gitlab.com/api/repository_files/#update-existing-file-in-repository
 func (f *ProjectFile) Save(ctx context.Context, branch, commitMessage string, opts ...base.RequestOption) error {
 	if !f.Dirty() {
 		return nil
@@ -108,6 +101,7 @@ func (f *ProjectFile) Save(ctx context.Context, branch, commitMessage string, op
 }
 
 // Delete deletes the file in a commit on branch.
+// GitLab API: https://docs.gitlab.com/api/repository_files/#delete-existing-file-in-repository
 func (f *ProjectFile) Delete(ctx context.Context, branch, commitMessage string, opts ...base.RequestOption) error {
 	opts = append(opts, base.CallOption(func(o *base.CallOptions) {
 		if o.Params == nil {

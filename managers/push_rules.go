@@ -1,47 +1,61 @@
 package managers
 
-import (
-	"github.com/golab/gitlab/base"
-	"github.com/golab/gitlab/mixins"
-)
+import "github.com/golab/gitlab/base"
 
-// ProjectPushRulesSpec declares /projects/{project_id}/push_rule.
-// GitLab API: https://docs.gitlab.com/api/project_push_rules/
-var ProjectPushRulesSpec = &base.Spec{
-	Name:        "project_push_rules",
-	Path:        "/projects/{project_id}/push_rule",
-	Parent:      "projects",
-	FromParent:  map[string]string{"project_id": "id"},
-	IDAttr:      base.IDAttrNone,
-	Ops:         base.OpGetWithoutID | base.OpCreate | base.OpUpdate | base.OpDelete,
-	CreateAttrs: base.RequiredOptional{Optional: []string{"author_email_regex", "branch_name_regex", "commit_committer_check", "commit_message_negative_regex", "commit_message_regex", "deny_delete_tag", "file_name_regex", "max_file_size", "member_check", "prevent_secrets", "reject_unsigned_commits"}},
-	UpdateAttrs: base.RequiredOptional{Optional: []string{"author_email_regex", "branch_name_regex", "commit_committer_check", "commit_message_negative_regex", "commit_message_regex", "deny_delete_tag", "file_name_regex", "max_file_size", "member_check", "prevent_secrets", "reject_unsigned_commits"}},
-	DocsURL:     "https://docs.gitlab.com/api/project_push_rules/",
+// groupPushRulesSpec declares /groups/{group_id}/push_rule.
+// python-gitlab: GroupPushRulesManager (Group.pushrules).
+var groupPushRulesSpec = &base.Spec{
+	Name:       "group_push_rules",
+	Accessor:   "PushRules",
+	Path:       "/groups/{group_id}/push_rule",
+	Parent:     "group",
+	FromParent: map[string]string{"group_id": "id"},
+	IDAttr:     base.IDAttrNone,
+	Ops:        base.OpGetWithoutID | base.OpCreate | base.OpUpdate | base.OpDelete,
+	CreateAttrs: base.RequiredOptional{
+		Optional: []string{
+			"deny_delete_tag", "member_check", "prevent_secrets", "commit_message_regex",
+			"commit_message_negative_regex", "branch_name_regex", "author_email_regex",
+			"file_name_regex", "max_file_size", "commit_committer_check",
+			"reject_unsigned_commits",
+		},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{
+			"deny_delete_tag", "member_check", "prevent_secrets", "commit_message_regex",
+			"commit_message_negative_regex", "branch_name_regex", "author_email_regex",
+			"file_name_regex", "max_file_size", "commit_committer_check",
+			"reject_unsigned_commits",
+		},
+	},
+	DocsURL: "https://docs.gitlab.com/api/groups/#push-rules",
 }
 
-// ProjectPushRules is a project's push rule (a singleton: it has no ID).
-type ProjectPushRules struct {
-	*base.Object
-	mixins.Saver
-	mixins.ObjectDeleter
-}
-
-func newProjectPushRules(o *base.Object) *ProjectPushRules {
-	return &ProjectPushRules{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o)}
-}
-
-// ProjectPushRulesManager manages a project's push rule (project.PushRules()).
-type ProjectPushRulesManager struct {
-	*base.Manager[*ProjectPushRules]
-	mixins.GetterWithoutID[*ProjectPushRules]
-	mixins.Creator[*ProjectPushRules]
-	mixins.UpdaterWithoutID[*ProjectPushRules]
-	mixins.DeleterWithoutID[*ProjectPushRules]
-}
-
-// NewProjectPushRulesManager binds ProjectPushRulesSpec to a core.
-func NewProjectPushRulesManager(c *base.Core) *ProjectPushRulesManager {
-	m := base.NewManager(c, newProjectPushRules)
-	return &ProjectPushRulesManager{m, mixins.NewGetterWithoutID(m), mixins.NewCreator(m),
-		mixins.NewUpdaterWithoutID(m), mixins.NewDeleterWithoutID(m)}
+// projectPushRulesSpec declares /projects/{project_id}/push_rule.
+// python-gitlab: ProjectPushRulesManager (Project.pushrules).
+var projectPushRulesSpec = &base.Spec{
+	Name:       "project_push_rules",
+	Accessor:   "PushRules",
+	Path:       "/projects/{project_id}/push_rule",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	IDAttr:     base.IDAttrNone,
+	Ops:        base.OpGetWithoutID | base.OpCreate | base.OpUpdate | base.OpDelete,
+	CreateAttrs: base.RequiredOptional{
+		Optional: []string{
+			"author_email_regex", "branch_name_regex", "commit_committer_check",
+			"commit_message_negative_regex", "commit_message_regex", "deny_delete_tag",
+			"file_name_regex", "max_file_size", "member_check", "prevent_secrets",
+			"reject_unsigned_commits",
+		},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{
+			"author_email_regex", "branch_name_regex", "commit_committer_check",
+			"commit_message_negative_regex", "commit_message_regex", "deny_delete_tag",
+			"file_name_regex", "max_file_size", "member_check", "prevent_secrets",
+			"reject_unsigned_commits",
+		},
+	},
+	DocsURL: "https://docs.gitlab.com/api/projects/#push-rules",
 }

@@ -1,40 +1,59 @@
 package managers
 
-import (
-	"github.com/golab/gitlab/base"
-	"github.com/golab/gitlab/mixins"
-)
+import "github.com/golab/gitlab/base"
 
-// UserSpec declares /users.
-// GitLab API: https://docs.gitlab.com/api/users/
-var UserSpec = &base.Spec{
-	Name:        "users",
-	Path:        "/users",
-	ReprAttr:    "username",
-	Ops:         base.OpsCRUD,
-	CreateAttrs: base.RequiredOptional{Optional: []string{"email", "username", "name", "password", "reset_password", "skype", "linkedin", "twitter", "projects_limit", "extern_uid", "provider", "bio", "admin", "can_create_group", "website_url", "skip_confirmation", "external", "organization", "location", "avatar", "public_email", "private_profile", "color_scheme_id", "theme_id"}},
-	UpdateAttrs: base.RequiredOptional{Optional: []string{"email", "username", "name", "password", "skype", "linkedin", "twitter", "projects_limit", "extern_uid", "provider", "bio", "admin", "can_create_group", "website_url", "skip_reconfirmation", "external", "organization", "location", "avatar", "public_email", "private_profile", "color_scheme_id", "theme_id"}},
-	ListFilters: []string{"username", "public_email", "search", "active", "external", "blocked", "humans", "created_after", "created_before", "exclude_active", "exclude_external", "exclude_humans", "exclude_internal", "without_project_bots", "extern_uid", "provider", "two_factor", "without_projects", "admins", "auditors", "skip_ldap", "custom_attributes", "status"},
-	Types:       map[string]base.AttrType{"avatar": base.TypeImage, "confirm": base.TypeLowercase},
-	DocsURL:     "https://docs.gitlab.com/api/users/",
+// currentUserEmailSpec declares /user/emails.
+// python-gitlab: CurrentUserEmailManager (CurrentUser.emails).
+var currentUserEmailSpec = &base.Spec{
+	Name:       "current_user_email",
+	Accessor:   "Emails",
+	Path:       "/user/emails",
+	Parent:     "current_user",
+	FromParent: map[string]string{},
+	ReprAttr:   "email",
+	Ops:        base.OpsNoUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"email"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/user_email_addresses/",
 }
 
-// UserKeySpec declares /users/{user_id}/keys.
-// GitLab API: https://docs.gitlab.com/api/user_keys/
-var UserKeySpec = &base.Spec{
-	Name:        "user_keys",
-	Path:        "/users/{user_id}/keys",
-	Parent:      "users",
-	FromParent:  map[string]string{"user_id": "id"},
-	Ops:         base.OpsNoUpdate,
-	CreateAttrs: base.RequiredOptional{Required: []string{"title", "key"}},
-	DocsURL:     "https://docs.gitlab.com/api/user_keys/",
+// currentUserGPGKeySpec declares /user/gpg_keys.
+// python-gitlab: CurrentUserGPGKeyManager (CurrentUser.gpgkeys).
+var currentUserGPGKeySpec = &base.Spec{
+	Name:       "current_user_gpg_key",
+	Accessor:   "GPGKeys",
+	Path:       "/user/gpg_keys",
+	Parent:     "current_user",
+	FromParent: map[string]string{},
+	Ops:        base.OpsNoUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"key"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/user_keys/",
 }
 
-// CurrentUserSpec declares /user.
-// GitLab API: https://docs.gitlab.com/api/users/
-var CurrentUserSpec = &base.Spec{
+// currentUserKeySpec declares /user/keys.
+// python-gitlab: CurrentUserKeyManager (CurrentUser.keys).
+var currentUserKeySpec = &base.Spec{
+	Name:       "current_user_key",
+	Accessor:   "Keys",
+	Path:       "/user/keys",
+	Parent:     "current_user",
+	FromParent: map[string]string{},
+	ReprAttr:   "title",
+	Ops:        base.OpsNoUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"title", "key"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/user_keys/",
+}
+
+// currentUserSpec declares /user.
+// python-gitlab: CurrentUserManager.
+var currentUserSpec = &base.Spec{
 	Name:     "current_user",
+	Accessor: "CurrentUser",
 	Path:     "/user",
 	IDAttr:   base.IDAttrNone,
 	ReprAttr: "username",
@@ -42,91 +61,293 @@ var CurrentUserSpec = &base.Spec{
 	DocsURL:  "https://docs.gitlab.com/api/users/",
 }
 
-// UserActivitiesSpec declares /user/activities.
-// GitLab API: https://docs.gitlab.com/api/users/
-var UserActivitiesSpec = &base.Spec{
-	Name:    "user_activities",
-	Path:    "/user/activities",
-	IDAttr:  "username",
-	Ops:     base.OpList,
+// currentUserRunnerSpec declares /user/runners.
+// python-gitlab: CurrentUserRunnerManager (CurrentUser.runners).
+var currentUserRunnerSpec = &base.Spec{
+	Name:       "current_user_runner",
+	Accessor:   "Runners",
+	Path:       "/user/runners",
+	Parent:     "current_user",
+	FromParent: map[string]string{},
+	Ops:        base.OpCreate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"runner_type"},
+		Optional: []string{
+			"group_id", "project_id", "description", "paused", "locked", "run_untagged",
+			"tag_list", "access_level", "maximum_timeout", "maintenance_note",
+		},
+	},
+	Types:   map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
 	DocsURL: "https://docs.gitlab.com/api/users/",
 }
 
-// User is a GitLab user.
-type User struct {
-	*base.Object
-	mixins.Saver
-	mixins.ObjectDeleter
+// currentUserStatusSpec declares /user/status.
+// python-gitlab: CurrentUserStatusManager (CurrentUser.status).
+var currentUserStatusSpec = &base.Spec{
+	Name:       "current_user_status",
+	Accessor:   "Status",
+	Path:       "/user/status",
+	Parent:     "current_user",
+	FromParent: map[string]string{},
+	IDAttr:     base.IDAttrNone,
+	ReprAttr:   "message",
+	Ops:        base.OpGetWithoutID | base.OpUpdate,
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{"emoji", "message"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/users/",
 }
 
-func newUser(o *base.Object) *User { return &User{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o)} }
-
-// UserManager manages users (gl.Users).
-type UserManager struct {
-	*base.Manager[*User]
-	mixins.CRUD[*User]
+// projectUserSpec declares /projects/{project_id}/users.
+// python-gitlab: ProjectUserManager (Project.users).
+var projectUserSpec = &base.Spec{
+	Name:        "project_user",
+	Accessor:    "Users",
+	Path:        "/projects/{project_id}/users",
+	Parent:      "project",
+	FromParent:  map[string]string{"project_id": "id"},
+	Ops:         base.OpList,
+	ListFilters: []string{"search", "skip_users"},
+	Types:       map[string]base.AttrType{"skip_users": base.TypeArray},
+	DocsURL:     "https://docs.gitlab.com/api/projects/",
 }
 
-// NewUserManager binds UserSpec to a core.
-func NewUserManager(c *base.Core) *UserManager {
-	m := base.NewManager(c, newUser)
-	return &UserManager{m, mixins.NewCRUD(m)}
+// starredProjectSpec declares /users/{user_id}/starred_projects.
+// python-gitlab: StarredProjectManager (User.starred_projects).
+var starredProjectSpec = &base.Spec{
+	Name:       "starred_project",
+	Accessor:   "StarredProjects",
+	Path:       "/users/{user_id}/starred_projects",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	Ops:        base.OpList,
+	ListFilters: []string{
+		"archived", "membership", "min_access_level", "order_by", "owned", "search",
+		"simple", "sort", "starred", "statistics", "visibility",
+		"with_custom_attributes", "with_issues_enabled",
+		"with_merge_requests_enabled",
+	},
+	DocsURL: "https://docs.gitlab.com/api/projects/",
 }
 
-// Keys manages the user's SSH keys.
-func (u *User) Keys() *UserKeyManager { return NewUserKeyManager(u.ChildCore(UserKeySpec)) }
-
-// UserKey is an SSH key of a user.
-type UserKey struct {
-	*base.Object
-	mixins.ObjectDeleter
+// userActivitiesSpec declares /user/activities.
+// python-gitlab: UserActivitiesManager (gl.user_activities).
+var userActivitiesSpec = &base.Spec{
+	Name:     "user_activities",
+	Accessor: "UserActivities",
+	Path:     "/user/activities",
+	IDAttr:   "username",
+	Ops:      base.OpList,
+	DocsURL:  "https://docs.gitlab.com/api/users/",
 }
 
-func newUserKey(o *base.Object) *UserKey { return &UserKey{o, mixins.NewObjectDeleter(o)} }
-
-// UserKeyManager manages a user's SSH keys.
-type UserKeyManager struct {
-	*base.Manager[*UserKey]
-	mixins.NoUpdate[*UserKey]
+// userContributedProjectSpec declares /users/{user_id}/contributed_projects.
+// python-gitlab: UserContributedProjectManager (User.contributed_projects).
+var userContributedProjectSpec = &base.Spec{
+	Name:       "user_contributed_project",
+	Accessor:   "ContributedProjects",
+	Path:       "/users/{user_id}/contributed_projects",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	ReprAttr:   "path_with_namespace",
+	Ops:        base.OpList,
+	DocsURL:    "https://docs.gitlab.com/api/projects/",
 }
 
-// NewUserKeyManager binds UserKeySpec to a core.
-func NewUserKeyManager(c *base.Core) *UserKeyManager {
-	m := base.NewManager(c, newUserKey)
-	return &UserKeyManager{m, mixins.NewNoUpdate(m)}
+// userEmailSpec declares /users/{user_id}/emails.
+// python-gitlab: UserEmailManager (User.emails).
+var userEmailSpec = &base.Spec{
+	Name:       "user_email",
+	Accessor:   "Emails",
+	Path:       "/users/{user_id}/emails",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	ReprAttr:   "email",
+	Ops:        base.OpsNoUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"email"},
+		Optional: []string{"skip_confirmation"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/user_email_addresses/",
 }
 
-// CurrentUser is the authenticated user.
-type CurrentUser struct{ *base.Object }
-
-func newCurrentUser(o *base.Object) *CurrentUser { return &CurrentUser{o} }
-
-// CurrentUserManager fetches the authenticated user (gl.CurrentUser).
-type CurrentUserManager struct {
-	*base.Manager[*CurrentUser]
-	mixins.GetterWithoutID[*CurrentUser]
+// userFollowersSpec declares /users/{user_id}/followers.
+// python-gitlab: UserFollowersManager (User.followers_users).
+var userFollowersSpec = &base.Spec{
+	Name:       "user_followers",
+	Accessor:   "FollowersUsers",
+	Path:       "/users/{user_id}/followers",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	ReprAttr:   "username",
+	Ops:        base.OpList,
+	DocsURL:    "https://docs.gitlab.com/api/user_follow_unfollow/",
 }
 
-// NewCurrentUserManager binds CurrentUserSpec to a core.
-func NewCurrentUserManager(c *base.Core) *CurrentUserManager {
-	m := base.NewManager(c, newCurrentUser)
-	return &CurrentUserManager{m, mixins.NewGetterWithoutID(m)}
+// userFollowingSpec declares /users/{user_id}/following.
+// python-gitlab: UserFollowingManager (User.following_users).
+var userFollowingSpec = &base.Spec{
+	Name:       "user_following",
+	Accessor:   "FollowingUsers",
+	Path:       "/users/{user_id}/following",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	ReprAttr:   "username",
+	Ops:        base.OpList,
+	DocsURL:    "https://docs.gitlab.com/api/user_follow_unfollow/",
 }
 
-// UserActivity is a user's last activity dates.
-type UserActivity struct{ *base.Object }
-
-func newUserActivity(o *base.Object) *UserActivity { return &UserActivity{o} }
-
-// UserActivitiesManager lists users' last activities (administrators only;
-// the from parameter sets the earliest date).
-type UserActivitiesManager struct {
-	*base.Manager[*UserActivity]
-	mixins.Lister[*UserActivity]
+// userGPGKeySpec declares /users/{user_id}/gpg_keys.
+// python-gitlab: UserGPGKeyManager (User.gpgkeys).
+var userGPGKeySpec = &base.Spec{
+	Name:       "user_gpg_key",
+	Accessor:   "GPGKeys",
+	Path:       "/users/{user_id}/gpg_keys",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	Ops:        base.OpsNoUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"key"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/user_keys/",
 }
 
-// NewUserActivitiesManager binds UserActivitiesSpec to a core.
-func NewUserActivitiesManager(c *base.Core) *UserActivitiesManager {
-	m := base.NewManager(c, newUserActivity)
-	return &UserActivitiesManager{m, mixins.NewLister(m)}
+// userIdentityProviderSpec declares /users/{user_id}/identities.
+// python-gitlab: UserIdentityProviderManager (User.identityproviders).
+var userIdentityProviderSpec = &base.Spec{
+	Name:       "user_identity_provider",
+	Accessor:   "IdentityProviders",
+	Path:       "/users/{user_id}/identities",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	ReprAttr:   "username",
+	Ops:        base.OpDelete,
+	DocsURL:    "https://docs.gitlab.com/api/users/",
+}
+
+// userImpersonationTokenSpec declares /users/{user_id}/impersonation_tokens.
+// python-gitlab: UserImpersonationTokenManager (User.impersonationtokens).
+var userImpersonationTokenSpec = &base.Spec{
+	Name:       "user_impersonation_token",
+	Accessor:   "ImpersonationTokens",
+	Path:       "/users/{user_id}/impersonation_tokens",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	Ops:        base.OpsNoUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name", "scopes"},
+		Optional: []string{"expires_at"},
+	},
+	ListFilters: []string{"state"},
+	Types:       map[string]base.AttrType{"scopes": base.TypeArray},
+	DocsURL:     "https://docs.gitlab.com/api/user_tokens/",
+}
+
+// userKeySpec declares /users/{user_id}/keys.
+// python-gitlab: UserKeyManager (User.keys).
+var userKeySpec = &base.Spec{
+	Name:       "user_key",
+	Accessor:   "Keys",
+	Path:       "/users/{user_id}/keys",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	Ops:        base.OpsNoUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"title", "key"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/user_keys/",
+}
+
+// userSpec declares /users.
+// python-gitlab: UserManager (gl.users).
+var userSpec = &base.Spec{
+	Name:     "user",
+	Accessor: "Users",
+	Path:     "/users",
+	ReprAttr: "username",
+	Ops:      base.OpsCRUD,
+	CreateAttrs: base.RequiredOptional{
+		Optional: []string{
+			"email", "username", "name", "password", "reset_password", "skype",
+			"linkedin", "twitter", "projects_limit", "extern_uid", "provider", "bio",
+			"admin", "can_create_group", "website_url", "skip_confirmation", "external",
+			"organization", "location", "avatar", "public_email", "private_profile",
+			"color_scheme_id", "theme_id",
+		},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{
+			"email", "username", "name", "password", "skype", "linkedin", "twitter",
+			"projects_limit", "extern_uid", "provider", "bio", "admin",
+			"can_create_group", "website_url", "skip_reconfirmation", "external",
+			"organization", "location", "avatar", "public_email", "private_profile",
+			"color_scheme_id", "theme_id",
+		},
+	},
+	ListFilters: []string{
+		"username", "public_email", "search", "active", "external", "blocked",
+		"humans", "created_after", "created_before", "exclude_active",
+		"exclude_external", "exclude_humans", "exclude_internal",
+		"without_project_bots", "extern_uid", "provider", "two_factor",
+		"without_projects", "admins", "auditors", "skip_ldap", "custom_attributes",
+		"status",
+	},
+	Types:   map[string]base.AttrType{"avatar": base.TypeImage, "confirm": base.TypeLowercase},
+	DocsURL: "https://docs.gitlab.com/api/events/",
+}
+
+// userMembershipSpec declares /users/{user_id}/memberships.
+// python-gitlab: UserMembershipManager (User.memberships).
+var userMembershipSpec = &base.Spec{
+	Name:        "user_membership",
+	Accessor:    "Memberships",
+	Path:        "/users/{user_id}/memberships",
+	Parent:      "user",
+	FromParent:  map[string]string{"user_id": "id"},
+	IDAttr:      "source_id",
+	Ops:         base.OpsRetrieve,
+	ListFilters: []string{"type"},
+	DocsURL:     "https://docs.gitlab.com/api/users/",
+}
+
+// userProjectSpec declares /projects/user/{user_id}.
+// python-gitlab: UserProjectManager (User.projects).
+var userProjectSpec = &base.Spec{
+	Name:       "user_project",
+	Accessor:   "Projects",
+	Path:       "/projects/user/{user_id}",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	Ops:        base.OpList | base.OpCreate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name"},
+		Optional: []string{
+			"default_branch", "issues_enabled", "wall_enabled", "merge_requests_enabled",
+			"wiki_enabled", "snippets_enabled", "squash_option", "public", "visibility",
+			"description", "builds_enabled", "public_builds", "import_url",
+			"only_allow_merge_if_build_succeeds",
+		},
+	},
+	ListFilters: []string{
+		"archived", "visibility", "order_by", "sort", "search", "simple", "owned",
+		"membership", "starred", "statistics", "with_issues_enabled",
+		"with_merge_requests_enabled", "with_custom_attributes",
+		"with_programming_language", "wiki_checksum_failed",
+		"repository_checksum_failed", "min_access_level", "id_after", "id_before",
+	},
+	DocsURL: "https://docs.gitlab.com/api/projects/",
+}
+
+// userStatusSpec declares /users/{user_id}/status.
+// python-gitlab: UserStatusManager (User.status).
+var userStatusSpec = &base.Spec{
+	Name:       "user_status",
+	Accessor:   "Status",
+	Path:       "/users/{user_id}/status",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	IDAttr:     base.IDAttrNone,
+	ReprAttr:   "message",
+	Ops:        base.OpGetWithoutID,
+	DocsURL:    "https://docs.gitlab.com/api/users/",
 }

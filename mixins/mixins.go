@@ -5,8 +5,9 @@
 // ObjectDeleter and Refresher for objects.
 //
 // A typed manager embeds exactly the mixins of the operations its Spec
-// declares, so calling an undeclared operation does not compile. Each mixin
-// holds the shared *base.Manager, which keeps its operations unexported.
+// declares, so calling an undeclared operation does not compile. The code
+// gitlab-gen writes (the managers package, and users' own declarations)
+// embeds them; the New* constructors are for that code.
 package mixins
 
 import (

@@ -1,0 +1,41 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// bulkImportAllEntitySpec declares /bulk_imports/entities.
+// python-gitlab: BulkImportAllEntityManager (gl.bulk_import_entities).
+var bulkImportAllEntitySpec = &base.Spec{
+	Name:        "bulk_import_all_entity",
+	Accessor:    "BulkImportEntities",
+	Path:        "/bulk_imports/entities",
+	Ops:         base.OpList,
+	ListFilters: []string{"sort", "status"},
+	DocsURL:     "https://docs.gitlab.com/api/bulk_imports/",
+}
+
+// bulkImportEntitySpec declares /bulk_imports/{bulk_import_id}/entities.
+// python-gitlab: BulkImportEntityManager (BulkImport.entities).
+var bulkImportEntitySpec = &base.Spec{
+	Name:        "bulk_import_entity",
+	Accessor:    "Entities",
+	Path:        "/bulk_imports/{bulk_import_id}/entities",
+	Parent:      "bulk_import",
+	FromParent:  map[string]string{"bulk_import_id": "id"},
+	Ops:         base.OpsRetrieve,
+	ListFilters: []string{"sort", "status"},
+	DocsURL:     "https://docs.gitlab.com/api/bulk_imports/",
+}
+
+// bulkImportSpec declares /bulk_imports.
+// python-gitlab: BulkImportManager (gl.bulk_imports).
+var bulkImportSpec = &base.Spec{
+	Name:     "bulk_import",
+	Accessor: "BulkImports",
+	Path:     "/bulk_imports",
+	Ops:      base.OpsRetrieve | base.OpCreate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"configuration", "entities"},
+	},
+	ListFilters: []string{"sort", "status"},
+	DocsURL:     "https://docs.gitlab.com/api/bulk_imports/",
+}

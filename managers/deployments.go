@@ -1,0 +1,22 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// projectDeploymentSpec declares /projects/{project_id}/deployments.
+// python-gitlab: ProjectDeploymentManager (Project.deployments).
+var projectDeploymentSpec = &base.Spec{
+	Name:       "project_deployment",
+	Accessor:   "Deployments",
+	Path:       "/projects/{project_id}/deployments",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	Ops:        base.OpsRetrieve | base.OpCreate | base.OpUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"sha", "ref", "tag", "status", "environment"},
+	},
+	ListFilters: []string{
+		"order_by", "sort", "updated_after", "updated_before", "environment",
+		"status",
+	},
+	DocsURL: "https://docs.gitlab.com/api/deployments/",
+}

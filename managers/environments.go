@@ -1,0 +1,42 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// projectEnvironmentSpec declares /projects/{project_id}/environments.
+// python-gitlab: ProjectEnvironmentManager (Project.environments).
+var projectEnvironmentSpec = &base.Spec{
+	Name:       "project_environment",
+	Accessor:   "Environments",
+	Path:       "/projects/{project_id}/environments",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	Ops:        base.OpsCRUD,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name"},
+		Optional: []string{"external_url"},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{"name", "external_url"},
+	},
+	ListFilters: []string{"name", "search", "states"},
+	DocsURL:     "https://docs.gitlab.com/api/environments/",
+}
+
+// projectProtectedEnvironmentSpec declares /projects/{project_id}/protected_environments.
+// python-gitlab: ProjectProtectedEnvironmentManager (Project.protected_environments).
+var projectProtectedEnvironmentSpec = &base.Spec{
+	Name:       "project_protected_environment",
+	Accessor:   "ProtectedEnvironments",
+	Path:       "/projects/{project_id}/protected_environments",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	IDAttr:     "name",
+	ReprAttr:   "name",
+	Ops:        base.OpsNoUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name", "deploy_access_levels"},
+		Optional: []string{"required_approval_count", "approval_rules"},
+	},
+	Types:   map[string]base.AttrType{"approval_rules": base.TypeArray, "deploy_access_levels": base.TypeArray},
+	DocsURL: "https://docs.gitlab.com/api/protected_environments/",
+}

@@ -1,0 +1,45 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// groupEpicIssueSpec declares /groups/{group_id}/epics/{epic_iid}/issues.
+// python-gitlab: GroupEpicIssueManager (GroupEpic.issues).
+var groupEpicIssueSpec = &base.Spec{
+	Name:       "group_epic_issue",
+	Accessor:   "Issues",
+	Path:       "/groups/{group_id}/epics/{epic_iid}/issues",
+	Parent:     "group_epic",
+	FromParent: map[string]string{"group_id": "group_id", "epic_iid": "iid"},
+	IDAttr:     "epic_issue_id",
+	Ops:        base.OpList | base.OpCreate | base.OpUpdate | base.OpDelete,
+	CreatePath: "/groups/{group_id}/epics/{epic_iid}/issues/{issue_id}",
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"issue_id"},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{"move_before_id", "move_after_id"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/epic_issues/",
+}
+
+// groupEpicSpec declares /groups/{group_id}/epics.
+// python-gitlab: GroupEpicManager (Group.epics).
+var groupEpicSpec = &base.Spec{
+	Name:       "group_epic",
+	Accessor:   "Epics",
+	Path:       "/groups/{group_id}/epics",
+	Parent:     "group",
+	FromParent: map[string]string{"group_id": "id"},
+	IDAttr:     "iid",
+	Ops:        base.OpsCRUD,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"title"},
+		Optional: []string{"labels", "description", "start_date", "end_date"},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{"title", "labels", "description", "start_date", "end_date"},
+	},
+	ListFilters: []string{"author_id", "labels", "order_by", "sort", "search"},
+	Types:       map[string]base.AttrType{"labels": base.TypeCommaSeparatedList},
+	DocsURL:     "https://docs.gitlab.com/api/epics/",
+}

@@ -1,0 +1,47 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// groupMilestoneSpec declares /groups/{group_id}/milestones.
+// python-gitlab: GroupMilestoneManager (Group.milestones).
+var groupMilestoneSpec = &base.Spec{
+	Name:       "group_milestone",
+	Accessor:   "Milestones",
+	Path:       "/groups/{group_id}/milestones",
+	Parent:     "group",
+	FromParent: map[string]string{"group_id": "id"},
+	ReprAttr:   "title",
+	Ops:        base.OpsCRUD,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"title"},
+		Optional: []string{"description", "due_date", "start_date"},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{"title", "description", "due_date", "start_date", "state_event"},
+	},
+	ListFilters: []string{"iids", "state", "search"},
+	Types:       map[string]base.AttrType{"iids": base.TypeArray},
+	DocsURL:     "https://docs.gitlab.com/api/milestones/",
+}
+
+// projectMilestoneSpec declares /projects/{project_id}/milestones.
+// python-gitlab: ProjectMilestoneManager (Project.milestones).
+var projectMilestoneSpec = &base.Spec{
+	Name:       "project_milestone",
+	Accessor:   "Milestones",
+	Path:       "/projects/{project_id}/milestones",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	ReprAttr:   "title",
+	Ops:        base.OpsCRUD,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"title"},
+		Optional: []string{"description", "due_date", "start_date", "state_event"},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{"title", "description", "due_date", "start_date", "state_event"},
+	},
+	ListFilters: []string{"iids", "state", "search"},
+	Types:       map[string]base.AttrType{"iids": base.TypeArray},
+	DocsURL:     "https://docs.gitlab.com/api/milestones/",
+}

@@ -1,0 +1,14 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// namespaceSpec declares /namespaces.
+// python-gitlab: NamespaceManager (gl.namespaces).
+var namespaceSpec = &base.Spec{
+	Name:        "namespace",
+	Accessor:    "Namespaces",
+	Path:        "/namespaces",
+	Ops:         base.OpsRetrieve,
+	ListFilters: []string{"search"},
+	DocsURL:     "https://docs.gitlab.com/api/namespaces/",
+}

@@ -1,0 +1,75 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// genericPackageSpec declares /projects/{project_id}/packages/generic.
+// python-gitlab: GenericPackageManager (Project.generic_packages).
+var genericPackageSpec = &base.Spec{
+	Name:       "generic_package",
+	Accessor:   "GenericPackages",
+	Path:       "/projects/{project_id}/packages/generic",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	IDAttr:     "package_name",
+	DocsURL:    "https://docs.gitlab.com/api/packages/",
+	Actions: []base.Action{
+		{Name: "download", Method: "GET", OnManager: true, Path: "{package_name}/{package_version}/{file_name}",
+			Attrs: base.RequiredOptional{Required: []string{"package_name", "package_version", "file_name"}}},
+	},
+}
+
+// groupPackageSpec declares /groups/{group_id}/packages.
+// python-gitlab: GroupPackageManager (Group.packages).
+var groupPackageSpec = &base.Spec{
+	Name:       "group_package",
+	Accessor:   "Packages",
+	Path:       "/groups/{group_id}/packages",
+	Parent:     "group",
+	FromParent: map[string]string{"group_id": "id"},
+	Ops:        base.OpList,
+	ListFilters: []string{
+		"exclude_subgroups", "order_by", "sort", "package_type", "package_name",
+		"package_version", "include_versionless", "status",
+	},
+	DocsURL: "https://docs.gitlab.com/api/packages/#within-a-group",
+}
+
+// projectPackageFileSpec declares /projects/{project_id}/packages/{package_id}/package_files.
+// python-gitlab: ProjectPackageFileManager (ProjectPackage.package_files).
+var projectPackageFileSpec = &base.Spec{
+	Name:       "project_package_file",
+	Accessor:   "PackageFiles",
+	Path:       "/projects/{project_id}/packages/{package_id}/package_files",
+	Parent:     "project_package",
+	FromParent: map[string]string{"project_id": "project_id", "package_id": "id"},
+	Ops:        base.OpList | base.OpDelete,
+	DocsURL:    "https://docs.gitlab.com/api/packages/#list-package-files",
+}
+
+// projectPackageSpec declares /projects/{project_id}/packages.
+// python-gitlab: ProjectPackageManager (Project.packages).
+var projectPackageSpec = &base.Spec{
+	Name:       "project_package",
+	Accessor:   "Packages",
+	Path:       "/projects/{project_id}/packages",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	Ops:        base.OpsRetrieve | base.OpDelete,
+	ListFilters: []string{
+		"order_by", "sort", "package_type", "package_name", "package_version",
+		"include_versionless", "status",
+	},
+	DocsURL: "https://docs.gitlab.com/api/packages/#within-a-project",
+}
+
+// projectPackagePipelineSpec declares /projects/{project_id}/packages/{package_id}/pipelines.
+// python-gitlab: ProjectPackagePipelineManager (ProjectPackage.pipelines).
+var projectPackagePipelineSpec = &base.Spec{
+	Name:       "project_package_pipeline",
+	Accessor:   "Pipelines",
+	Path:       "/projects/{project_id}/packages/{package_id}/pipelines",
+	Parent:     "project_package",
+	FromParent: map[string]string{"project_id": "project_id", "package_id": "id"},
+	Ops:        base.OpList,
+	DocsURL:    "https://docs.gitlab.com/api/packages/#list-package-pipelines",
+}

@@ -1,0 +1,31 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// personalAccessTokenSpec declares /personal_access_tokens.
+// python-gitlab: PersonalAccessTokenManager (gl.personal_access_tokens).
+var personalAccessTokenSpec = &base.Spec{
+	Name:        "personal_access_token",
+	Accessor:    "PersonalAccessTokens",
+	Path:        "/personal_access_tokens",
+	Ops:         base.OpsRetrieve | base.OpDelete,
+	ListFilters: []string{"user_id"},
+	DocsURL:     "https://docs.gitlab.com/api/personal_access_tokens/",
+}
+
+// userPersonalAccessTokenSpec declares /users/{user_id}/personal_access_tokens.
+// python-gitlab: UserPersonalAccessTokenManager (User.personal_access_tokens).
+var userPersonalAccessTokenSpec = &base.Spec{
+	Name:       "user_personal_access_token",
+	Accessor:   "PersonalAccessTokens",
+	Path:       "/users/{user_id}/personal_access_tokens",
+	Parent:     "user",
+	FromParent: map[string]string{"user_id": "id"},
+	Ops:        base.OpCreate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name", "scopes"},
+		Optional: []string{"expires_at"},
+	},
+	Types:   map[string]base.AttrType{"scopes": base.TypeArray},
+	DocsURL: "https://docs.gitlab.com/api/personal_access_tokens/",
+}

@@ -1,0 +1,27 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// projectRegistryProtectionRuleSpec declares /projects/{project_id}/registry/protection/rules.
+// python-gitlab: ProjectRegistryProtectionRuleManager (Project.registry_protection_rules).
+var projectRegistryProtectionRuleSpec = &base.Spec{
+	Name:         "project_registry_protection_rule",
+	Accessor:     "RegistryProtectionRules",
+	Path:         "/projects/{project_id}/registry/protection/rules",
+	Parent:       "project",
+	FromParent:   map[string]string{"project_id": "id"},
+	ReprAttr:     "repository_path_pattern",
+	Ops:          base.OpList | base.OpCreate | base.OpUpdate,
+	UpdateMethod: "PATCH",
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"repository_path_pattern"},
+		Optional: []string{"minimum_access_level_for_push", "minimum_access_level_for_delete"},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{
+			"repository_path_pattern", "minimum_access_level_for_push",
+			"minimum_access_level_for_delete",
+		},
+	},
+	DocsURL: "https://docs.gitlab.com/api/project_container_registry_protection_rules/",
+}

@@ -1,0 +1,44 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// projectReleaseLinkSpec declares /projects/{project_id}/releases/{tag_name}/assets/links.
+// python-gitlab: ProjectReleaseLinkManager (ProjectRelease.links).
+var projectReleaseLinkSpec = &base.Spec{
+	Name:       "project_release_link",
+	Accessor:   "Links",
+	Path:       "/projects/{project_id}/releases/{tag_name}/assets/links",
+	Parent:     "project_release",
+	FromParent: map[string]string{"project_id": "project_id", "tag_name": "tag_name"},
+	Ops:        base.OpsCRUD,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name", "url"},
+		Optional: []string{"filepath", "direct_asset_path", "link_type"},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{"name", "url", "filepath", "direct_asset_path", "link_type"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/releases/links/",
+}
+
+// projectReleaseSpec declares /projects/{project_id}/releases.
+// python-gitlab: ProjectReleaseManager (Project.releases).
+var projectReleaseSpec = &base.Spec{
+	Name:       "project_release",
+	Accessor:   "Releases",
+	Path:       "/projects/{project_id}/releases",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	IDAttr:     "tag_name",
+	Ops:        base.OpsCRUD,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"tag_name"},
+		Optional: []string{"name", "description", "ref", "assets"},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{"name", "description", "milestones", "released_at"},
+	},
+	ListFilters: []string{"order_by", "sort", "include_html_description"},
+	Types:       map[string]base.AttrType{"milestones": base.TypeArray},
+	DocsURL:     "https://docs.gitlab.com/api/releases/",
+}

@@ -1,0 +1,89 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// groupRunnerSpec declares /groups/{group_id}/runners.
+// python-gitlab: GroupRunnerManager (Group.runners).
+var groupRunnerSpec = &base.Spec{
+	Name:       "group_runner",
+	Accessor:   "Runners",
+	Path:       "/groups/{group_id}/runners",
+	Parent:     "group",
+	FromParent: map[string]string{"group_id": "id"},
+	Ops:        base.OpList,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"runner_id"},
+	},
+	ListFilters: []string{"scope", "tag_list"},
+	Types:       map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
+	DocsURL:     "https://docs.gitlab.com/api/runners/",
+}
+
+// projectRunnerSpec declares /projects/{project_id}/runners.
+// python-gitlab: ProjectRunnerManager (Project.runners).
+var projectRunnerSpec = &base.Spec{
+	Name:       "project_runner",
+	Accessor:   "Runners",
+	Path:       "/projects/{project_id}/runners",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	Ops:        base.OpList | base.OpCreate | base.OpDelete,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"runner_id"},
+	},
+	ListFilters: []string{"scope", "tag_list"},
+	Types:       map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
+	DocsURL:     "https://docs.gitlab.com/api/runners/",
+}
+
+// runnerAllSpec declares /runners/all.
+// python-gitlab: RunnerAllManager (gl.runners_all).
+var runnerAllSpec = &base.Spec{
+	Name:        "runner_all",
+	Accessor:    "RunnersAll",
+	Path:        "/runners/all",
+	ReprAttr:    "description",
+	Ops:         base.OpList,
+	ListFilters: []string{"scope", "type", "status", "paused", "tag_list"},
+	Types:       map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
+	DocsURL:     "https://docs.gitlab.com/api/runners/",
+}
+
+// runnerJobSpec declares /runners/{runner_id}/jobs.
+// python-gitlab: RunnerJobManager (Runner.jobs).
+var runnerJobSpec = &base.Spec{
+	Name:        "runner_job",
+	Accessor:    "Jobs",
+	Path:        "/runners/{runner_id}/jobs",
+	Parent:      "runner",
+	FromParent:  map[string]string{"runner_id": "id"},
+	Ops:         base.OpList,
+	ListFilters: []string{"status", "order_by", "sort"},
+	DocsURL:     "https://docs.gitlab.com/api/runners/",
+}
+
+// runnerSpec declares /runners.
+// python-gitlab: RunnerManager (gl.runners).
+var runnerSpec = &base.Spec{
+	Name:     "runner",
+	Accessor: "Runners",
+	Path:     "/runners",
+	ReprAttr: "description",
+	Ops:      base.OpsCRUD,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"token"},
+		Optional: []string{
+			"description", "info", "active", "locked", "run_untagged", "tag_list",
+			"access_level", "maximum_timeout",
+		},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{
+			"description", "active", "tag_list", "run_untagged", "locked",
+			"access_level", "maximum_timeout",
+		},
+	},
+	ListFilters: []string{"scope", "type", "status", "paused", "tag_list"},
+	Types:       map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
+	DocsURL:     "https://docs.gitlab.com/api/runners/",
+}

@@ -1,0 +1,19 @@
+package managers
+
+import "github.com/golab/gitlab/base"
+
+// projectSecureFileSpec declares /projects/{project_id}/secure_files.
+// python-gitlab: ProjectSecureFileManager (Project.secure_files).
+var projectSecureFileSpec = &base.Spec{
+	Name:       "project_secure_file",
+	Accessor:   "SecureFiles",
+	Path:       "/projects/{project_id}/secure_files",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	Ops:        base.OpsNoUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name", "file"},
+	},
+	Types:   map[string]base.AttrType{"file": base.TypeFile},
+	DocsURL: "https://docs.gitlab.com/api/secure_files/",
+}
