@@ -18,7 +18,7 @@ var constants = map[string]any{
 	"OpCreate": base.OpCreate, "OpUpdate": base.OpUpdate, "OpDelete": base.OpDelete, "OpSet": base.OpSet,
 	"OpsRetrieve": base.OpsRetrieve, "OpsCRUD": base.OpsCRUD, "OpsNoUpdate": base.OpsNoUpdate,
 	"IDAttrNone": base.IDAttrNone,
-	"TypeArray": base.TypeArray, "TypeCommaSeparatedList": base.TypeCommaSeparatedList,
+	"TypeArray":  base.TypeArray, "TypeCommaSeparatedList": base.TypeCommaSeparatedList,
 	"TypeCommaSeparatedString": base.TypeCommaSeparatedString, "TypeLowercase": base.TypeLowercase,
 	"TypeFile": base.TypeFile, "TypeImage": base.TypeImage, "TypeJSON": base.TypeJSON,
 	"ResultRaw": base.ResultRaw, "ResultReplace": base.ResultReplace, "ResultNew": base.ResultNew, "ResultNone": base.ResultNone,

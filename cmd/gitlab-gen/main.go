@@ -94,7 +94,7 @@ type pkg struct {
 	builtin  bool
 	decls    []*decl
 	byName   map[string]*decl
-	children map[string][]*decl          // by parent name, local parents only
+	children map[string][]*decl         // by parent name, local parents only
 	hand     map[string]map[string]bool // methods written by hand, by receiver type
 }
 
