@@ -169,5 +169,5 @@ func ExampleClient_Register() {
 	fmt.Println(widgets.Delete(ctx, w.ID()))
 	// Output:
 	// 1 sprocket
-	// gitlab: manager project_widgets does not support delete (it declares: list,get,create)
+	// gitlab: manager project_widgets does not support delete (it declares: list,get,create; no actions)
 }

@@ -27,7 +27,7 @@ func (d *Dynamic) check(op Ops, name string) error {
 		return d.err
 	}
 	if !d.m.core.spec.Ops.Has(op) {
-		return &OpError{Manager: d.m.core.spec.Name, Op: name, Ops: d.m.core.spec.Ops}
+		return NewOpError(d.m.core.spec, name)
 	}
 	return nil
 }
@@ -137,10 +137,20 @@ func (d *Dynamic) Refresh(ctx context.Context, o *Object, opts ...RequestOption)
 	return d.m.core.Refresh(ctx, o, opts)
 }
 
-// Do runs the declared action name on o (nil for manager actions).
+// Do runs the declared action name on o (nil for manager actions). An
+// undeclared name, or an object action without an object, is an *OpError
+// naming the declared operations and actions, with no request.
 func (d *Dynamic) Do(ctx context.Context, o *Object, name string, attrs Attrs, opts ...RequestOption) (*Object, *Response, error) {
 	if d.err != nil {
 		return nil, nil, d.err
+	}
+	spec := d.m.core.spec
+	a, ok := spec.Action(name)
+	switch {
+	case !ok:
+		return nil, nil, NewOpError(spec, name)
+	case !a.OnManager && o == nil:
+		return nil, nil, NewOpError(spec, name+" (an object action, called without an object)")
 	}
 	return d.m.core.Action(ctx, o, name, attrs, opts)
 }
