@@ -171,3 +171,21 @@ func ExampleClient_Register() {
 	// 1 sprocket
 	// gitlab: manager project_widgets does not support delete (it declares: list,get,create; no actions)
 }
+
+func ExampleEscapeID() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	// Raw paths are sent as given: escape each ID or file path once.
+	project := "/projects/" + gitlab.EscapeID("demo/website")
+	resp, err := gl.HTTPGet(ctx, project+"/repository/files/"+gitlab.EscapeID("docs/guide.md"), gitlab.Params{"ref": "main"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.JSON().Get("file_path"), resp.JSON().Get("size"))
+	fmt.Println(srv.Requests()[len(srv.Requests())-1].Path)
+	// Output:
+	// docs/guide.md 8
+	// /api/v4/projects/demo%2Fwebsite/repository/files/docs%2Fguide.md
+}

@@ -108,3 +108,12 @@ func LinkURL(h http.Header, rel string) string { return base.LinkURL(h, rel) }
 // Collect gathers every value of an iterator such as Lister.All, stopping
 // at the first error: python-gitlab's list(get_all=True).
 func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) { return base.Collect(seq) }
+
+// EscapeID encodes s as one URL path segment, for the paths given to HTTPGet
+// and the other HTTP helpers: everything but letters, digits and -._~ is
+// percent-encoded, so "group/sub/project" becomes "group%2Fsub%2Fproject"
+// (dots stay). Managers escape IDs themselves; escape each full path, file
+// path or branch name you put in a raw path, exactly once:
+//
+//	gl.HTTPGet(ctx, "/projects/"+gitlab.EscapeID("group/sub/project")+"/repository/files/"+gitlab.EscapeID("docs/README.md"), gitlab.Params{"ref": "main"})
+func EscapeID(s string) string { return base.EscapeID(s) }
