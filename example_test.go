@@ -172,6 +172,106 @@ func ExampleClient_Register() {
 	// gitlab: manager project_widgets does not support delete (it declares: list,get,create; no actions)
 }
 
+func ExampleObject() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	project, err := gl.Projects.Get(ctx, "demo/website")
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Read: typed getters, gjson paths, or your own struct.
+	fmt.Println(project)
+	fmt.Println(project.GetString("visibility"), project.GetStrings("topics"), project.Lookup("namespace.full_path"))
+	var mine struct {
+		Name        string `json:"name"`
+		Description string `json:"description"`
+	}
+	if err := project.Decode(&mine); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", mine)
+
+	// A missing attribute reads as zero; Value says why it is missing.
+	_, err = project.Value("no_such_attribute")
+	fmt.Println(project.GetInt("no_such_attribute"), err)
+
+	// Change: pending until Save, which sends only what changed.
+	_ = project.Set("description", "New words")
+	fmt.Printf("%s dirty=%v\n", project.Changes(), project.Dirty())
+	project.DiscardChanges()
+	fmt.Println(project.GetString("description"), project.Dirty())
+	// Output:
+	// <projects id:1 path_with_namespace:demo/website>
+	// public [web demo] demo
+	// {Name:Website Description:The demo website}
+	// 0 gitlab: projects object has no attribute "no_such_attribute"
+	// {"description":"New words"} dirty=true
+	// The demo website false
+}
+
+func ExamplePage() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	issues := gl.Projects.Lazy("demo/website").Issues()
+	page, err := issues.List(ctx, gitlab.Params{"per_page": 2, "order_by": "created_at", "sort": "asc"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, issue := range page.Items {
+		fmt.Println(issue)
+	}
+	fmt.Printf("page %d of %d, next %d, %d issues in all\n", page.Page, page.TotalPages, page.NextPage, page.Total)
+
+	// Head: the same facts without the items.
+	head, err := issues.Head(ctx, gitlab.Params{"state": "opened"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("open issues:", head.Total, len(head.Items))
+	// Output:
+	// <project_issues iid:1 title:Broken link on home page>
+	// <project_issues iid:2 title:Add dark mode>
+	// page 1 of 2, next 2, 3 issues in all
+	// open issues: 2 0
+}
+
+func ExampleDynamic() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	// Any registered manager, built-in or declared at run time, by name.
+	project, err := gl.Manager("projects").Get(ctx, "demo/website")
+	if err != nil {
+		log.Fatal(err)
+	}
+	issues := project.Manager("project_issues")
+	open, err := gitlab.Collect(issues.All(ctx, gitlab.Params{"state": "opened"}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(open), "open issues; the first:", open[0].GetString("title"))
+
+	// A declared action, then an undeclared one: refused with no request.
+	if _, _, err := issues.Do(ctx, open[0], "subscribe", nil); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("subscribed:", open[0].GetBool("subscribed"))
+	_, _, err = issues.Do(ctx, open[0], "close", nil)
+	var opErr *gitlab.OpError
+	if errors.As(err, &opErr) {
+		fmt.Println(err)
+	}
+	// Output:
+	// 2 open issues; the first: Add dark mode
+	// subscribed: true
+	// gitlab: manager project_issues does not support close (it declares: list,get,create,update,delete; actions: subscribe, unsubscribe, todo)
+}
+
 func ExampleEscapeID() {
 	srv, gl := demo()
 	defer srv.Close()

@@ -8,6 +8,35 @@
 //	project, err := gl.Projects.Get(ctx, "group/project")
 //	for issue, err := range project.Issues().All(ctx, gitlab.Params{"state": "opened"}) { ... }
 //
+// # Where to go next
+//
+// Managers: the [Client]'s fields (gl.Projects, gl.Groups, gl.Users, …) are
+// typed managers from package [github.com/golab/gitlab/managers], with
+// exactly the operations GitLab allows: List (one [*Page]), All (an iterator
+// over every page; [Collect] gathers it), Head, Get, Lazy, Create, Update,
+// Delete, GetCreateAttrs and GetUpdateAttrs. A manager declared at run time
+// ([Spec], [Client.Register]) is a [*Dynamic].
+//
+// Objects: every object is an [*Object] underneath (GetString, Set, Decode,
+// …); typed ones add Save, Delete, Refresh, their sub-managers
+// (project.Issues()) and actions (project.Star).
+//
+// Options: [New] takes [Option] values (credentials such as
+// [WithPrivateToken], transport, pagination, logging); every call takes
+// [RequestOption] values ([WithParams], [WithSudo], [WithTimeout], …).
+// [FromConfig] and [FromEnv] build a client from python-gitlab's
+// configuration files or the environment.
+//
+// Errors: a failed request is an [*Error] (errors.Is(err, [ErrNotFound]) and
+// the other Err* values); [ParseError], [AttrError], [MissingAttrError],
+// [PathError] and [OpError] say what else went wrong, and when.
+//
+// Endpoints without a manager: [Client.HTTPGet], HTTPPost, HTTPPut,
+// HTTPPatch, HTTPDelete and HTTPList, with paths escaped by [EscapeID].
+//
+// Tests: package [github.com/golab/gitlab/test/gitlabtest] is a fake GitLab
+// to run your code against.
+//
 // GitLab API: https://docs.gitlab.com/api/rest/
 package gitlab
 
