@@ -169,5 +169,123 @@ func ExampleClient_Register() {
 	fmt.Println(widgets.Delete(ctx, w.ID()))
 	// Output:
 	// 1 sprocket
-	// gitlab: manager project_widget does not support delete (it declares: list,get,create)
+	// gitlab: manager project_widget does not support delete (it declares: list,get,create; no actions)
+}
+
+func ExampleObject() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	project, err := gl.Projects.Get(ctx, "demo/website")
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Read: typed getters, gjson paths, or your own struct.
+	fmt.Println(project)
+	fmt.Println(project.GetString("visibility"), project.GetStrings("topics"), project.Lookup("namespace.full_path"))
+	var mine struct {
+		Name        string `json:"name"`
+		Description string `json:"description"`
+	}
+	if err := project.Decode(&mine); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", mine)
+
+	// A missing attribute reads as zero; Value says why it is missing.
+	_, err = project.Value("no_such_attribute")
+	fmt.Println(project.GetInt("no_such_attribute"), err)
+
+	// Change: pending until Save, which sends only what changed.
+	_ = project.Set("description", "New words")
+	fmt.Printf("%s dirty=%v\n", project.Changes(), project.Dirty())
+	project.DiscardChanges()
+	fmt.Println(project.GetString("description"), project.Dirty())
+	// Output:
+	// <Project id:1 path_with_namespace:demo/website>
+	// public [web demo] demo
+	// {Name:Website Description:The demo website}
+	// 0 gitlab: project object has no attribute "no_such_attribute"
+	// {"description":"New words"} dirty=true
+	// The demo website false
+}
+
+func ExamplePage() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	issues := gl.Projects.Lazy("demo/website").Issues()
+	page, err := issues.List(ctx, gitlab.Params{"per_page": 2, "order_by": "created_at", "sort": "asc"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, issue := range page.Items {
+		fmt.Println(issue)
+	}
+	fmt.Printf("page %d of %d, next %d, %d issues in all\n", page.Page, page.TotalPages, page.NextPage, page.Total)
+
+	// Head: the same facts without the items.
+	head, err := issues.Head(ctx, gitlab.Params{"state": "opened"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("open issues:", head.Total, len(head.Items))
+	// Output:
+	// <ProjectIssue iid:1 title:Broken link on home page>
+	// <ProjectIssue iid:2 title:Add dark mode>
+	// page 1 of 2, next 2, 3 issues in all
+	// open issues: 2 0
+}
+
+func ExampleDynamic() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	// Any registered manager, built-in or declared at run time, by name.
+	project, err := gl.Manager("project").Get(ctx, "demo/website")
+	if err != nil {
+		log.Fatal(err)
+	}
+	issues := project.Manager("project_issue")
+	open, err := gitlab.Collect(issues.All(ctx, gitlab.Params{"state": "opened"}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(open), "open issues; the first:", open[0].GetString("title"))
+
+	// A declared action, then an undeclared one: refused with no request.
+	if _, _, err := open[0].Do(ctx, "subscribe", nil); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("subscribed:", open[0].GetBool("subscribed"))
+	_, _, err = open[0].Do(ctx, "close", nil)
+	var opErr *gitlab.OpError
+	if errors.As(err, &opErr) {
+		fmt.Println(err)
+	}
+	// Output:
+	// 2 open issues; the first: Add dark mode
+	// subscribed: true
+	// gitlab: manager project_issue does not support close (it declares: list,get,create,update,delete; actions: subscribe, unsubscribe, todo)
+}
+
+func ExampleEscapeID() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	// Raw paths are sent as given: escape each ID or file path once.
+	project := "/projects/" + gitlab.EscapeID("demo/website")
+	resp, err := gl.HTTPGet(ctx, project+"/repository/files/"+gitlab.EscapeID("docs/guide.md"), gitlab.Params{"ref": "main"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.JSON().Get("file_path"), resp.JSON().Get("size"))
+	fmt.Println(srv.Requests()[len(srv.Requests())-1].Path)
+	// Output:
+	// docs/guide.md 8
+	// /api/v4/projects/demo%2Fwebsite/repository/files/docs%2Fguide.md
 }

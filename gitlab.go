@@ -8,6 +8,35 @@
 //	project, err := gl.Projects.Get(ctx, "group/project")
 //	for issue, err := range project.Issues().All(ctx, gitlab.Params{"state": "opened"}) { ... }
 //
+// # Where to go next
+//
+// Managers: the [Client]'s fields (gl.Projects, gl.Groups, gl.Users, …) are
+// typed managers from package [github.com/golab/gitlab/managers], with
+// exactly the operations GitLab allows: List (one [*Page]), All (an iterator
+// over every page; [Collect] gathers it), Head, Get, Lazy, Create, Update,
+// Delete, GetCreateAttrs and GetUpdateAttrs. A manager declared at run time
+// ([Spec], [Client.Register]) is a [*Dynamic].
+//
+// Objects: every object is an [*Object] underneath (GetString, Set, Decode,
+// …); typed ones add Save, Delete, Refresh, their sub-managers
+// (project.Issues()) and actions (project.Star).
+//
+// Options: [New] takes [Option] values (credentials such as
+// [WithPrivateToken], transport, pagination, logging); every call takes
+// [RequestOption] values ([WithParams], [WithSudo], [WithTimeout], …).
+// [FromConfig] and [FromEnv] build a client from python-gitlab's
+// configuration files or the environment.
+//
+// Errors: a failed request is an [*Error] (errors.Is(err, [ErrNotFound]) and
+// the other Err* values); [ParseError], [AttrError], [MissingAttrError],
+// [PathError] and [OpError] say what else went wrong, and when.
+//
+// Endpoints without a manager: [Client.HTTPGet], HTTPPost, HTTPPut,
+// HTTPPatch, HTTPDelete and HTTPList, with paths escaped by [EscapeID].
+//
+// Tests: package [github.com/golab/gitlab/test/gitlabtest] is a fake GitLab
+// to run your code against.
+//
 // GitLab API: https://docs.gitlab.com/api/rest/
 package gitlab
 
@@ -192,34 +221,48 @@ func (c *Client) Close() error {
 	return nil
 }
 
-// HTTPGet sends GET path (relative to the API root, already escaped, or an
-// absolute URL) with params: python-gitlab's http_get, for endpoints that
-// have no manager.
+// HTTPGet sends GET path with params: python-gitlab's http_get, for
+// endpoints that have no manager.
+//
+// path is relative to the API root ("/projects/42/badges"), or an absolute
+// URL, and is sent as given: escape every ID, full path, file path or branch
+// name in it with EscapeID, as managers do for you:
+//
+//	resp, err := gl.HTTPGet(ctx, "/projects/"+gitlab.EscapeID("group/sub/project")+"/languages", nil)
+//
+// The answer is a *Response (read it with JSON or Decode); a non-2xx answer
+// is an *Error. HTTPPost, HTTPPut, HTTPPatch, HTTPDelete and HTTPList take
+// their path the same way.
 func (c *Client) HTTPGet(ctx context.Context, path string, params Params, opts ...RequestOption) (*Response, error) {
 	return c.http(ctx, http.MethodGet, path, params, nil, opts)
 }
 
-// HTTPPost sends POST path with body (Attrs, any JSON-encodable value, or nil).
+// HTTPPost sends POST path (escaped as for HTTPGet: see EscapeID) with body
+// as JSON: Attrs, any other JSON-encodable value, or nil for no body.
 func (c *Client) HTTPPost(ctx context.Context, path string, body any, opts ...RequestOption) (*Response, error) {
 	return c.http(ctx, http.MethodPost, path, nil, body, opts)
 }
 
-// HTTPPut sends PUT path with body.
+// HTTPPut sends PUT path (escaped as for HTTPGet: see EscapeID) with body,
+// encoded as for HTTPPost.
 func (c *Client) HTTPPut(ctx context.Context, path string, body any, opts ...RequestOption) (*Response, error) {
 	return c.http(ctx, http.MethodPut, path, nil, body, opts)
 }
 
-// HTTPPatch sends PATCH path with body.
+// HTTPPatch sends PATCH path (escaped as for HTTPGet: see EscapeID) with
+// body, encoded as for HTTPPost.
 func (c *Client) HTTPPatch(ctx context.Context, path string, body any, opts ...RequestOption) (*Response, error) {
 	return c.http(ctx, http.MethodPatch, path, nil, body, opts)
 }
 
-// HTTPDelete sends DELETE path.
+// HTTPDelete sends DELETE path (escaped as for HTTPGet: see EscapeID).
 func (c *Client) HTTPDelete(ctx context.Context, path string, opts ...RequestOption) (*Response, error) {
 	return c.http(ctx, http.MethodDelete, path, nil, nil, opts)
 }
 
-// HTTPList iterates over every item of a paginated GET path.
+// HTTPList iterates over every item of a paginated GET path (escaped as for
+// HTTPGet: see EscapeID), following GitLab's pagination as a manager's All
+// does; items are *Object values.
 func (c *Client) HTTPList(ctx context.Context, path string, params Params, opts ...RequestOption) iter.Seq2[*Object, error] {
 	spec := &base.Spec{Name: "http_list", Path: path, Ops: base.OpList}
 	return base.ListAll(ctx, base.NewManager(base.NewCore(c, c.registry, spec, nil), func(o *Object) *Object { return o }), params, opts)

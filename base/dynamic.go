@@ -27,7 +27,7 @@ func check(c *Core, op Ops, name string) error {
 		return c.err
 	}
 	if !c.spec.Ops.Has(op) {
-		return &OpError{Manager: c.spec.Name, Op: name, Ops: c.spec.Ops}
+		return NewOpError(c.spec, name)
 	}
 	return nil
 }

@@ -303,17 +303,46 @@ func (e *PathError) Error() string {
 		e.Manager, e.Placeholder, e.ParentAttr)
 }
 
-// OpError reports an operation the manager does not declare (dynamic
-// managers only: on typed managers such a call does not compile).
+// OpError reports an operation or action the manager does not declare
+// (dynamic managers only: on typed managers such a call does not compile).
+// Its message names what the manager does declare, so the fix is in sight:
+//
+//	gitlab: manager project_widgets does not support delete (it declares: list,get,create; actions: polish)
 type OpError struct {
 	Manager string
-	Op      string
-	Ops     Ops
+	Op      string // the operation or action asked for
+	Ops     Ops    // the declared core operations
+	// Actions names the declared custom actions, in declaration order
+	// (empty when there are none; nil when the error was built without them).
+	Actions []string
 }
 
-// Error names the operation and the declared ones.
+// NewOpError builds the *OpError of op on the manager declared by spec,
+// naming the spec's operations and actions.
+func NewOpError(spec *Spec, op string) *OpError {
+	names := make([]string, 0, len(spec.Actions))
+	for _, a := range spec.Actions {
+		names = append(names, a.Name)
+	}
+	return &OpError{Manager: spec.Name, Op: op, Ops: spec.Ops, Actions: names}
+}
+
+// Error names the operation asked for, then the declared operations and
+// actions.
 func (e *OpError) Error() string {
-	return fmt.Sprintf("gitlab: manager %s does not support %s (it declares: %s)", e.Manager, e.Op, e.Ops)
+	ops := e.Ops.String()
+	if ops == "" {
+		ops = "no operations"
+	}
+	var actions string
+	switch {
+	case e.Actions == nil:
+	case len(e.Actions) == 0:
+		actions = "; no actions"
+	default:
+		actions = "; actions: " + strings.Join(e.Actions, ", ")
+	}
+	return fmt.Sprintf("gitlab: manager %s does not support %s (it declares: %s%s)", e.Manager, e.Op, ops, actions)
 }
 
 // credentialParams are query parameters that carry secrets.

@@ -411,7 +411,7 @@ func (c *Core) Action(ctx context.Context, o *Object, name string, attrs Attrs, 
 	}
 	a, ok := c.spec.Action(name)
 	if !ok {
-		return nil, nil, &OpError{Manager: c.spec.Name, Op: name, Ops: c.spec.Ops}
+		return nil, nil, NewOpError(c.spec, name)
 	}
 	if err := CheckAttrs(name, c.spec.Name, a.Attrs, attrsHas(attrs), ""); err != nil {
 		return nil, nil, err
@@ -419,7 +419,7 @@ func (c *Core) Action(ctx context.Context, o *Object, name string, attrs Attrs, 
 	base := c.path
 	if !a.OnManager {
 		if o == nil {
-			return nil, nil, &OpError{Manager: c.spec.Name, Op: name + " (an object action, called without an object)", Ops: c.spec.Ops}
+			return nil, nil, NewOpError(c.spec, name+" (an object action, called without an object)")
 		}
 		base = c.objectPath(o.ID())
 	}

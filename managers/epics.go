@@ -31,6 +31,7 @@ var groupEpicSpec = &base.Spec{
 	Parent:     "group",
 	FromParent: map[string]string{"group_id": "id"},
 	IDAttr:     "iid",
+	ReprAttr:   "title",
 	Ops:        base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"title"},

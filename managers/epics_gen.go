@@ -28,7 +28,7 @@ func newGroupEpicManager(c *base.Core) *GroupEpicManager {
 	return &GroupEpicManager{m, mixins.NewCRUD(m)}
 }
 
-// GroupEpic is an object of GroupEpicManager, printed <GroupEpic iid:…>.
+// GroupEpic is an object of GroupEpicManager, printed <GroupEpic iid:… title:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 //

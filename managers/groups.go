@@ -10,6 +10,7 @@ var groupDescendantGroupSpec = &base.Spec{
 	Path:       "/groups/{group_id}/descendant_groups",
 	Parent:     "group",
 	FromParent: map[string]string{"group_id": "id"},
+	ReprAttr:   "name",
 	Ops:        base.OpList,
 	ListFilters: []string{
 		"skip_groups", "all_available", "search", "order_by", "sort", "statistics",
@@ -100,6 +101,7 @@ var groupSubgroupSpec = &base.Spec{
 	Path:       "/groups/{group_id}/subgroups",
 	Parent:     "group",
 	FromParent: map[string]string{"group_id": "id"},
+	ReprAttr:   "name",
 	Ops:        base.OpList,
 	ListFilters: []string{
 		"skip_groups", "all_available", "search", "order_by", "sort", "statistics",

@@ -102,7 +102,7 @@ func newGroupDescendantGroupManager(c *base.Core) *GroupDescendantGroupManager {
 	return &GroupDescendantGroupManager{m, mixins.NewLister(m)}
 }
 
-// GroupDescendantGroup is an object of GroupDescendantGroupManager, printed <GroupDescendantGroup id:…>.
+// GroupDescendantGroup is an object of GroupDescendantGroupManager, printed <GroupDescendantGroup id:… name:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type GroupDescendantGroup struct {
@@ -219,7 +219,7 @@ func newGroupSubgroupManager(c *base.Core) *GroupSubgroupManager {
 	return &GroupSubgroupManager{m, mixins.NewLister(m)}
 }
 
-// GroupSubgroup is an object of GroupSubgroupManager, printed <GroupSubgroup id:…>.
+// GroupSubgroup is an object of GroupSubgroupManager, printed <GroupSubgroup id:… name:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type GroupSubgroup struct {

@@ -10,6 +10,7 @@ var groupIssueSpec = &base.Spec{
 	Path:       "/groups/{group_id}/issues",
 	Parent:     "group",
 	FromParent: map[string]string{"group_id": "id"},
+	ReprAttr:   "title",
 	Ops:        base.OpList,
 	ListFilters: []string{
 		"state", "labels", "milestone", "order_by", "sort", "iids", "author_id",

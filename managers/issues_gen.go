@@ -25,7 +25,7 @@ func newGroupIssueManager(c *base.Core) *GroupIssueManager {
 	return &GroupIssueManager{m, mixins.NewLister(m)}
 }
 
-// GroupIssue is an object of GroupIssueManager, printed <GroupIssue id:…>.
+// GroupIssue is an object of GroupIssueManager, printed <GroupIssue id:… title:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type GroupIssue struct {

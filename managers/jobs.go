@@ -10,6 +10,7 @@ var projectJobSpec = &base.Spec{
 	Path:        "/projects/{project_id}/jobs",
 	Parent:      "project",
 	FromParent:  map[string]string{"project_id": "id"},
+	ReprAttr:    "name",
 	Ops:         base.OpsRetrieve,
 	ListFilters: []string{"scope", "order_by", "sort"},
 	Types:       map[string]base.AttrType{"scope": base.TypeArray},

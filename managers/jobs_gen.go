@@ -25,7 +25,7 @@ func newProjectJobManager(c *base.Core) *ProjectJobManager {
 	return &ProjectJobManager{m, mixins.NewRetrieve(m)}
 }
 
-// ProjectJob is an object of ProjectJobManager, printed <ProjectJob id:…>.
+// ProjectJob is an object of ProjectJobManager, printed <ProjectJob id:… name:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 //

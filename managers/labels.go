@@ -11,6 +11,7 @@ var groupLabelSpec = &base.Spec{
 	Parent:     "group",
 	FromParent: map[string]string{"group_id": "id"},
 	IDAttr:     "name",
+	ReprAttr:   "name",
 	Ops:        base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "color"},
@@ -32,6 +33,7 @@ var projectLabelSpec = &base.Spec{
 	Parent:     "project",
 	FromParent: map[string]string{"project_id": "id"},
 	IDAttr:     "name",
+	ReprAttr:   "name",
 	Ops:        base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "color"},

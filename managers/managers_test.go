@@ -284,3 +284,24 @@ func sameSet(a, b []string) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
+
+// Objects print as python-gitlab's repr, with the same attribute across
+// managers of the same kind of resource.
+func TestObjectsPrintWithTheirReprAttribute(t *testing.T) {
+	reg := managers.Builtins()
+	for name, want := range map[string]string{
+		"project":               `<Project id:1 path_with_namespace:g/p>`,
+		"group_project":         `<GroupProject id:1 path_with_namespace:g/p>`,
+		"project_merge_request": `<ProjectMergeRequest iid:3 title:Fix it>`,
+		"merge_request":         `<MergeRequest id:1 title:Fix it>`,
+		"project_branch":        `<ProjectBranch name:main>`,
+		"ldap_group":            `<LDAPGroup>`,
+		"user":                  `<User id:1 username:ann>`,
+	} {
+		raw := `{"id":1,"iid":3,"name":"main","path_with_namespace":"g/p","title":"Fix it","username":"ann"}`
+		spec, _ := reg.Lookup(name)
+		if got := base.NewObject(base.NewCore(nil, reg, spec, nil), []byte(raw)).String(); got != want {
+			t.Errorf("%s prints %s, want %s", name, got, want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ var groupMergeRequestSpec = &base.Spec{
 	Path:       "/groups/{group_id}/merge_requests",
 	Parent:     "group",
 	FromParent: map[string]string{"group_id": "id"},
+	ReprAttr:   "title",
 	Ops:        base.OpList,
 	ListFilters: []string{
 		"state", "order_by", "sort", "milestone", "view", "labels", "created_after",
@@ -27,6 +28,7 @@ var mergeRequestSpec = &base.Spec{
 	Name:     "merge_request",
 	Accessor: "MergeRequests",
 	Path:     "/merge_requests",
+	ReprAttr: "title",
 	Ops:      base.OpList,
 	ListFilters: []string{
 		"state", "order_by", "sort", "milestone", "view", "labels",
@@ -49,6 +51,7 @@ var projectDeploymentMergeRequestSpec = &base.Spec{
 	Path:       "/projects/{project_id}/deployments/{deployment_id}/merge_requests",
 	Parent:     "project_deployment",
 	FromParent: map[string]string{"project_id": "project_id", "deployment_id": "id"},
+	ReprAttr:   "title",
 	Ops:        base.OpList,
 	ListFilters: []string{
 		"state", "order_by", "sort", "milestone", "view", "labels",
@@ -84,6 +87,7 @@ var projectMergeRequestSpec = &base.Spec{
 	Parent:     "project",
 	FromParent: map[string]string{"project_id": "id"},
 	IDAttr:     "iid",
+	ReprAttr:   "title",
 	Ops:        base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"source_branch", "target_branch", "title"},

@@ -25,7 +25,7 @@ func newGroupMergeRequestManager(c *base.Core) *GroupMergeRequestManager {
 	return &GroupMergeRequestManager{m, mixins.NewLister(m)}
 }
 
-// GroupMergeRequest is an object of GroupMergeRequestManager, printed <GroupMergeRequest id:…>.
+// GroupMergeRequest is an object of GroupMergeRequestManager, printed <GroupMergeRequest id:… title:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type GroupMergeRequest struct {
@@ -59,7 +59,7 @@ func newMergeRequestManager(c *base.Core) *MergeRequestManager {
 	return &MergeRequestManager{m, mixins.NewLister(m)}
 }
 
-// MergeRequest is an object of MergeRequestManager, printed <MergeRequest id:…>.
+// MergeRequest is an object of MergeRequestManager, printed <MergeRequest id:… title:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type MergeRequest struct {
@@ -87,7 +87,7 @@ func newProjectDeploymentMergeRequestManager(c *base.Core) *ProjectDeploymentMer
 	return &ProjectDeploymentMergeRequestManager{m, mixins.NewLister(m)}
 }
 
-// ProjectDeploymentMergeRequest is an object of ProjectDeploymentMergeRequestManager, printed <ProjectDeploymentMergeRequest id:…>.
+// ProjectDeploymentMergeRequest is an object of ProjectDeploymentMergeRequestManager, printed <ProjectDeploymentMergeRequest id:… title:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type ProjectDeploymentMergeRequest struct {
@@ -125,7 +125,7 @@ func newProjectMergeRequestManager(c *base.Core) *ProjectMergeRequestManager {
 	return &ProjectMergeRequestManager{m, mixins.NewCRUD(m)}
 }
 
-// ProjectMergeRequest is an object of ProjectMergeRequestManager, printed <ProjectMergeRequest iid:…>.
+// ProjectMergeRequest is an object of ProjectMergeRequestManager, printed <ProjectMergeRequest iid:… title:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 //

@@ -35,6 +35,7 @@ var projectPipelineJobSpec = &base.Spec{
 	Path:        "/projects/{project_id}/pipelines/{pipeline_id}/jobs",
 	Parent:      "project_pipeline",
 	FromParent:  map[string]string{"project_id": "project_id", "pipeline_id": "id"},
+	ReprAttr:    "name",
 	Ops:         base.OpList,
 	ListFilters: []string{"scope", "include_retried"},
 	Types:       map[string]base.AttrType{"scope": base.TypeArray},

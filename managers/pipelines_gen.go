@@ -141,7 +141,7 @@ func newProjectPipelineJobManager(c *base.Core) *ProjectPipelineJobManager {
 	return &ProjectPipelineJobManager{m, mixins.NewLister(m)}
 }
 
-// ProjectPipelineJob is an object of ProjectPipelineJobManager, printed <ProjectPipelineJob id:…>.
+// ProjectPipelineJob is an object of ProjectPipelineJobManager, printed <ProjectPipelineJob id:… name:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type ProjectPipelineJob struct {

@@ -10,6 +10,7 @@ var groupProjectSpec = &base.Spec{
 	Path:       "/groups/{group_id}/projects",
 	Parent:     "group",
 	FromParent: map[string]string{"group_id": "id"},
+	ReprAttr:   "path_with_namespace",
 	Ops:        base.OpList,
 	ListFilters: []string{
 		"archived", "visibility", "order_by", "sort", "search", "simple", "owned",
@@ -28,6 +29,7 @@ var projectForkSpec = &base.Spec{
 	Path:       "/projects/{project_id}/forks",
 	Parent:     "project",
 	FromParent: map[string]string{"project_id": "id"},
+	ReprAttr:   "path_with_namespace",
 	Ops:        base.OpList | base.OpCreate,
 	CreatePath: "/projects/{project_id}/fork",
 	CreateAttrs: base.RequiredOptional{
@@ -49,6 +51,7 @@ var projectGroupSpec = &base.Spec{
 	Path:       "/projects/{project_id}/groups",
 	Parent:     "project",
 	FromParent: map[string]string{"project_id": "id"},
+	ReprAttr:   "name",
 	Ops:        base.OpList,
 	ListFilters: []string{
 		"search", "skip_groups", "with_shared", "shared_min_access_level",
@@ -210,6 +213,7 @@ var sharedProjectSpec = &base.Spec{
 	Path:       "/groups/{group_id}/projects/shared",
 	Parent:     "group",
 	FromParent: map[string]string{"group_id": "id"},
+	ReprAttr:   "path_with_namespace",
 	Ops:        base.OpList,
 	ListFilters: []string{
 		"archived", "visibility", "order_by", "sort", "search", "simple", "starred",

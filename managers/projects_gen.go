@@ -25,7 +25,7 @@ func newGroupProjectManager(c *base.Core) *GroupProjectManager {
 	return &GroupProjectManager{m, mixins.NewLister(m)}
 }
 
-// GroupProject is an object of GroupProjectManager, printed <GroupProject id:…>.
+// GroupProject is an object of GroupProjectManager, printed <GroupProject id:… path_with_namespace:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type GroupProject struct {
@@ -207,7 +207,7 @@ func newProjectForkManager(c *base.Core) *ProjectForkManager {
 	return &ProjectForkManager{m, mixins.NewLister(m), mixins.NewCreator(m)}
 }
 
-// ProjectFork is an object of ProjectForkManager, printed <ProjectFork id:…>.
+// ProjectFork is an object of ProjectForkManager, printed <ProjectFork id:… path_with_namespace:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type ProjectFork struct {
@@ -241,7 +241,7 @@ func newProjectGroupManager(c *base.Core) *ProjectGroupManager {
 	return &ProjectGroupManager{m, mixins.NewLister(m)}
 }
 
-// ProjectGroup is an object of ProjectGroupManager, printed <ProjectGroup id:…>.
+// ProjectGroup is an object of ProjectGroupManager, printed <ProjectGroup id:… name:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type ProjectGroup struct {
@@ -400,7 +400,7 @@ func newSharedProjectManager(c *base.Core) *SharedProjectManager {
 	return &SharedProjectManager{m, mixins.NewLister(m)}
 }
 
-// SharedProject is an object of SharedProjectManager, printed <SharedProject id:…>.
+// SharedProject is an object of SharedProjectManager, printed <SharedProject id:… path_with_namespace:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type SharedProject struct {

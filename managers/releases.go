@@ -30,6 +30,7 @@ var projectReleaseSpec = &base.Spec{
 	Parent:     "project",
 	FromParent: map[string]string{"project_id": "id"},
 	IDAttr:     "tag_name",
+	ReprAttr:   "name",
 	Ops:        base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"tag_name"},

@@ -28,7 +28,7 @@ func newProjectReleaseManager(c *base.Core) *ProjectReleaseManager {
 	return &ProjectReleaseManager{m, mixins.NewCRUD(m)}
 }
 
-// ProjectRelease is an object of ProjectReleaseManager, printed <ProjectRelease tag_name:…>.
+// ProjectRelease is an object of ProjectReleaseManager, printed <ProjectRelease tag_name:… name:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 //

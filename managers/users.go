@@ -106,6 +106,7 @@ var projectUserSpec = &base.Spec{
 	Path:        "/projects/{project_id}/users",
 	Parent:      "project",
 	FromParent:  map[string]string{"project_id": "id"},
+	ReprAttr:    "username",
 	Ops:         base.OpList,
 	ListFilters: []string{"search", "skip_users"},
 	Types:       map[string]base.AttrType{"skip_users": base.TypeArray},
@@ -120,6 +121,7 @@ var starredProjectSpec = &base.Spec{
 	Path:       "/users/{user_id}/starred_projects",
 	Parent:     "user",
 	FromParent: map[string]string{"user_id": "id"},
+	ReprAttr:   "path_with_namespace",
 	Ops:        base.OpList,
 	ListFilters: []string{
 		"archived", "membership", "min_access_level", "order_by", "owned", "search",
@@ -318,6 +320,7 @@ var userProjectSpec = &base.Spec{
 	Path:       "/projects/user/{user_id}",
 	Parent:     "user",
 	FromParent: map[string]string{"user_id": "id"},
+	ReprAttr:   "path_with_namespace",
 	Ops:        base.OpList | base.OpCreate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},

@@ -261,7 +261,7 @@ func newProjectUserManager(c *base.Core) *ProjectUserManager {
 	return &ProjectUserManager{m, mixins.NewLister(m)}
 }
 
-// ProjectUser is an object of ProjectUserManager, printed <ProjectUser id:…>.
+// ProjectUser is an object of ProjectUserManager, printed <ProjectUser id:… username:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type ProjectUser struct {
@@ -295,7 +295,7 @@ func newStarredProjectManager(c *base.Core) *StarredProjectManager {
 	return &StarredProjectManager{m, mixins.NewLister(m)}
 }
 
-// StarredProject is an object of StarredProjectManager, printed <StarredProject id:…>.
+// StarredProject is an object of StarredProjectManager, printed <StarredProject id:… path_with_namespace:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type StarredProject struct {
@@ -758,7 +758,7 @@ func newUserProjectManager(c *base.Core) *UserProjectManager {
 	return &UserProjectManager{m, mixins.NewLister(m), mixins.NewCreator(m)}
 }
 
-// UserProject is an object of UserProjectManager, printed <UserProject id:…>.
+// UserProject is an object of UserProjectManager, printed <UserProject id:… path_with_namespace:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 type UserProject struct {

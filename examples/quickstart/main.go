@@ -14,6 +14,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"net/url"
@@ -25,15 +26,18 @@ import (
 )
 
 func main() {
-	if err := run(context.Background()); err != nil {
+	if err := run(context.Background(), os.Stdout); err != nil {
 		log.Fatal(err)
 	}
 }
 
-// step prints the python-gitlab line a step mirrors.
-func step(python string) { fmt.Printf("\n>>> %s\n", python) }
+// run walks through the steps, printing each python-gitlab line (">>> ...")
+// and then what its Go counterpart did, to out.
+func run(ctx context.Context, out io.Writer) error {
+	// step prints the python-gitlab line a step mirrors; say prints its result.
+	step := func(python string) { fmt.Fprintf(out, "\n>>> %s\n", python) }
+	say := func(format string, args ...any) { fmt.Fprintf(out, format, args...) }
 
-func run(ctx context.Context) error {
 	serverURL, token := os.Getenv("GITLAB_URL"), os.Getenv("GITLAB_TOKEN")
 	var fake *gitlabtest.Server
 	if serverURL == "" {
@@ -43,11 +47,11 @@ func run(ctx context.Context) error {
 		}
 		defer fake.Close()
 		serverURL, token = fake.URL(), gitlabtest.DefaultAdminToken
-		fmt.Println("No GITLAB_URL set: using the embedded fake GitLab at", serverURL)
+		say("No GITLAB_URL set: using the embedded fake GitLab at %s\n", serverURL)
 	}
 	suffix := randomSuffix()
 
-	step("gl = gitlab.Gitlab(url, private_token=token)   # with gitlab.Gitlab(...) as gl:")
+	step("gl = gitlab.Gitlab(url, private_token=token); gl.auth()   # with gitlab.Gitlab(...) as gl:")
 	gl, err := gitlab.New(serverURL, gitlab.WithPrivateToken(token))
 	if err != nil {
 		return err
@@ -57,7 +61,7 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("authenticating: %w", err)
 	}
-	fmt.Printf("authenticated as %s (admin: %v)\n", me.GetString("username"), me.GetBool("is_admin"))
+	say("authenticated as %s (admin: %v)\n", me.GetString("username"), me.GetBool("is_admin"))
 
 	step("gitlab.Gitlab(url, oauth_token=...), gitlab.Gitlab(url, job_token=os.environ['CI_JOB_TOKEN'])")
 	for _, opt := range []gitlab.Option{gitlab.WithOAuthToken("an-oauth-token"), gitlab.WithJobToken(os.Getenv("CI_JOB_TOKEN"))} {
@@ -67,7 +71,7 @@ func run(ctx context.Context) error {
 		}
 		c.Close()
 	}
-	fmt.Println("OAuth and job-token clients built (no request is made until a call)")
+	say("OAuth and job-token clients built (no request is made until a call)\n")
 
 	step("gitlab.Gitlab(url)   # anonymous")
 	anon, err := gitlab.New(serverURL)
@@ -79,7 +83,7 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("an anonymous client sees %d public projects on the first page\n", len(public.Items))
+	say("an anonymous client sees %d public project(s) on the first page\n", len(public.Items))
 
 	step("gl.projects.list()")
 	page, err := gl.Projects.List(ctx, gitlab.Params{"per_page": 5})
@@ -87,33 +91,36 @@ func run(ctx context.Context) error {
 		return err
 	}
 	for _, p := range page.Items {
-		fmt.Printf("  %s\n", p)
+		say("  %s\n", p)
 	}
-	fmt.Printf("page %d, next page %d, total %d (-1: GitLab did not say)\n", page.Page, page.NextPage, page.Total)
+	say("page %d, next page %d, total %d (-1: GitLab did not say)\n", page.Page, page.NextPage, page.Total)
 
-	step("group = gl.groups.get(2); group.projects.list()")
+	step("group = gl.groups.get(group_id); group.projects.list()")
 	groups, err := gl.Groups.List(ctx, nil)
 	if err != nil {
 		return err
 	}
 	if len(groups.Items) == 0 {
-		fmt.Println("no group is visible to this token")
+		say("no group is visible to this token\n")
 	} else {
 		group, err := gl.Groups.Get(ctx, groups.Items[0].ID())
 		if err != nil {
 			return err
 		}
-		projects, err := gitlab.Collect(group.Projects().All(ctx, nil))
+		projects, err := group.Projects().List(ctx, nil)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("%s has %d projects\n", group, len(projects))
+		say("got %s; the first page of its projects:\n", group)
+		for _, p := range projects.Items {
+			say("  %s\n", p)
+		}
 	}
 
 	step("gl.projects.get_create_attrs(), gl.users.get_update_attrs()")
-	ca := gl.Projects.GetCreateAttrs()
-	fmt.Printf("project create: required %v, %d optional (e.g. %v)\n", ca.Required, len(ca.Optional), ca.Optional[:3])
-	fmt.Printf("issue create: required %v\n", gl.Projects.Lazy(1).Issues().GetCreateAttrs().Required)
+	ca, ua := gl.Projects.GetCreateAttrs(), gl.Users.GetUpdateAttrs()
+	say("project create: required %v, %d optional (e.g. %v)\n", ca.Required, len(ca.Optional), firstN(ca.Optional, 3))
+	say("user update: required %v, %d optional (e.g. %v)\n", ua.Required, len(ua.Optional), firstN(ua.Optional, 3))
 
 	step("user = gl.users.create({'email': ..., 'username': ..., 'name': ..., 'password': ...})")
 	user, err := gl.Users.Create(ctx, gitlab.Attrs{
@@ -121,9 +128,9 @@ func run(ctx context.Context) error {
 		"name": "John Doe", "password": "A-long-Pa55word-" + suffix,
 	})
 	if err != nil {
-		fmt.Println("GitLab refused:", err)
+		say("GitLab refused: %v\n", err)
 	} else {
-		fmt.Printf("created %s\n", user)
+		say("created %s\n", user)
 	}
 
 	step("project = gl.projects.create({'name': ...}); project.attributes")
@@ -133,7 +140,7 @@ func run(ctx context.Context) error {
 		return err
 	}
 	attrs := project.Attributes()
-	fmt.Printf("%s has %d attributes; web_url %v, topics %v\n", project, len(attrs), attrs["web_url"], project.GetStrings("topics"))
+	say("%s has %d attributes; web_url %v, topics %v\n", project, len(attrs), attrs["web_url"], project.GetStrings("topics"))
 
 	step("project.issues.create({'title': ...}); project.issues.list()")
 	for _, title := range []string{"First issue", "Second issue"} {
@@ -146,22 +153,22 @@ func run(ctx context.Context) error {
 		return err
 	}
 	for _, i := range issues.Items {
-		fmt.Printf("  %s\n", i)
+		say("  %s\n", i)
 	}
 
 	step("gl.projects.list(sort='invalid value')")
 	_, err = gl.Projects.List(ctx, gitlab.Params{"sort": "invalid value"})
 	var apiErr *gitlab.Error
 	if errors.As(err, &apiErr) {
-		fmt.Printf("%v   (operation %q, status %d)\n", err, apiErr.Op, apiErr.StatusCode)
+		say("%v   (operation %q, status %d)\n", err, apiErr.Op, apiErr.StatusCode)
 	}
 
 	step("gl.user_activities.list(query_parameters={'from': '2019-01-01'})")
 	acts, err := gl.UserActivities.List(ctx, nil, gitlab.WithQuery(url.Values{"from": {"2019-01-01"}}))
 	if err != nil {
-		fmt.Println("GitLab refused:", err)
+		say("GitLab refused: %v\n", err)
 	} else {
-		fmt.Printf("%d user activities since 2019-01-01\n", len(acts.Items))
+		say("%d user activities since 2019-01-01\n", len(acts.Items))
 	}
 
 	step("project.description = 'Updated'; project.save()")
@@ -171,15 +178,15 @@ func run(ctx context.Context) error {
 	if err := project.Save(ctx); err != nil {
 		return err
 	}
-	fmt.Printf("description is now %q; pending changes: %v\n", project.GetString("description"), project.Dirty())
+	say("description is now %q; pending changes: %v\n", project.GetString("description"), project.Dirty())
 
-	step("project.star()")
+	step("project.star()   # twice: the second answer is GitLab's 304")
 	if err := project.Star(ctx); err != nil {
 		return err
 	}
-	fmt.Printf("star_count: %d\n", project.GetInt("star_count"))
+	say("star_count: %d\n", project.GetInt("star_count"))
 	if err := project.Star(ctx); errors.Is(err, gitlab.ErrNotModified) {
-		fmt.Println("starring again:", err)
+		say("starring again: %v\n", err)
 	}
 
 	step("gl.projects.get(id, lazy=True).unstar()   # one request")
@@ -189,9 +196,9 @@ func run(ctx context.Context) error {
 		return err
 	}
 	if fake != nil {
-		fmt.Printf("requests made: %d; star_count now %d\n", requestCount(fake)-before, lazy.GetInt("star_count"))
+		say("requests made: %d; star_count now %d\n", requestCount(fake)-before, lazy.GetInt("star_count"))
 	} else {
-		fmt.Printf("star_count now %d\n", lazy.GetInt("star_count"))
+		say("star_count now %d\n", lazy.GetInt("star_count"))
 	}
 
 	step("project.issues.create({...}, sudo='user1')")
@@ -200,14 +207,15 @@ func run(ctx context.Context) error {
 	if fake != nil {
 		sudoUser, target = "alice", gl.Projects.Lazy("demo/website")
 	}
+	say("project: %s, sudo: %s\n", target.ID(), sudoUser)
 	issue, err := target.Issues().Create(ctx, gitlab.Attrs{"title": "Created with sudo"}, gitlab.WithSudo(sudoUser))
 	if err != nil {
-		fmt.Println("GitLab refused:", err)
+		say("GitLab refused: %v\n", err)
 	} else {
-		fmt.Printf("%s was authored by %s\n", issue, issue.Lookup("author.username").String())
+		say("%s was authored by %s\n", issue, issue.Lookup("author.username").String())
 	}
 
-	step("gitlab.Gitlab(url, private_token=..., session=my_session)   # a custom session")
+	step("gl = gitlab.Gitlab(url, private_token=..., session=my_session); gl.version()   # a custom session")
 	var seen atomic.Int64
 	hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		seen.Add(1)
@@ -222,21 +230,25 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("GitLab %s (%s), through a custom *http.Client that saw %d request(s)\n", version, revision, seen.Load())
+	say("GitLab %s (%s), through a custom *http.Client that saw %d request(s)\n", version, revision, seen.Load())
 
 	step("project.delete()")
 	if err := project.Delete(ctx); err != nil {
 		return err
 	}
 	_, err = gl.Projects.Get(ctx, project.ID())
-	fmt.Printf("deleted %s; getting it again: %v (errors.Is ErrNotFound: %v)\n", project, err, errors.Is(err, gitlab.ErrNotFound))
-	if user != nil {
+	say("deleted %s; getting it again: %v (errors.Is ErrNotFound: %v)\n", project, err, errors.Is(err, gitlab.ErrNotFound))
+
+	step("user.delete()")
+	if user == nil {
+		say("no user was created above\n")
+	} else {
 		if err := user.Delete(ctx); err != nil {
 			return err
 		}
-		fmt.Printf("deleted %s\n", user)
+		say("deleted %s\n", user)
 	}
-	fmt.Println("\nDone.")
+	say("\nDone.\n")
 	return nil
 }
 
@@ -250,6 +262,9 @@ func requestCount(fake *gitlabtest.Server) int {
 	}
 	return fake.RequestCount()
 }
+
+// firstN returns at most the first n names.
+func firstN(names []string, n int) []string { return names[:min(n, len(names))] }
 
 func randomSuffix() string {
 	b := make([]byte, 3)
