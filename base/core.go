@@ -24,23 +24,32 @@ type Core struct {
 // spec.FromParent names, encoded once as a path segment. A missing value
 // makes every request fail with a *PathError instead of reaching a wrong URL.
 func NewCore(client Requester, reg *Registry, spec *Spec, parent *Object) *Core {
+	return newCore(client, reg, spec, func(ph string) (gjson.Result, string) {
+		attr := spec.FromParent[ph]
+		if parent == nil {
+			return gjson.Result{}, attr
+		}
+		return parent.Attr(attr), attr
+	})
+}
+
+// newCore binds spec to a client, its placeholders filled by value(ph),
+// which also names where the value was looked for (for the *PathError).
+func newCore(client Requester, reg *Registry, spec *Spec, value func(ph string) (gjson.Result, string)) *Core {
 	c := &Core{client: client, registry: reg, spec: spec}
-	if len(spec.FromParent) == 0 {
+	phs := spec.Placeholders()
+	if len(phs) == 0 {
 		c.path = spec.Path
 		return c
 	}
 	var path strings.Builder
 	attrs := []byte{'{'}
 	rest := spec.Path
-	for _, ph := range spec.Placeholders() {
-		attr := spec.FromParent[ph]
-		var v gjson.Result
-		if parent != nil {
-			v = parent.Attr(attr)
-		}
+	for _, ph := range phs {
+		v, from := value(ph)
 		text := resultText(v)
 		if text == "" {
-			c.err = &PathError{Manager: spec.Name, Placeholder: ph, ParentAttr: attr}
+			c.err = &PathError{Manager: spec.Name, Placeholder: ph, ParentAttr: from}
 			return c
 		}
 		i := strings.Index(rest, "{"+ph+"}")
@@ -59,6 +68,26 @@ func NewCore(client Requester, reg *Registry, spec *Spec, parent *Object) *Core 
 	c.path = path.String()
 	c.parentAttrs = append(attrs, '}')
 	return c
+}
+
+// related returns the core of the manager registered under name for objects
+// related to o (or, when o is nil, to this manager): each placeholder of its
+// path is filled, by name, from o's attributes or this core's parent
+// attributes. A milestone (project_id 5) reaches "project_issue" at
+// /projects/5/issues.
+func (c *Core) related(name string, o *Object) *Core {
+	spec, ok := c.registry.lookup(name)
+	if !ok {
+		return errCore(c.client, c.registry, name, fmt.Errorf("gitlab: no manager %q is registered", name))
+	}
+	return newCore(c.client, c.registry, spec, func(ph string) (gjson.Result, string) {
+		if o != nil {
+			if v := o.Attr(ph); v.Exists() {
+				return v, ph
+			}
+		}
+		return gjson.GetBytes(c.parentAttrs, key(ph)), ph
+	})
 }
 
 // RootCore binds the root manager registered under name to a client. An

@@ -131,22 +131,53 @@ const (
 	ResultRaw ActionResult = iota
 	// ResultReplace: the response replaces the object's data (star, merge).
 	ResultReplace
-	// ResultNew: the response is a new object of the same manager (fork).
+	// ResultNew: the response is one new object, of the manager Action.Of
+	// names, or of the action's own manager (fork, a retried job).
 	ResultNew
 	// ResultNone: the response body is ignored.
 	ResultNone
+	// ResultList: the response is a paginated list of objects, of the
+	// manager Action.Of names or of the action's own manager (a milestone's
+	// issues, all runners); the typed method is an iterator, as Lister.All.
+	ResultList
+	// ResultDownload: the response is a byte stream (artifacts, archives,
+	// raw files), returned unread as a *Download.
+	ResultDownload
 )
 
 // Action declares a custom action: an HTTP call on an object (or on the
 // manager, when OnManager is set) that is not one of the core operations,
-// such as star, fork, merge or approve.
+// such as star, fork, merge or approve. Its Go method, written by
+// gitlab-gen, is named after it: merge_ref → MergeRef.
 type Action struct {
-	Name      string // e.g. "star"; the error Op of a failure
-	Method    string // HTTP method; default POST
-	Path      string // appended to the object URL (or the manager path); default Name
-	OnManager bool   // the action is on the manager path, not on an object
-	Attrs     RequiredOptional
-	Result    ActionResult // what the response means
+	// Name is python-gitlab's method name, e.g. "star" or "merge_ref"; it is
+	// also the error Op of a failure.
+	Name string
+	// Method is the HTTP method; default POST.
+	Method string
+	// Path is appended to the object's URL (or, with OnManager, to the
+	// manager's path); default Name. A Path starting with / is a whole path
+	// instead. {placeholders} are filled, by name, from the attributes of
+	// the call (which are then not sent otherwise), the object's attributes,
+	// or the parent attributes: "{sha}/raw", "/import/github".
+	Path string
+	// OnManager: the action is on the manager path, not on an object.
+	OnManager bool
+	// Attrs are checked before any request, as for create.
+	Attrs RequiredOptional
+	// Result tells what the response means.
+	Result ActionResult
+	// Of names the manager of the objects of ResultNew and ResultList, when
+	// they are not the action's own manager's ("project_issue" for a
+	// milestone's issues). Their path is filled from the object's attributes
+	// and the parent attributes, by placeholder name.
+	Of string
+	// Query sends the attributes as query parameters, whatever the method
+	// (they go to the query of GET, HEAD and DELETE anyway).
+	Query bool
+	// Body names the attribute whose value is sent as the raw request body
+	// (an io.Reader, []byte or string, streamed): a generic package upload.
+	Body string
 }
 
 // IDAttrNone is the IDAttr of resources that have no ID in their URL (singletons
@@ -335,10 +366,16 @@ func (s *Spec) Validate() error {
 	}
 	seen := map[string]bool{}
 	for _, a := range s.Actions {
-		if a.Name == "" || seen[a.Name] {
-			return bad("action names must be unique and not empty (%q)", a.Name)
+		if a.Name == "" || seen[a.Name] || !snakeName(a.Name) {
+			return bad("action names must be unique, not empty and in snake case (%q)", a.Name)
 		}
 		seen[a.Name] = true
+		if a.Of != "" && a.Result != ResultNew && a.Result != ResultList {
+			return bad("action %q: Of is for ResultNew and ResultList", a.Name)
+		}
+		if p := a.Path; strings.Count(p, "{") != len(placeholders(p)) || strings.Count(p, "}") != len(placeholders(p)) {
+			return bad("action %q: path %q has unbalanced braces", a.Name, p)
+		}
 	}
 	return nil
 }

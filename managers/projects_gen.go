@@ -177,7 +177,7 @@ func (o *Project) Unstar(ctx context.Context, opts ...base.RequestOption) error 
 	return err
 }
 
-// Fork runs the action fork: POST /projects/{id}/fork. It returns the new object GitLab answers with.
+// Fork runs the action fork: POST /projects/{id}/fork. It returns the *Project GitLab answers with.
 // Attributes (optional: namespace_id, namespace_path, path, name, description, visibility, branches, mr_default_target_self) are checked before sending.
 // GitLab API: https://docs.gitlab.com/api/projects/
 func (o *Project) Fork(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*Project, error) {

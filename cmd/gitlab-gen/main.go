@@ -314,6 +314,7 @@ func (p *pkg) finish(from string, code []byte) ([]byte, error) {
 	}
 	for _, imp := range []struct{ name, path string }{
 		{"context", "context"},
+		{"iter", "iter"},
 		{"gitlab", "github.com/golab/gitlab"},
 		{"base", "github.com/golab/gitlab/base"},
 		{"managers", "github.com/golab/gitlab/managers"},
