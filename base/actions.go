@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"maps"
 	"net/http"
 	"strings"
 
@@ -46,7 +47,7 @@ func (c *Core) actionCore(a *Action, o *Object) *Core {
 	if a.Of == "" {
 		return c
 	}
-	return c.related(a.Of, o)
+	return c.Related(a.Of, o)
 }
 
 // ActionAll runs the ResultList action name on o (nil for a manager action)
@@ -83,15 +84,15 @@ func (c *Core) actionRequest(o *Object, name string, attrs Attrs, opts []Request
 	if c.err != nil {
 		return nil, nil, nil, c.err
 	}
-	a, ok := c.spec.Action(name)
+	a, ok := c.spec.Action(name, o == nil)
 	if !ok {
+		if _, onObjects := c.spec.Action(name, false); onObjects && o == nil {
+			return nil, nil, nil, NewOpError(c.spec, name+" (an object action, called without an object)")
+		}
 		return nil, nil, nil, NewOpError(c.spec, name)
 	}
 	if err := CheckAttrs(name, c.spec.Name, a.Attrs, attrsHas(attrs), ""); err != nil {
 		return nil, nil, nil, err
-	}
-	if !a.OnManager && o == nil {
-		return nil, nil, nil, NewOpError(c.spec, name+" (an object action, called without an object)")
 	}
 	tmpl := a.Path
 	if tmpl == "" {
@@ -126,7 +127,15 @@ func (c *Core) actionRequest(o *Object, name string, attrs Attrs, opts []Request
 	if a.Query || req.Upload != nil || method == http.MethodGet || method == http.MethodDelete || method == http.MethodHead {
 		return a, req, Params(attrs), nil // no body: the attributes go to the query
 	}
-	body, form, err := EncodeBody(attrs, c.spec.Types)
+	types := c.spec.Types
+	if len(a.Types) > 0 {
+		types = maps.Clone(types)
+		if types == nil {
+			types = map[string]AttrType{}
+		}
+		maps.Copy(types, a.Types)
+	}
+	body, form, err := EncodeBody(attrs, types)
 	if err != nil {
 		return nil, nil, nil, err
 	}

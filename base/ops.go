@@ -207,7 +207,7 @@ func (c *Core) Create(ctx context.Context, attrs Attrs, opts []RequestOption) (*
 			return nil, err
 		}
 	}
-	return c.sendAttrs(ctx, "create", http.MethodPost, path, attrs, opts)
+	return c.sendAttrs(ctx, "create", c.spec.CreateVerb(), path, attrs, opts)
 }
 
 // sendAttrs sends attrs as the body of a create or update and returns the

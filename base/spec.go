@@ -178,6 +178,21 @@ type Action struct {
 	// Body names the attribute whose value is sent as the raw request body
 	// (an io.Reader, []byte or string, streamed): a generic package upload.
 	Body string
+	// Types tells how the action's attributes are encoded, where they differ
+	// from the manager's Types (a file to upload: TypeFile).
+	Types map[string]AttrType
+	// GoMethod is the name of the Go method when it is not GoName(Name),
+	// because that would hide another method (a merge request's changes
+	// action is FileChanges: Changes reports an object's pending changes).
+	GoMethod string
+}
+
+// MethodName is the name of the Go method of the action.
+func (a *Action) MethodName() string {
+	if a.GoMethod != "" {
+		return a.GoMethod
+	}
+	return GoName(a.Name)
 }
 
 // IDAttrNone is the IDAttr of resources that have no ID in their URL (singletons
@@ -225,6 +240,9 @@ type Spec struct {
 	// (a repository file needs ref to be read, branch to be deleted).
 	GetAttrs    RequiredOptional
 	DeleteAttrs RequiredOptional
+	// CreateMethod is the verb of Create: "" means POST (a pull mirror is
+	// configured with PUT).
+	CreateMethod string
 	// CreatePath is where Create posts when it is not Path: a template with
 	// Path's placeholders, filled from the parent, and possibly others,
 	// filled from the create attributes and then left out of the body
@@ -257,6 +275,7 @@ func (s *Spec) Clone() *Spec {
 	c.Actions = slices.Clone(s.Actions)
 	for i := range c.Actions {
 		c.Actions[i].Attrs = c.Actions[i].Attrs.Clone()
+		c.Actions[i].Types = maps.Clone(c.Actions[i].Types)
 	}
 	return &c
 }
@@ -280,10 +299,20 @@ func (s *Spec) UpdateVerb() string {
 	return s.UpdateMethod
 }
 
-// Action returns the declared action called name.
-func (s *Spec) Action(name string) (*Action, bool) {
+// CreateVerb is the HTTP method of Create.
+func (s *Spec) CreateVerb() string {
+	if s.CreateMethod == "" {
+		return http.MethodPost
+	}
+	return s.CreateMethod
+}
+
+// Action returns the declared action called name: an object action, or
+// with onManager a manager action (an object and its manager may both have
+// an action of the same name, such as rotate).
+func (s *Spec) Action(name string, onManager bool) (*Action, bool) {
 	for i := range s.Actions {
-		if s.Actions[i].Name == name {
+		if s.Actions[i].Name == name && s.Actions[i].OnManager == onManager {
 			return &s.Actions[i], true
 		}
 	}
@@ -364,12 +393,22 @@ func (s *Spec) Validate() error {
 	default:
 		return bad("update method %q is not PUT, POST or PATCH", s.UpdateMethod)
 	}
-	seen := map[string]bool{}
+	switch s.CreateVerb() {
+	case http.MethodPut, http.MethodPost:
+	default:
+		return bad("create method %q is not POST or PUT", s.CreateMethod)
+	}
+	type side struct {
+		name      string
+		onManager bool
+	}
+	seen := map[side]bool{}
 	for _, a := range s.Actions {
-		if a.Name == "" || seen[a.Name] || !snakeName(a.Name) {
-			return bad("action names must be unique, not empty and in snake case (%q)", a.Name)
+		side := side{a.Name, a.OnManager}
+		if a.Name == "" || seen[side] || !snakeName(a.Name) {
+			return bad("action names must be unique (on objects and on the manager), not empty and in snake case (%q)", a.Name)
 		}
-		seen[a.Name] = true
+		seen[side] = true
 		if a.Of != "" && a.Result != ResultNew && a.Result != ResultList {
 			return bad("action %q: Of is for ResultNew and ResultList", a.Name)
 		}

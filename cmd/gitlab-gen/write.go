@@ -121,7 +121,7 @@ func opLines(s *base.Spec) []string {
 		if s.CreatePath != "" {
 			path = s.CreatePath
 		}
-		out = append(out, "Create: POST "+path+list("", s.CreateAttrs))
+		out = append(out, "Create: "+s.CreateVerb()+" "+path+list("", s.CreateAttrs))
 	}
 	if s.Ops.Has(base.OpUpdate) {
 		out = append(out, "Update: "+s.UpdateVerb()+" "+obj+list("", s.UpdateAttrs))
@@ -216,7 +216,7 @@ func (p *pkg) writeDecl(b *bytes.Buffer, d *decl) {
 	}
 	for _, a := range s.Actions {
 		if a.OnManager {
-			comment(b, "  - "+base.GoName(a.Name)+" (action "+a.Name+"): "+actionPath(s, a))
+			comment(b, "  - "+a.MethodName()+" (action "+a.Name+"): "+actionPath(s, a))
 		}
 	}
 	if len(opLines(s)) > 0 || hasManagerActions(s) {
@@ -258,7 +258,7 @@ func (p *pkg) writeDecl(b *bytes.Buffer, d *decl) {
 	}
 	for _, a := range s.Actions {
 		if !a.OnManager {
-			items = append(items, base.GoName(a.Name)+" (action "+a.Name+"): "+actionPath(s, a))
+			items = append(items, a.MethodName()+" (action "+a.Name+"): "+actionPath(s, a))
 		}
 	}
 	for _, c := range p.children[s.Name] {
@@ -334,7 +334,7 @@ func (p *pkg) writeAccessor(b *bytes.Buffer, d *decl) {
 
 func (p *pkg) writeAction(b *bytes.Buffer, s *base.Spec, a base.Action) {
 	n := nameOf(s)
-	g := base.GoName(a.Name)
+	g := a.MethodName()
 	recv, typ, target := "o", n.obj, "o.Object"
 	if a.OnManager {
 		recv, typ, target = "m", n.mgr, "nil"
