@@ -134,7 +134,7 @@ func NewHTTPError(op, method, rawURL string, status int, header http.Header, bod
 
 // errorMessage extracts the message of an error body.
 func errorMessage(body []byte) (string, []byte) {
-	trimmed := bytes.TrimSpace(body)
+	trimmed := trimJSONSpace(body)
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') && validJSON(trimmed) {
 		r := gjson.ParseBytes(trimmed)
 		v := r.Get("error")

@@ -66,10 +66,25 @@ func splitJSONArray(b []byte, fn func(start, end int) bool) error {
 }
 
 func skipWS(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+	for i < len(b) && isJSONSpace(b[i]) {
 		i++
 	}
 	return i
+}
+
+// isJSONSpace reports whether c is white space in JSON (RFC 8259): space,
+// tab, line feed or carriage return, and nothing else (not \f, \v, NBSP or
+// U+2028, which bytes.TrimSpace would also remove).
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
+
+// trimJSONSpace removes the JSON white space around a body, and only that:
+// what is left is a JSON value exactly when the body is one.
+func trimJSONSpace(b []byte) []byte {
+	i, j := skipWS(b, 0), len(b)
+	for j > i && isJSONSpace(b[j-1]) {
+		j--
+	}
+	return b[i:j]
 }
 
 // scanValue validates the JSON value starting at b[i] (no white space

@@ -220,7 +220,7 @@ func (o *Object) ReplaceData(raw []byte) {
 // merged returns the server data with the changes applied.
 func (o *Object) merged() []byte {
 	base := o.raw
-	if len(bytes.TrimSpace(base)) == 0 {
+	if len(trimJSONSpace(base)) == 0 {
 		base = []byte("{}")
 	}
 	if o.changes == nil {

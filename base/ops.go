@@ -78,7 +78,7 @@ func (c *Core) idPath(id any) (string, error) {
 
 // decodeObject checks that a response holds one JSON object.
 func decodeObject(req *Request, resp *Response) ([]byte, error) {
-	body := bytes.TrimSpace(resp.Body)
+	body := trimJSONSpace(resp.Body)
 	if len(body) == 0 || body[0] != '{' || !validJSON(body) {
 		reason := "expected a JSON object"
 		if len(body) > 0 && !validJSON(body) {
@@ -225,7 +225,7 @@ func (c *Core) sendAttrs(ctx context.Context, op, method, path string, attrs Att
 	if err != nil {
 		return nil, err
 	}
-	if len(bytes.TrimSpace(resp.Body)) == 0 {
+	if len(trimJSONSpace(resp.Body)) == 0 {
 		sent, err := json.Marshal(attrs)
 		if err != nil {
 			sent = []byte("{}")
@@ -327,7 +327,7 @@ func (c *Core) Save(ctx context.Context, o *Object, opts []RequestOption) error 
 	if err != nil {
 		return err
 	}
-	if len(bytes.TrimSpace(resp.Body)) == 0 { // 204: keep the local data, merged
+	if len(trimJSONSpace(resp.Body)) == 0 { // 204: keep the local data, merged
 		o.ReplaceData(o.merged())
 		return nil
 	}

@@ -1,7 +1,6 @@
 package base
 
 import (
-	"bytes"
 	"context"
 	"iter"
 	"net/http"
@@ -123,7 +122,7 @@ func parsePage[T any](m *Manager[T], req *Request, resp *Response) (*Page[T], er
 	body := resp.Body
 	p := &Page[T]{Total: -1, TotalPages: -1}
 	p.setHeaders(resp.Header, resp.URL)
-	trimmed := bytes.TrimSpace(body)
+	trimmed := trimJSONSpace(body)
 	fail := func(reason string, what []byte) error {
 		return NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), reason, what)
 	}
