@@ -187,12 +187,17 @@ func (c *Client) Version(ctx context.Context, opts ...RequestOption) (version, r
 	if err != nil {
 		return "", "", err
 	}
-	j := resp.JSON()
-	if !j.IsObject() || !j.Get("version").Exists() {
+	var m map[string]any // encoding/json: the last of a repeated key counts, as everywhere
+	ver, ok := "", false
+	if json.Unmarshal(resp.Body, &m) == nil {
+		ver, ok = m["version"].(string)
+	}
+	if !ok {
 		return "", "", base.NewParseError("version", http.MethodGet, resp.URL, resp.StatusCode,
 			resp.Header.Get("Content-Type"), "expected a JSON object with a version", resp.Body)
 	}
-	v = [2]string{j.Get("version").String(), j.Get("revision").String()}
+	rev, _ := m["revision"].(string)
+	v = [2]string{ver, rev}
 	c.mu.Lock()
 	c.version = v
 	c.mu.Unlock()

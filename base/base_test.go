@@ -27,17 +27,27 @@ func TestEscapeID(t *testing.T) {
 	}
 }
 
+type namedID uint16
+
+type textID struct{ s string }
+
+func (x textID) String() string { return x.s }
+
 func TestIDString(t *testing.T) {
 	for _, tc := range []struct {
 		in   any
 		want string
-	}{{42, "42"}, {int64(7), "7"}, {uint(3), "3"}, {"g/p", "g/p"}} {
+	}{
+		{42, "42"}, {int64(7), "7"}, {uint(3), "3"}, {"g/p", "g/p"}, {namedID(9), "9"}, {textID{"g/x"}, "g/x"},
+		{int64(9007199254740993), "9007199254740993"}, {uint64(18446744073709551615), "18446744073709551615"},
+		{"...", "..."}, {".a", ".a"},
+	} {
 		got, err := IDString(tc.in)
 		if err != nil || got != tc.want {
 			t.Errorf("IDString(%v) = %q, %v", tc.in, got, err)
 		}
 	}
-	for _, bad := range []any{nil, "", 1.5, []int{1}} {
+	for _, bad := range []any{nil, "", 1.5, []int{1}, ".", "..", textID{}, textID{".."}, true} {
 		if _, err := IDString(bad); err == nil {
 			t.Errorf("IDString(%v): want an error", bad)
 		}

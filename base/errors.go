@@ -101,26 +101,46 @@ func (e *Error) Is(target error) bool {
 // FieldErrors returns GitLab's validation errors by field, for bodies such as
 // {"message": {"name": ["can't be blank"]}}; nil otherwise.
 func (e *Error) FieldErrors() map[string][]string {
-	r := gjson.ParseBytes(e.Details)
-	if !r.IsObject() {
+	if !gjson.ParseBytes(e.Details).IsObject() {
 		return nil
 	}
+	return fieldErrors(e.Details)
+}
+
+// fieldErrors reads a JSON object of field errors: each field's message or
+// list of messages (the last of a repeated field wins, as in encoding/json).
+func fieldErrors(obj []byte) map[string][]string {
 	out := map[string][]string{}
-	r.ForEach(func(k, v gjson.Result) bool {
+	forEachMember(obj, func(m rawMember) bool {
+		v := gjson.ParseBytes(obj[m.start:m.end])
+		var msgs []string
 		if v.IsArray() {
-			for _, m := range v.Array() {
-				out[k.String()] = append(out[k.String()], m.String())
+			for _, x := range v.Array() {
+				msgs = append(msgs, x.String())
 			}
 		} else {
-			out[k.String()] = append(out[k.String()], v.String())
+			msgs = append(msgs, v.String())
 		}
+		out[m.name(obj)] = msgs
 		return true
 	})
 	return out
 }
 
-// NewHTTPError builds the *Error of a non-2xx answer.
+// MaxErrorBody is how much of an error answer's body is read and kept
+// (Error.Body): GitLab's error bodies are small JSON documents, and a
+// proxy's HTML page or a hostile server's endless body is cut here.
+const MaxErrorBody = 64 << 10
+
+// maxErrorMessage bounds Error.Message.
+const maxErrorMessage = 4 << 10
+
+// NewHTTPError builds the *Error of a non-2xx answer. It keeps at most
+// MaxErrorBody bytes of body, and a message of at most 4 KiB.
 func NewHTTPError(op, method, rawURL string, status int, header http.Header, body []byte) *Error {
+	if len(body) > MaxErrorBody {
+		body = bytes.Clone(body[:MaxErrorBody])
+	}
 	e := &Error{
 		Op: op, Method: method, URL: SanitizeURL(rawURL), StatusCode: status,
 		Body: body, Header: header,
@@ -128,25 +148,26 @@ func NewHTTPError(op, method, rawURL string, status int, header http.Header, bod
 	if header != nil {
 		e.RequestID = header.Get("X-Request-Id")
 	}
-	e.Message, e.Details = errorMessage(body)
+	msg, details := errorMessage(body)
+	e.Message, e.Details = snippet([]byte(msg), maxErrorMessage), details
 	return e
 }
 
-// errorMessage extracts the message of an error body.
+// errorMessage extracts the message of an error body: its "error" member,
+// else its "message" member (the last of a repeated key), else all of it.
 func errorMessage(body []byte) (string, []byte) {
 	trimmed := trimJSONSpace(body)
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') && validJSON(trimmed) {
-		r := gjson.ParseBytes(trimmed)
-		v := r.Get("error")
+		v := memberResult(trimmed, "error")
 		if !v.Exists() {
-			v = r.Get("message")
+			v = memberResult(trimmed, "message")
 		}
 		if !v.Exists() {
 			return string(trimmed), trimmed
 		}
 		if v.Type == gjson.String {
 			msg := v.String()
-			if d := r.Get("error_description"); d.Exists() {
+			if d := memberResult(trimmed, "error_description"); d.Exists() {
 				msg += ": " + d.String()
 			}
 			return msg, []byte(v.Raw)
@@ -186,18 +207,9 @@ func compactMessage(v gjson.Result) string {
 		}
 		return strings.Join(parts, "; ")
 	}
-	v.ForEach(func(k, val gjson.Result) bool {
-		var msgs []string
-		if val.IsArray() {
-			for _, m := range val.Array() {
-				msgs = append(msgs, m.String())
-			}
-		} else {
-			msgs = append(msgs, val.String())
-		}
-		parts = append(parts, k.String()+": "+strings.Join(msgs, ", "))
-		return true
-	})
+	for field, msgs := range fieldErrors([]byte(v.Raw)) {
+		parts = append(parts, field+": "+strings.Join(msgs, ", "))
+	}
 	sort.Strings(parts)
 	return strings.Join(parts, "; ")
 }

@@ -69,7 +69,7 @@ func checkWireBody(t *testing.T, b []byte) {
 	resp := &Response{StatusCode: http.StatusOK, Header: http.Header{}, Body: b, URL: "https://gitlab.example.com/api/v4/projects"}
 	var obj map[string]json.RawMessage
 	wantObject := json.Unmarshal(b, &obj) == nil && obj != nil
-	if _, err := decodeObject(req, resp); (err == nil) != wantObject {
+	if _, _, err := decodeObject(req, resp); (err == nil) != wantObject {
 		t.Errorf("decodeObject(%q): error %v, encoding/json accepts it as an object: %v", b, err, wantObject)
 	}
 	var items []json.RawMessage
@@ -109,19 +109,19 @@ func FuzzWireBodies(f *testing.F) {
 func TestSplitJSONArray(t *testing.T) {
 	b := []byte(` [ {"a":[1,2]} , "s", 3 ,{}] `)
 	var parts []string
-	if err := splitJSONArray(b, func(s, e int) bool { parts = append(parts, string(b[s:e])); return true }); err != nil {
+	if err := splitJSONArray(b, func(s, e int, _ bool) bool { parts = append(parts, string(b[s:e])); return true }); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Join(parts, "|") != `{"a":[1,2]}|"s"|3|{}` {
 		t.Errorf("parts = %q", parts)
 	}
 	for _, bad := range []string{`{}`, `[1,`, `[{"a":1}`, `[1]x`, `[{"a":tru}]`} {
-		if err := splitJSONArray([]byte(bad), func(int, int) bool { return true }); err == nil {
+		if err := splitJSONArray([]byte(bad), func(int, int, bool) bool { return true }); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}
 	n := 0
-	_ = splitJSONArray([]byte(`[1,2,3]`), func(int, int) bool { n++; return n < 2 })
+	_ = splitJSONArray([]byte(`[1,2,3]`), func(int, int, bool) bool { n++; return n < 2 })
 	if n != 2 {
 		t.Errorf("stop: %d calls", n)
 	}

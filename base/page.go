@@ -138,13 +138,13 @@ func parsePage[T any](m *Manager[T], req *Request, resp *Response) (*Page[T], er
 	}
 	p.Items = make([]T, 0, n)
 	var bad error
-	err := splitJSONArray(trimmed, func(start, end int) bool {
+	err := splitJSONArray(trimmed, func(start, end int, distinct bool) bool {
 		if trimmed[start] != '{' {
 			bad = fail("a list item is not a JSON object", trimmed[start:end])
 			return false
 		}
 		o := NewObject(m.core, trimmed[start:end:end])
-		o.flags = flagFromList
+		o.flags = flagFromList | distinctFlag(distinct)
 		p.Items = append(p.Items, m.wrap(o))
 		return true
 	})

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,6 +79,8 @@ type CallOptions struct {
 	ObeyRateLimit  *bool
 	MaxRetries     *int
 	RetryTransient *bool
+	// SetAttrs are attributes sent in the body of Set next to its value.
+	SetAttrs Attrs
 }
 
 // RequestOption changes one call. Options that make sense for the whole client
@@ -115,7 +118,8 @@ type Attrs map[string]any
 // EncodeQuery renders params as a query string, following GitLab's rules and
 // the declared attribute types: Array → key[]=a&key[]=b,
 // CommaSeparatedList/String → key=a,b, Lowercase → lowercased; untyped
-// slices are sent as key[] arrays, maps as key[sub]=value.
+// slices are sent as key[] arrays, maps as key[sub]=value. An empty slice
+// sends nothing, as in python-gitlab.
 func EncodeQuery(params Params, types map[string]AttrType) (url.Values, error) {
 	q := make(url.Values, len(params))
 	for k, v := range params {
@@ -138,7 +142,9 @@ func encodeQueryValue(q url.Values, key string, v any, t AttrType) error {
 			if err != nil {
 				return fmt.Errorf("gitlab: parameter %q: %w", key, err)
 			}
-			q.Set(key, strings.Join(items, ","))
+			if len(items) > 0 { // an empty list is no filter: nothing is sent
+				q.Set(key, strings.Join(items, ","))
+			}
 			return nil
 		}
 	case TypeLowercase:
@@ -166,12 +172,12 @@ func encodeQueryValue(q url.Values, key string, v any, t AttrType) error {
 		if err != nil {
 			return fmt.Errorf("gitlab: parameter %q: %w", key, err)
 		}
+		if len(items) == 0 {
+			return nil // as python-gitlab: key[]= would be one empty value, a filter
+		}
 		k := key
 		if !strings.HasSuffix(k, "[]") {
 			k += "[]"
-		}
-		if len(items) == 0 {
-			q[k] = append(q[k], "")
 		}
 		q[k] = append(q[k], items...)
 		return nil
@@ -367,22 +373,44 @@ func unreserved(c byte) bool {
 }
 
 // IDString renders an ID given as an integer or a string ("42",
-// "group/sub/project"). Other types are an error.
+// "group/sub/project"), exactly: integers of any size keep every digit. A
+// fmt.Stringer, or a type whose underlying type is an integer or a string,
+// gives its text. Other types, an empty text, and "." or ".." (dot segments,
+// which a URL normalisation would turn into another path) are an error.
 func IDString(id any) (string, error) {
+	s, _, err := idText(id)
+	return s, err
+}
+
+// idText is IDString, also telling whether the ID is an integer.
+func idText(id any) (text string, integer bool, err error) {
 	switch x := id.(type) {
-	case string:
-		if x == "" {
-			return "", fmt.Errorf("gitlab: empty ID")
-		}
-		return x, nil
-	case int:
-		return strconv.Itoa(x), nil
-	case int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
-		return fmt.Sprint(x), nil
-	case fmt.Stringer:
-		return x.String(), nil
 	case nil:
-		return "", fmt.Errorf("gitlab: nil ID")
+		return "", false, fmt.Errorf("gitlab: nil ID")
+	case string:
+		text = x
+	case int:
+		text, integer = strconv.Itoa(x), true
+	case fmt.Stringer:
+		text = x.String()
+	default:
+		switch v := reflect.ValueOf(id); v.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			text, integer = strconv.FormatInt(v.Int(), 10), true
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+			text, integer = strconv.FormatUint(v.Uint(), 10), true
+		case reflect.String:
+			text = v.String()
+		default:
+			return "", false, fmt.Errorf("gitlab: an ID must be an integer or a string, not %T", id)
+		}
 	}
-	return "", fmt.Errorf("gitlab: an ID must be an integer or a string, not %T", id)
+	switch text {
+	case "":
+		return "", false, fmt.Errorf("gitlab: empty ID")
+	case ".", "..":
+		return "", false, fmt.Errorf("gitlab: the ID %q is a dot segment, which URL normalisation would remove from the path "+
+			"(the request would reach another resource): GitLab has no object with this ID", text)
+	}
+	return text, integer, nil
 }
