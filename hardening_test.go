@@ -317,3 +317,39 @@ func TestRepeatedKeysLastWins(t *testing.T) {
 		t.Errorf("Version() = %q, %v", v, err)
 	}
 }
+
+// Item 7: Set sends GitLab's other attributes of a feature flag in its body
+// (user, group, project, namespace, repository, feature_group, key), as
+// GitLab documents (https://docs.gitlab.com/api/features/#set-or-create-a-feature).
+func TestFeatureSetBodyAttributes(t *testing.T) {
+	rec := newCapture(t, jsonReply(201, `{"name":"dark_mode","state":"conditional","gates":[]}`))
+	gl := rec.client(t)
+	attrs := gitlab.Attrs{"user": "alice", "group": "g", "project": "g/p", "namespace": "g", "repository": "g/p.git",
+		"feature_group": "experiment", "key": "percentage_of_actors", "value": "ignored"}
+	if _, err := gl.Features.Set(ctx, "dark_mode", 30, gitlab.WithSetAttrs(attrs)); err != nil {
+		t.Fatal(err)
+	}
+	r := rec.requests()[0]
+	var body map[string]any
+	if err := json.Unmarshal([]byte(r.Body), &body); err != nil {
+		t.Fatal(err)
+	}
+	if r.Method != http.MethodPost || r.Path != "/api/v4/features/dark_mode" || r.RawQuery != "" {
+		t.Errorf("%s %s?%s", r.Method, r.Path, r.RawQuery)
+	}
+	for k, v := range attrs {
+		if k == "value" {
+			v = float64(30) // Set's value wins
+		}
+		if body[k] != v {
+			t.Errorf("body %s = %v, want %v (body %s)", k, body[k], v, r.Body)
+		}
+	}
+
+	// Against the fake GitLab: the actor gate is set from the body.
+	_, fake := fakeClient(t)
+	f := must(fake.Features.Set(ctx, "new_nav", true, gitlab.WithSetAttrs(gitlab.Attrs{"user": "alice"})))(t)
+	if gates := f.Lookup("gates").Raw; !strings.Contains(gates, `"User:`) {
+		t.Errorf("gates = %s, want an actor gate for alice", gates)
+	}
+}

@@ -220,6 +220,24 @@ func WithParams(p Params) RequestOption {
 	})
 }
 
+// WithSetAttrs adds attributes to the body of a Set call, next to its
+// value: for a feature flag (gl.Features.Set), GitLab's key
+// ("percentage_of_actors" or "percentage_of_time"), feature_group, user,
+// group, namespace, project, repository and force. The value given to Set
+// wins over a "value" here. Other operations ignore it: Create, Update and
+// actions take their attributes as an argument.
+// GitLab API: https://docs.gitlab.com/api/features/#set-or-create-a-feature
+func WithSetAttrs(attrs Attrs) RequestOption {
+	return base.CallOption(func(o *base.CallOptions) {
+		if o.SetAttrs == nil {
+			o.SetAttrs = base.Attrs{}
+		}
+		for k, v := range attrs {
+			o.SetAttrs[k] = v
+		}
+	})
+}
+
 // WithQuery sends exactly these query parameters (with the call's page and
 // per_page), replacing the call's parameters: python-gitlab's
 // query_parameters, for names that clash with a Go keyword or an option.

@@ -25,7 +25,8 @@ type Feature struct {
 func newFeature(o *base.Object) *Feature { return &Feature{o, mixins.NewObjectDeleter(o)} }
 
 // FeatureManager manages feature flags (gl.Features): Set creates or
-// changes one; WithParams adds feature_group, user, group, project.
+// changes one; gitlab.WithSetAttrs sends GitLab's other body attributes
+// with it (user, group, project, namespace, repository, feature_group, key).
 type FeatureManager struct {
 	*base.Manager[*Feature]
 	mixins.Lister[*Feature]
