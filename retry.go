@@ -179,7 +179,8 @@ type callRetry struct {
 	obey       bool
 	transient  bool
 	idempotent bool
-	replayable bool // the body can be sent again
+	replayable bool  // the body can be sent again
+	maxBody    int64 // the largest 2xx body read (< 0: no bound)
 
 	connected atomic.Bool // the current attempt got a connection (httptrace GotConn)
 	limited   bool        // the current attempt failed waiting for the client-side limiter
@@ -194,7 +195,14 @@ type callRetry struct {
 
 // newCall resolves a call's retry settings.
 func (c *Client) newCall(req *base.Request, o base.CallOptions, target string) *callRetry {
-	st := &callRetry{c: c, method: req.Method, target: target, maxRetries: DefaultMaxRetries, obey: true, replayable: true}
+	st := &callRetry{c: c, method: req.Method, target: target, maxRetries: DefaultMaxRetries, obey: true, replayable: true,
+		maxBody: DefaultMaxBodySize}
+	switch {
+	case o.MaxBodySize > 0:
+		st.maxBody = o.MaxBodySize
+	case o.MaxBodySize < 0:
+		st.maxBody = -1
+	}
 	if o.MaxRetries != nil {
 		st.maxRetries = *o.MaxRetries
 	}
@@ -320,12 +328,8 @@ func (st *callRetry) condition(resp *resty.Response, err error) bool {
 
 // readBody reads and closes raw's body, keeping it for Do.
 func (st *callRetry) readBody(raw *http.Response) {
-	st.raw, st.body, st.bodyErr = raw, nil, nil
-	if raw.Body == nil {
-		return
-	}
-	st.body, st.bodyErr = readBody(raw.Body, raw.ContentLength)
-	raw.Body.Close()
+	st.raw = raw
+	st.body, st.bodyErr = readAnswer(raw, st.maxBody)
 }
 
 // retryable says why an attempt may be retried ("" when it may not):
@@ -365,7 +369,7 @@ func (st *callRetry) retryable(raw *http.Response, err error) string {
 		if st.idempotent {
 			return "transient error"
 		}
-	case status >= 200 && status <= 299 && st.bodyErr != nil:
+	case status >= 200 && status <= 299 && st.bodyErr != nil && !errors.Is(st.bodyErr, base.ErrBodyTooLarge):
 		if st.idempotent {
 			return "body cut short"
 		}

@@ -99,6 +99,10 @@ var (
 	ErrNotFound     = base.ErrNotFound
 	ErrConflict     = base.ErrConflict
 	ErrRateLimited  = base.ErrRateLimited
+	// ErrRepeatedPage ends an iteration whose next page was already fetched.
+	ErrRepeatedPage = base.ErrRepeatedPage
+	// ErrBodyTooLarge is a successful answer larger than WithMaxBodySize.
+	ErrBodyTooLarge = base.ErrBodyTooLarge
 )
 
 // LinkURL returns the URL of a Link header entry ("next", "prev", "first",

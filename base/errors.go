@@ -23,6 +23,17 @@ var (
 	ErrRateLimited  = errors.New("gitlab: rate limited (429)")
 )
 
+// ErrBodyTooLarge matches (errors.Is) the *ParseError of a successful
+// answer whose body is larger than the client's maximum body size
+// (gitlab.WithMaxBodySize), whether its Content-Length announced it or
+// not: the body is not read further.
+var ErrBodyTooLarge = errors.New("gitlab: the body is larger than the maximum body size")
+
+// ErrRepeatedPage matches the error that ends an iteration over a list
+// whose next page is one the iteration already fetched: a server whose Link
+// rel="next" or X-Next-Page points back would otherwise be followed forever.
+var ErrRepeatedPage = errors.New("gitlab: the next page was already fetched")
+
 var statusSentinels = map[int]error{
 	http.StatusNotModified:     ErrNotModified,
 	http.StatusUnauthorized:    ErrUnauthorized,
@@ -236,7 +247,13 @@ type ParseError struct {
 	ContentType string
 	Reason      string // what was wrong, e.g. "malformed JSON"
 	Snippet     string // the start of what came back
+	// Err is the error reading the body, if any: ErrBodyTooLarge, or the
+	// transport's (io.ErrUnexpectedEOF for a body cut short).
+	Err error
 }
+
+// Unwrap returns the error reading the body, if any.
+func (e *ParseError) Unwrap() error { return e.Err }
 
 // Error says what was wrong and what came back.
 func (e *ParseError) Error() string {
@@ -332,11 +349,12 @@ func (e *OpError) Error() string {
 var credentialParams = []string{"private_token", "access_token", "job_token", "password"}
 
 // SanitizeURL removes credentials from a URL: user info and the query
-// parameters that carry tokens.
+// parameters that carry tokens. A URL that does not parse is shown as it
+// is, with what looks like user info or a token masked the same way.
 func SanitizeURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return "(unparsable URL)"
+		return sanitizeText(raw)
 	}
 	if u.User != nil {
 		u.User = url.User("REDACTED")
@@ -355,4 +373,34 @@ func SanitizeURL(raw string) string {
 		}
 	}
 	return u.String()
+}
+
+// sanitizeText masks credentials in a URL that does not parse: what
+// precedes the last '@' of its authority, and the values of the query
+// parameters that carry tokens.
+func sanitizeText(raw string) string {
+	if i := strings.Index(raw, "://"); i >= 0 {
+		start := i + 3
+		end := len(raw)
+		if j := strings.IndexAny(raw[start:], "/?#"); j >= 0 {
+			end = start + j
+		}
+		if at := strings.LastIndexByte(raw[start:end], '@'); at >= 0 {
+			raw = raw[:start] + "REDACTED" + raw[start+at:]
+		}
+	}
+	q := strings.IndexByte(raw, '?')
+	if q < 0 {
+		return raw
+	}
+	params := strings.Split(raw[q+1:], "&")
+	for i, p := range params {
+		name, _, _ := strings.Cut(p, "=")
+		for _, k := range credentialParams {
+			if strings.EqualFold(name, k) {
+				params[i] = name + "=REDACTED"
+			}
+		}
+	}
+	return raw[:q+1] + strings.Join(params, "&")
 }

@@ -69,7 +69,9 @@ func (r *Response) Decode(v any) error { return json.Unmarshal(r.Body, v) }
 
 // CallOptions are the per-call settings gathered from RequestOptions.
 type CallOptions struct {
-	Sudo    string
+	Sudo string
+	// Timeout bounds the whole call: 0 is the client's default, negative
+	// is none.
 	Timeout time.Duration
 	Header  http.Header
 	// Params are extra query parameters; Query, when set, replaces the call's
@@ -81,6 +83,9 @@ type CallOptions struct {
 	RetryTransient *bool
 	// SetAttrs are attributes sent in the body of Set next to its value.
 	SetAttrs Attrs
+	// MaxBodySize bounds the body of a successful answer: 0 is the
+	// client's default, negative is none.
+	MaxBodySize int64
 }
 
 // RequestOption changes one call. Options that make sense for the whole client
