@@ -90,6 +90,15 @@ func TestDotSegmentIDsAreRefused(t *testing.T) {
 	}
 	sentNothing(t, rec, "dot-segment IDs")
 
+	// Paths built with EscapeID directly (a file's raw content) encode
+	// them, and Go sends them so: the server sees a file named "..".
+	if _, err := gl.Projects.Lazy(1).Files().Raw(ctx, "..", "main"); err != nil {
+		t.Fatal(err)
+	}
+	if r := rec.requests()[0]; r.Path != "/api/v4/projects/1/repository/files/%2E%2E/raw" {
+		t.Errorf("raw file \"..\": %s", r.Path)
+	}
+
 	// GitLab's own answer cannot make one either: a listed project whose id
 	// is ".." has no ID, and its sub-managers fail with a *PathError.
 	p := must(gl.Projects.List(ctx, nil))(t).Items[0]
@@ -100,8 +109,8 @@ func TestDotSegmentIDsAreRefused(t *testing.T) {
 	if err := p.Delete(ctx); err == nil {
 		t.Error("a project whose id is \"..\" was deleted")
 	}
-	if n := len(rec.requests()); n != 1 {
-		t.Errorf("%d requests, want only the list", n)
+	if n := len(rec.requests()); n != 2 {
+		t.Errorf("%d requests, want only the raw file and the list", n)
 	}
 }
 

@@ -19,6 +19,9 @@ func TestEscapeID(t *testing.T) {
 		"feature/x~y_z-1":     "feature%2Fx~y_z-1",
 		"docs/ä.md":           "docs%2F%C3%A4.md",
 		"already%2Fencoded/x": "already%252Fencoded%2Fx", // encoded exactly once: % itself is escaped
+		".":                   "%2E",                     // dot segments would be normalised away
+		"..":                  "%2E%2E",
+		"...":                 "...",
 	}
 	for in, want := range cases {
 		if got := EscapeID(in); got != want {

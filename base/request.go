@@ -349,7 +349,15 @@ func filePart(key string, v any, t AttrType) (FilePart, bool, error) {
 
 // EscapeID encodes an ID as one URL path segment: everything but letters,
 // digits and -._~ is percent-encoded, so "group/sub" becomes "group%2Fsub".
+// The dot segments "." and ".." are encoded too ("%2E", "%2E%2E"): as they
+// are, URL normalisation would remove them and reach another resource.
 func EscapeID(s string) string {
+	switch s {
+	case ".":
+		return "%2E"
+	case "..":
+		return "%2E%2E"
+	}
 	const hex = "0123456789ABCDEF"
 	n := 0
 	for i := 0; i < len(s); i++ {
