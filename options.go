@@ -3,6 +3,7 @@ package gitlab
 import (
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -253,9 +254,7 @@ func WithParams(p Params) RequestOption {
 		if o.Params == nil {
 			o.Params = base.Params{}
 		}
-		for k, v := range p {
-			o.Params[k] = v
-		}
+		maps.Copy(o.Params, p)
 	})
 }
 
@@ -271,9 +270,7 @@ func WithSetAttrs(attrs Attrs) RequestOption {
 		if o.SetAttrs == nil {
 			o.SetAttrs = base.Attrs{}
 		}
-		for k, v := range attrs {
-			o.SetAttrs[k] = v
-		}
+		maps.Copy(o.SetAttrs, attrs)
 	})
 }
 

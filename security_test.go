@@ -41,9 +41,6 @@ var credentialOptions = []struct {
 	{"sudo", []gitlab.Option{gitlab.WithPrivateToken("glpat-sudo-secret"), gitlab.WithSudo("sudo-user")}, "glpat-sudo-secret"},
 }
 
-// credentialHeaderNames are the headers that carry credentials.
-var credentialHeaderNames = []string{"Private-Token", "Job-Token", "Authorization", "Sudo"}
-
 // Item 1: a pagination link to another origin (scheme, host or port) is
 // not followed: no request reaches the other server, whatever the
 // credential, and the error names both origins. python-gitlab's

@@ -100,37 +100,25 @@ func forEachMember(obj []byte, fn func(m rawMember) bool) {
 	}
 }
 
-// member returns the value of the last member called name of the JSON
-// object obj: encoding/json's rule for repeated keys.
-func member(obj []byte, name string) ([]byte, bool) {
+// member returns the value of the member called name of the JSON object
+// obj: the last one, as encoding/json reads repeated keys; or, with first,
+// the first one, which is the only one in an object whose keys are known to
+// be distinct (the scan stops there).
+func member(obj []byte, name string, first bool) ([]byte, bool) {
 	var val []byte
 	found := false
 	forEachMember(obj, func(m rawMember) bool {
 		if m.is(obj, name) {
 			val, found = obj[m.start:m.end], true
 		}
-		return true
-	})
-	return val, found
-}
-
-// firstMember returns the value of the first member called name of the
-// JSON object obj, for objects whose keys are known to be distinct.
-func firstMember(obj []byte, name string) ([]byte, bool) {
-	var val []byte
-	found := false
-	forEachMember(obj, func(m rawMember) bool {
-		if m.is(obj, name) {
-			val, found = obj[m.start:m.end], true
-		}
-		return !found
+		return !(first && found)
 	})
 	return val, found
 }
 
 // memberResult is member as a gjson.Result (Exists() false when absent).
 func memberResult(obj []byte, name string) gjson.Result {
-	if v, ok := member(obj, name); ok {
+	if v, ok := member(obj, name, false); ok {
 		return gjson.ParseBytes(v)
 	}
 	return gjson.Result{}

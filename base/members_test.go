@@ -33,11 +33,11 @@ func checkMembers(t *testing.T, b []byte) {
 		t.Fatalf("scanObject(%q) says invalid, encoding/json decodes it", b)
 	}
 	for name, v := range want {
-		got, ok := member(b, name)
+		got, ok := member(b, name, false)
 		if !ok || !bytes.Equal(got, v) {
-			t.Errorf("member(%q, %q) = %s, %v; encoding/json: %s", b, name, got, ok, v)
+			t.Errorf("member(%q, %q, false) = %s, %v; encoding/json: %s", b, name, got, ok, v)
 		}
-		if first, _ := firstMember(b, name); distinct && !bytes.Equal(first, v) {
+		if first, _ := member(b, name, true); distinct && !bytes.Equal(first, v) {
 			t.Errorf("keys of %q said distinct, but the first %q is %s, the last %s", b, name, first, v)
 		}
 	}

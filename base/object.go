@@ -75,7 +75,7 @@ func (o *Object) lookup(path string) gjson.Result {
 // last value counts, as for Decode and Attributes (encoding/json's rule).
 func (o *Object) Attr(name string) gjson.Result {
 	if o.changes != nil {
-		if v, ok := member(o.changes, name); ok {
+		if v, ok := member(o.changes, name, false); ok {
 			return gjson.ParseBytes(v)
 		}
 	}
@@ -92,9 +92,9 @@ func (o *Object) Attr(name string) gjson.Result {
 // keys are known to be distinct, else the last one (a full scan).
 func (o *Object) rawMember(name string) ([]byte, bool) {
 	if o.flags&flagDistinct != 0 {
-		return firstMember(o.raw, name)
+		return member(o.raw, name, true)
 	}
-	return member(o.raw, name)
+	return member(o.raw, name, false)
 }
 
 // Lookup reads a path, e.g. "namespace.full_path" or "topics.#". A path of
@@ -225,7 +225,7 @@ func (o *Object) Changed(name string) bool {
 	if o.changes == nil {
 		return false
 	}
-	_, ok := member(o.changes, name)
+	_, ok := member(o.changes, name, false)
 	return ok
 }
 
@@ -268,7 +268,7 @@ func resultText(r gjson.Result) string {
 
 // isInteger reports whether a JSON number is an integer literal.
 func isInteger(num string) bool {
-	return num != "" && strings.IndexAny(num, ".eE") < 0
+	return num != "" && !strings.ContainsAny(num, ".eE")
 }
 
 // IsLazy reports whether the object was built without a request (Lazy).

@@ -330,7 +330,7 @@ func (c *Core) Save(ctx context.Context, o *Object, opts []RequestOption) error 
 	payload := bytes.Clone(o.changes)
 	var required []memberValue
 	for _, k := range c.spec.UpdateAttrs.Required {
-		if _, ok := member(payload, k); ok {
+		if _, ok := member(payload, k, false); ok {
 			continue
 		}
 		v, err := o.Value(k)
@@ -375,7 +375,7 @@ func (c *Core) Save(ctx context.Context, o *Object, opts []RequestOption) error 
 func needsEncoding(payload []byte, types map[string]AttrType) bool {
 	for k, t := range types {
 		if t == TypeFile || t == TypeImage || t == TypeCommaSeparatedString || t == TypeJSON {
-			if _, ok := member(payload, k); ok {
+			if _, ok := member(payload, k, false); ok {
 				return true
 			}
 		}

@@ -246,7 +246,9 @@ func (p *Page[T]) setHeaders(h http.Header, reqURL string) error {
 	return nil
 }
 
-// LinkURL returns the URL of the Link header entry with the given rel.
+// LinkURL returns the target of the Link header entry with the given rel,
+// as written: it may be relative (RFC 8288), to be resolved against the
+// URL of the answer (url.URL.ResolveReference), as Page.NextURL is.
 func LinkURL(h http.Header, rel string) string {
 	for _, line := range h.Values("Link") {
 		for len(line) > 0 {
