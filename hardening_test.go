@@ -213,7 +213,7 @@ func TestIDsKeepTheirExactValue(t *testing.T) {
 // attributeNames are names that gjson/sjson path syntax would change.
 var attributeNames = []string{
 	":a", "a.b", "#", "*", "?", "a|b", "@this", `\`, `a\.b`, "!x", "0", "-1", "", " ", "é", `a"b`, "..",
-	"=", "a:b", "[0]", "{x}", "a,b", "\x01", "\u2028", "#(a=1)", "a.#", "name", "@reverse",
+	"=", "a:b", "[0]", "{x}", "a,b", "\x01", "\u2028", "#(a=1)", "a.#", "name", "@reverse", "a<b&c>",
 }
 
 // Item 14: every attribute name round-trips exactly through Set, Attr,

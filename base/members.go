@@ -1,6 +1,7 @@
 package base
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 
@@ -134,8 +135,20 @@ type memberValue struct {
 
 // newMember renders a member to write.
 func newMember(name string, value []byte) memberValue {
-	quoted, _ := json.Marshal(name) // a string always encodes
+	quoted, _ := marshalJSON(name) // a string always encodes
 	return memberValue{name: name, quoted: quoted, value: value}
+}
+
+// marshalJSON encodes v as encoding/json does, but leaves <, > and & as
+// they are (JSON does not need them escaped): what Set records and sends.
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte{'\n'}), nil
 }
 
 // membersOf lists the members of a JSON object, to write them elsewhere.

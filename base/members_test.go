@@ -86,3 +86,20 @@ func FuzzMembers(f *testing.F) {
 	}
 	f.Fuzz(checkMembers)
 }
+
+// Set records []byte as text and leaves <, > and & unescaped, in names and
+// values, as it always did; json.RawMessage is kept as it is.
+func TestSetEncoding(t *testing.T) {
+	o := NewObject(testCore(projectSpec, nil), []byte(`{"id":1}`))
+	for name, v := range map[string]any{"content": []byte("<x>&"), "a<b": 1, "raw": json.RawMessage(` {"k":[1]} `), "nil": nil} {
+		if err := o.Set(name, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := `{"content":"<x>&","a<b":1,"raw":{"k":[1]},"nil":null}`
+	var got, exp map[string]any
+	if json.Unmarshal(o.Changes(), &got) != nil || json.Unmarshal([]byte(want), &exp) != nil || !reflect.DeepEqual(got, exp) ||
+		!bytes.Contains(o.Changes(), []byte(`"content":"<x>&"`)) || !bytes.Contains(o.Changes(), []byte(`"a<b":1`)) {
+		t.Errorf("Changes() = %s, want the members of %s", o.Changes(), want)
+	}
+}

@@ -181,12 +181,17 @@ func (o *Object) GetTime(name string) (time.Time, error) {
 
 // Set records a change; the server data is untouched until Save succeeds.
 // Any attribute can be set, known to the manager or not, under any name
-// (taken literally, as Attr reads it); nil sends null.
+// (taken literally, as Attr reads it). The value is encoded as
+// encoding/json does, except that []byte is text (a string, not base64)
+// and json.RawMessage is sent as it is; nil sends null.
 func (o *Object) Set(name string, value any) error {
-	if raw, ok := value.(json.RawMessage); ok {
-		return o.SetRaw(name, raw)
+	switch v := value.(type) {
+	case json.RawMessage:
+		return o.SetRaw(name, v)
+	case []byte:
+		value = string(v)
 	}
-	b, err := json.Marshal(value)
+	b, err := marshalJSON(value)
 	if err != nil {
 		return fmt.Errorf("gitlab: set %q: %w", name, err)
 	}

@@ -200,7 +200,7 @@ func (c *Core) Lazy(id any) *Object {
 		if s, integer, err := idText(id); err == nil {
 			v := []byte(s)
 			if !integer {
-				v, _ = json.Marshal(s) // a string always encodes
+				v, _ = marshalJSON(s) // a string always encodes
 			}
 			raw = withMembers(raw, []memberValue{newMember(attr, v)})
 		}
