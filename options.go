@@ -135,7 +135,10 @@ func WithLogger(l *slog.Logger) Option {
 // GitLab.com's request limit) and for waiting out a rate limit a few times
 // (GitLab.com's Retry-After is at most a minute), short enough that a
 // stalled connection or a body that never ends does not block a program
-// forever. Streaming downloads are not API calls and have none.
+// forever. As with any deadline, a rate-limit wait that would outlast it is
+// not started: the 429 is returned at once (give a context deadline or
+// WithTimeout to wait longer). Streaming downloads are not API calls and
+// have none.
 const DefaultTimeout = 5 * time.Minute
 
 // WithTimeout bounds each call: for the whole client in New, or for one
