@@ -240,8 +240,9 @@ func (o *Object) Changes() []byte { return bytes.Clone(o.changes) }
 // DiscardChanges drops every pending change.
 func (o *Object) DiscardChanges() { o.changes = nil }
 
-// ID returns the object's ID attribute as text ("" when the manager's objects
-// have no ID, or the object lacks it).
+// ID returns the object's ID attribute as text, integers with every digit
+// ("" when the manager's objects have no ID, or the object has none usable
+// in a URL: missing, null, not a string or an integer, "." or "..").
 func (o *Object) ID() string {
 	attr := o.core.spec.IDAttribute()
 	if attr == "" {
