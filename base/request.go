@@ -61,7 +61,9 @@ type Response struct {
 	URL        string
 }
 
-// JSON returns the body parsed with gjson.
+// JSON returns the body parsed with gjson, to read paths of it. gjson reads
+// the first of repeated keys; Decode, and objects, follow encoding/json
+// (the last).
 func (r *Response) JSON() gjson.Result { return gjson.ParseBytes(r.Body) }
 
 // Decode unmarshals the JSON body into v.
