@@ -88,7 +88,7 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 	// The retry condition has read the body, unless the context ended first.
 	body, readErr := st.body, st.bodyErr
 	if hr != st.raw {
-		body, readErr = readBody(hr.Body, hr.ContentLength)
+		body, readErr = readBody(hr.Body, bodySize(hr))
 		hr.Body.Close()
 	}
 	if readErr != nil && ctx.Err() != nil {
@@ -114,6 +114,16 @@ func escapedPath(target string) string {
 		return "(unparsable URL)"
 	}
 	return u.EscapedPath()
+}
+
+// bodySize is the size of a response's body: none for HEAD, whose
+// Content-Length describes the body a GET would get (RFC 9110, section
+// 9.3.2; GitLab sends it, for an empty list page too).
+func bodySize(hr *http.Response) int64 {
+	if hr.Request != nil && hr.Request.Method == http.MethodHead {
+		return 0
+	}
+	return hr.ContentLength
 }
 
 // readBody reads a whole body into one buffer sized from Content-Length.

@@ -324,7 +324,7 @@ func (st *callRetry) readBody(raw *http.Response) {
 	if raw.Body == nil {
 		return
 	}
-	st.body, st.bodyErr = readBody(raw.Body, raw.ContentLength)
+	st.body, st.bodyErr = readBody(raw.Body, bodySize(raw))
 	raw.Body.Close()
 }
 
