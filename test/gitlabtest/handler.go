@@ -32,6 +32,7 @@ type route struct {
 	h      handler
 	flags  routeFlags
 	shape  string // method and path with blank placeholders: "GET /projects/{}/issues"
+	kind   *kind  // the generic store's collection the route serves, or nil
 }
 
 // newRoute parses "METHOD /path/{x}/..." (the path after /api/v4).

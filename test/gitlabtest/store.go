@@ -160,12 +160,11 @@ func label(name, parent string) string {
 // immutable and shared by every Server, and so are their routes, whose
 // handlers find their server in the call.
 type builtinSet struct {
-	once    sync.Once
-	kinds   map[string]*kind // by spec name
-	ordered []*kind          // sorted by spec name
-	byColl  map[string]*kind // by collection path with blank placeholders
-	routes  []*route
-	err     error
+	once   sync.Once
+	kinds  map[string]*kind // by spec name
+	byColl map[string]*kind // by collection path with blank placeholders
+	routes []*route
+	err    error
 
 	restOnce sync.Once
 	rest     []*route // routes, without the shapes the hand-written handlers serve
@@ -184,7 +183,6 @@ func builtinKinds() *builtinSet {
 		builtin.byColl = map[string]*kind{}
 		for _, sp := range reg.Specs() { // sorted by name: the first wins a shared path
 			k := kinds[sp.Name]
-			builtin.ordered = append(builtin.ordered, k)
 			if p := collPath(k.segs); builtin.byColl[p] == nil {
 				builtin.byColl[p] = k
 			}
@@ -325,7 +323,9 @@ func (k *kind) routes() ([]*route, error) {
 	coll, obj := collPath(k.segs), collPath(k.segs)+"/{}"
 	var rts []*route
 	add := func(method, path string, b *binding, op func(c *call, k *kind, b *binding) *apiError) {
-		rts = append(rts, newRoute(method+" "+path, func(c *call) *apiError { return op(c, k, b) }))
+		rt := newRoute(method+" "+path, func(c *call) *apiError { return op(c, k, b) })
+		rt.kind = k
+		rts = append(rts, rt)
 	}
 	single := k.idAttr == "" // singletons and keyless collections: the ID-less path
 	if k.ops.Has(base.OpList) {
@@ -757,6 +757,9 @@ func (c *call) assignID(k *kind, col *coll, it *item) *apiError {
 	}
 	if v, ok := c.p.str(k.idAttr); ok && v != "" {
 		it.key = v
+		if _, list := obj[k.idAttr].([]any); list { // one e-mail of a comma-separated list
+			obj[k.idAttr] = v
+		}
 		return nil
 	}
 	var v string
@@ -918,8 +921,10 @@ func (c *call) storeSet(k *kind, b *binding) *apiError {
 // by the collection's hooks. Unlike a create through the API it ignores the
 // operations and required attributes the collection declares, so it fills
 // read-only collections (jobs, events, audit events) too; a singleton's path
-// sets the singleton. It returns the stored object and panics when no
-// collection of the store is at path or a parent is missing.
+// sets the singleton. It returns the stored object and panics when the
+// store serves no collection at path (hand-written handlers serve projects,
+// issues, merge requests...: use AddProject and the API for those) or a
+// parent is missing.
 func (s *Server) AddObject(path string, attrs map[string]any) map[string]any {
 	if !strings.HasPrefix(path, apiPrefix) {
 		path = apiPrefix + path
@@ -959,35 +964,16 @@ func (s *Server) AddObject(path string, attrs map[string]any) map[string]any {
 	return out
 }
 
-// kindFor finds the collection of the generic store whose path matches the
-// segments, the one with the most literal segments.
+// kindFor finds the collection of the generic store served at the
+// segments: the kind of the route a request there, or to one of its
+// objects, would take, when the store serves it.
 func (s *Server) kindFor(segs []string) *kind {
-	var best *kind
-	lits := -1
-	try := func(k *kind) {
-		if k.native != nil || len(k.segs) != len(segs) {
-			return
-		}
-		n := 0
-		for i, seg := range k.segs {
-			if seg != "{}" && seg != segs[i] {
-				return
-			}
-			if seg != "{}" {
-				n++
+	for _, path := range [][]string{segs, append(segs[:len(segs):len(segs)], "-")} {
+		for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+			if rt, _, _ := s.match(m, path); rt != nil && rt.kind != nil && len(rt.kind.segs) == len(segs) {
+				return rt.kind
 			}
 		}
-		if n > lits {
-			best, lits = k, n
-		}
 	}
-	s.routeMu.Lock()
-	for _, k := range s.resKinds {
-		try(k)
-	}
-	s.routeMu.Unlock()
-	for _, k := range builtinKinds().ordered {
-		try(k)
-	}
-	return best
+	return nil
 }
