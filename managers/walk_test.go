@@ -140,14 +140,18 @@ type walkTally struct {
 	accessors map[string]bool // specs reached through their accessor
 }
 
-func (t *walkTally) mark(key string, accessor bool) {
+// exercised records that "<spec> <op>" passed.
+func (t *walkTally) exercised(key string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if accessor {
-		t.accessors[key] = true
-		return
-	}
 	t.done[key] = true
+}
+
+// reached records that a spec's manager was reached by its accessor.
+func (t *walkTally) reached(name string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.accessors[name] = true
 }
 
 type walker struct {
@@ -327,7 +331,7 @@ func (w *walker) reach(sp *base.Spec) (reflect.Value, bool) {
 			w.t.Errorf("the client has no field %s for %s", sp.Accessor, sp.Name)
 			return reflect.Value{}, false
 		}
-		w.tally.mark(sp.Name, true)
+		w.tally.reached(sp.Name)
 		return f, true
 	}
 	parent, _ := w.reg.Lookup(sp.Parent)
@@ -349,7 +353,7 @@ func (w *walker) reach(sp *base.Spec) (reflect.Value, bool) {
 		w.t.Errorf("%s: accessor %s: %v", sp.Name, sp.Accessor, err)
 		return reflect.Value{}, false
 	}
-	w.tally.mark(sp.Name, true)
+	w.tally.reached(sp.Name)
 	return out[0], true
 }
 
@@ -391,7 +395,7 @@ func (w *walker) make(sp *base.Spec, m reflect.Value, first bool) (reflect.Value
 		}
 		return out[0], nil
 	}
-	if sp.IDAttribute() == "" && sp.Ops.Has(base.OpGetWithoutID) {
+	if sp.Ops.Has(base.OpGetWithoutID) {
 		out, err := call(m, "Get", ctx)
 		if err != nil {
 			return reflect.Value{}, fmt.Errorf("get: %w", err)
@@ -550,7 +554,7 @@ func same(o reflect.Value, idAttr, wantID, attr string, want any) error {
 	return nil
 }
 
-// set sets a key, reads it back when the manager can, and deletes it.
+// set sets a key and reads it back when the manager can.
 func (w *walker) set(sp *base.Spec, m reflect.Value) {
 	w.try(sp, "set", func() error {
 		key, v := w.made("key"), w.value(sp, "value")
@@ -648,7 +652,7 @@ func (w *walker) try(sp *base.Spec, op string, f func() error) bool {
 		w.t.Errorf("%s: %v", key, err)
 		return false
 	}
-	w.tally.mark(key, false)
+	w.tally.exercised(key)
 	return true
 }
 
