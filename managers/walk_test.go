@@ -523,14 +523,14 @@ func (w *walker) update(sp *base.Spec, m reflect.Value, o reflect.Value) {
 }
 
 // updateAttrs are the update's required attributes (but the ID, which is in
-// the URL) and the attribute it changes.
+// the URL) and the attribute it changes: not an ID, which GitLab assigns.
 func (w *walker) updateAttrs(sp *base.Spec) (base.Attrs, string) {
 	attrs := w.attrs(sp, base.RequiredOptional{Required: sp.UpdateAttrs.Required, Exclusive: sp.UpdateAttrs.Exclusive}, false)
 	delete(attrs, sp.IDAttribute())
 	change := walkChange[sp.Name]
 	for _, cands := range [][]string{sp.UpdateAttrs.Optional, sp.UpdateAttrs.Required, sp.CreateAttrs.Optional} {
 		for _, a := range cands {
-			if change == "" && a != sp.IDAttribute() && !slices.Contains(sp.Placeholders(), a) {
+			if change == "" && a != sp.IDAttribute() && a != "id" && !slices.Contains(sp.Placeholders(), a) {
 				change = a
 			}
 		}

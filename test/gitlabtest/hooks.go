@@ -27,7 +27,7 @@ type hooks struct {
 	// nil for a singleton that exists only implicitly.
 	delete func(c *call, sc *scope, it *item) *apiError
 	// list filters and orders the objects of a list request (default: all,
-	// oldest first); the store paginates what it returns.
+	// oldest first) into a new slice; the store paginates what it returns.
 	list func(c *call, sc *scope, items []*item) ([]*item, *apiError)
 	// dup answers a create whose ID is taken (default 400
 	// {"message":{"<id attribute>":["has already been taken"]}}).

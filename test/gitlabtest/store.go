@@ -26,7 +26,6 @@ import (
 // kind is one collection template served by the store.
 type kind struct {
 	name   string // spec name; "" for AddResource collections
-	label  string // "Pipeline" in "404 Pipeline Not Found"
 	path   string // template, e.g. /projects/{project_id}/pipelines
 	segs   []string
 	phs    []string // placeholder names of path, in order
@@ -208,15 +207,12 @@ func specKinds(reg *base.Registry) (map[string]*kind, error) {
 	}
 	for _, sp := range specs {
 		k := kinds[sp.Name]
-		k.label = label(sp.Name, sp.Parent)
+		k.notFound = notFound(label(sp.Name, sp.Parent))
 		if h := specHooks[sp.Name]; h != nil {
 			k.hooks = h
 			if h.notFound != nil {
 				k.notFound = h.notFound
 			}
-		}
-		if k.notFound == nil {
-			k.notFound = notFound(k.label)
 		}
 	}
 	memo := map[string]bool{}
@@ -631,8 +627,8 @@ func idValue(v string) any {
 func (c *call) checkAttrs(required, exclusive []string, given func(string) bool) *apiError {
 	var msgs []string
 	for _, a := range required {
-		if !given(a) && !c.p.has(a) {
-			msgs = append(msgs, a+" is missing")
+		if m := a + " is missing"; !given(a) && !c.p.has(a) && !slices.Contains(msgs, m) {
+			msgs = append(msgs, m)
 		}
 	}
 	if len(msgs) > 0 {
@@ -734,8 +730,8 @@ func (c *call) newItem(k *kind, sc *scope, extra map[string]string) (*item, *api
 // assignID gives the object its ID: numbers the store counts for "id",
 // "iid" (per parent, with a global "id" beside) and other *_id attributes
 // the attributes lack; otherwise the attribute itself, or, when missing, a
-// slug made from the title or name, or the one required attribute named
-// *_<id> (a tag's name is its tag_name).
+// slug made from the title (https://docs.gitlab.com/api/wikis/#create-a-new-wiki-page),
+// or the one required attribute named *_<id> (a tag's name is its tag_name).
 func (c *call) assignID(k *kind, col *coll, it *item) *apiError {
 	obj := it.obj
 	switch k.idAttr {
@@ -768,8 +764,12 @@ func (c *call) assignID(k *kind, col *coll, it *item) *apiError {
 		it.id = c.s.nextID(k)
 		obj[k.idAttr], it.key = it.id, strconv.Itoa(it.id)
 		return nil
-	case k.idAttr == "slug":
-		v = parameterize(anyString(obj["title"]) + anyString(obj["name"]))
+	case k.idAttr == "slug": // a wiki page's: its title, spaces made hyphens
+		title := anyString(obj["title"])
+		if title == "" {
+			title = anyString(obj["name"])
+		}
+		v = strings.ReplaceAll(strings.TrimSpace(title), " ", "-")
 	default:
 		for _, a := range k.create.Required {
 			if strings.HasSuffix(a, "_"+k.idAttr) {
@@ -819,7 +819,7 @@ func (c *call) storeUpdate(k *kind, b *binding) *apiError {
 		it = &item{obj: c.baseObject(k, sc)}
 		col.add(it)
 	}
-	fields := c.p.fields(k.idAttr)
+	fields := c.p.fields(k.idAttr, "id") // the store's IDs do not change
 	for _, ph := range k.phs {
 		delete(fields, ph)
 	}

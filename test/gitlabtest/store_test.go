@@ -130,10 +130,10 @@ func TestStoreIDs(t *testing.T) {
 	do(t, s, "POST", "/groups/h/epics/3/discussions", tok(admin), form("body", "x")).expect(t, 201, "")
 	do(t, s, "GET", "/groups/h/epics/1/discussions").expect(t, 404, `{"message":"404 Epic Not Found"}`)
 	// A slug comes from the title; a tag's name from its tag_name.
-	if w := do(t, s, "POST", "/projects/1/wikis", tok(admin), form("title", "Home Page", "content", "x")).obj(t); w["slug"] != "home-page" {
+	if w := do(t, s, "POST", "/projects/1/wikis", tok(admin), form("title", "Home Page", "content", "x")).obj(t); w["slug"] != "Home-Page" {
 		t.Fatalf("wiki %v", w)
 	}
-	do(t, s, "GET", "/projects/1/wikis/home-page").expect(t, 200, "")
+	do(t, s, "GET", "/projects/1/wikis/Home-Page").expect(t, 200, "")
 	if tag := do(t, s, "POST", "/projects/1/repository/tags", tok(admin), form("tag_name", "v1", "ref", "main")).obj(t); tag["name"] != "v1" {
 		t.Fatalf("tag %v", tag)
 	}
