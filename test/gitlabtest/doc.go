@@ -82,7 +82,8 @@
 // declaration), notFound (the 404), canRead and canWrite (access), create
 // (complete or validate the new object), update (apply the attributes),
 // delete (veto or clean up), list (filter and order before paging), dup (a
-// taken ID) and after (follow-up writes, such as an issue's note count).
+// taken ID) and after (follow-up writes, such as an issue's note count);
+// insert stores objects in other collections (the jobs of a new pipeline).
 // Issue notes, project variables and user SSH keys are built this way.
 //
 // # Faults and limits

@@ -3,7 +3,11 @@ package gitlabtest
 // hooks give one kind of the generic store GitLab's semantics, by hand. Every
 // field is optional: nil keeps the generic behaviour described in doc.go.
 // Hooks run under the state lock (shared for reads, exclusive for writes),
-// after the store has resolved the parent chain into the scope.
+// after the store has resolved the parent chain into the scope (sc.project,
+// sc.group, sc.user, sc.issue, sc.mr for the hand-written ancestors,
+// sc.parent for a parent in the store, sc.vals the placeholder values). A
+// write hook may write other collections with c.insert (a pipeline's jobs)
+// and c.s.st.colls.
 type hooks struct {
 	// notFound is the 404 of a missing object (default "404 <Label> Not
 	// Found", the label made from the spec name).

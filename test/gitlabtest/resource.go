@@ -77,8 +77,8 @@ func (s *Server) AddResource(r Resource) {
 	if s.resKinds == nil {
 		s.resKinds = map[string]*kind{}
 	}
-	if p := collPath(k.segs); s.resKinds[p] == nil {
-		s.resKinds[p] = k
+	if p := collPath(k.segs); s.resKinds[p] == nil && builtinKinds().byColl[p] == nil {
+		s.resKinds[p] = k // a later AddResource path may name its objects
 	}
 	s.routeMu.Unlock()
 	s.addRoutes(rts...)

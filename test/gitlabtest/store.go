@@ -684,20 +684,36 @@ func (c *call) storeCreate(k *kind, b *binding) *apiError {
 	if e := c.canWrite(k, sc, nil); e != nil {
 		return e
 	}
-	it, e := c.newItem(k, sc, extra)
+	obj := c.p.fields()
+	for name, v := range extra {
+		obj[name] = idValue(v)
+	}
+	it, e := c.newItem(k, sc, obj)
 	if e != nil {
 		return e
 	}
 	return c.doc(http.StatusCreated, &it.doc)
 }
 
-// newItem builds and stores the object of a create.
-func (c *call) newItem(k *kind, sc *scope, extra map[string]string) (*item, *apiError) {
-	col := c.collFor(sc, true)
-	obj := c.p.fields()
-	for name, v := range extra {
-		obj[name] = idValue(v)
+// insert stores a new object in the collection of the built-in declaration
+// called name whose path placeholders take vals (canonical values: numeric
+// project and group ids, iids, the keys of the store's objects), as a
+// create would, hooks included; parent, when the store holds it, owns the
+// collection, which goes with it. Hooks use it to write other collections,
+// such as the jobs a pipeline creates. The scope the kind's hooks see holds
+// only vals and parent.
+func (c *call) insert(name string, vals []string, parent *item, fields map[string]any) (*item, *apiError) {
+	k := builtinKinds().kinds[name]
+	if k == nil || len(vals) != len(k.phs) {
+		panic(fmt.Sprintf("gitlabtest: insert: %s takes %d placeholder values", name, len(vals)))
 	}
+	return c.newItem(k, &scope{vals: vals, parent: parent, key: collKey(k, vals)}, fields)
+}
+
+// newItem completes obj (the attributes given) and stores it in the
+// scope's collection.
+func (c *call) newItem(k *kind, sc *scope, obj map[string]any) (*item, *apiError) {
+	col := c.collFor(sc, true)
 	for name, v := range c.baseObject(k, sc) {
 		obj[name] = v
 	}
@@ -751,11 +767,15 @@ func (c *call) assignID(k *kind, col *coll, it *item) *apiError {
 		obj["id"], obj["iid"], it.key = it.id, col.next, strconv.Itoa(col.next)
 		return nil
 	}
-	if v, ok := c.p.str(k.idAttr); ok && v != "" {
-		it.key = v
-		if _, list := obj[k.idAttr].([]any); list { // one e-mail of a comma-separated list
-			obj[k.idAttr] = v
-		}
+	switch v := obj[k.idAttr].(type) {
+	case nil:
+	case []any: // e-mails as a comma-separated list: the ID is their text
+		it.key = strings.Join(toStrings(v), ",")
+		obj[k.idAttr] = it.key
+	default:
+		it.key = anyString(v)
+	}
+	if it.key != "" {
 		return nil
 	}
 	var v string
@@ -953,7 +973,7 @@ func (s *Server) AddObject(path string, attrs map[string]any) map[string]any {
 	sc, e := c.resolve(k, c.args)
 	var it *item
 	if e == nil {
-		it, e = c.newItem(k, sc, nil)
+		it, e = c.newItem(k, sc, c.p.fields())
 	}
 	if e != nil {
 		panic("gitlabtest: AddObject " + path + ": " + e.Error())
