@@ -35,7 +35,7 @@ type kind struct {
 	// comments): a create appends. Other kinds without ID are singletons.
 	keyless          bool
 	updVerb, setVerb string
-	createVerb       string // POST, or PUT (a pull mirror is configured with PUT)
+	createVerb       string   // POST, or PUT (a pull mirror is configured with PUT)
 	createSegs       []string // CreatePath, or segs
 	createPhs        []string
 	create, update   base.RequiredOptional // declared attributes
