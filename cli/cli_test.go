@@ -372,7 +372,7 @@ func TestListPagesAndStreaming(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil || len(list) != 2 || r.code != 0 {
 		t.Fatalf("%s", r)
 	}
-	if !strings.Contains(r.stderr, "first page only (2 objects of 5)") || !strings.Contains(r.stderr, "--get-all") {
+	if !strings.Contains(r.stderr, "first page only (2 of 5 objects)") || !strings.Contains(r.stderr, "--get-all") {
 		t.Errorf("warning: %q", r.stderr)
 	}
 	for _, quiet := range [][]string{{"--no-get-all"}, {"--page", "2"}} {

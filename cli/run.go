@@ -211,15 +211,15 @@ func (x *action) list(cmd *cobra.Command, m *base.Dynamic, attrs gitlab.Attrs, o
 		return err
 	}
 	if page.NextURL != "" && !pageGiven && !flags.Changed("no-get-all") {
-		total := "more"
-		if page.Total >= 0 {
-			total = strconv.Itoa(page.Total)
-		}
 		if err := x.app.flush(); err != nil {
 			return err
 		}
-		fmt.Fprintf(x.app.prog.Stderr, "gitlab: warning: this is the first page only (%d objects of %s): "+
-			"--get-all lists them all, --no-get-all silences this warning\n", len(page.Items), total)
+		shown := fmt.Sprintf("%d of %d objects", len(page.Items), page.Total)
+		if page.Total < 0 {
+			shown = fmt.Sprintf("%d objects, and there are more", len(page.Items))
+		}
+		fmt.Fprintf(x.app.prog.Stderr, "gitlab: warning: this is the first page only (%s): "+
+			"--get-all lists them all, --no-get-all silences this warning\n", shown)
 	}
 	return nil
 }
