@@ -99,30 +99,40 @@ func client(t *testing.T, srv *gitlabtest.Server) *gitlab.Client {
 // HOME (the module and build caches), which tests replace.
 var buildEnv = os.Environ()
 
-var built struct {
+// program is a command built once for the tests that need a process.
+type program struct {
 	once sync.Once
 	dir  string
 	err  error
 	out  []byte
 }
 
+var built = map[string]*program{
+	"github.com/golab/gitlab/cmd/gitlab":           {},
+	"github.com/golab/gitlab/cli/testdata/rawcli": {},
+}
+
 // binary builds cmd/gitlab once (CGO_ENABLED=0, as shipped) and returns
 // its path, for the tests that need a real process.
-func binary(t *testing.T) string {
+func binary(t *testing.T) string { return buildCmd(t, "github.com/golab/gitlab/cmd/gitlab") }
+
+// buildCmd builds the command of package pkg once and returns its path.
+func buildCmd(t *testing.T, pkg string) string {
 	t.Helper()
-	built.once.Do(func() {
-		built.dir, built.err = os.MkdirTemp("", "gitlab-cli-test")
-		if built.err != nil {
+	b := built[pkg]
+	b.once.Do(func() {
+		b.dir, b.err = os.MkdirTemp("", "gitlab-cli-test")
+		if b.err != nil {
 			return
 		}
-		cmd := exec.Command("go", "build", "-o", filepath.Join(built.dir, "gitlab"), "github.com/golab/gitlab/cmd/gitlab")
+		cmd := exec.Command("go", "build", "-o", filepath.Join(b.dir, "gitlab"), pkg)
 		cmd.Env = append(buildEnv, "CGO_ENABLED=0")
-		built.out, built.err = cmd.CombinedOutput()
+		b.out, b.err = cmd.CombinedOutput()
 	})
-	if built.err != nil {
-		t.Fatalf("building cmd/gitlab: %v\n%s", built.err, built.out)
+	if b.err != nil {
+		t.Fatalf("building %s: %v\n%s", pkg, b.err, b.out)
 	}
-	return filepath.Join(built.dir, "gitlab")
+	return filepath.Join(b.dir, "gitlab")
 }
 
 // runBinary runs the built command as a process with the test's environment.
@@ -143,8 +153,10 @@ func runBinary(t *testing.T, args ...string) result {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if built.dir != "" {
-		os.RemoveAll(built.dir)
+	for _, b := range built {
+		if b.dir != "" {
+			os.RemoveAll(b.dir)
+		}
 	}
 	os.Exit(code)
 }
