@@ -108,7 +108,7 @@ type program struct {
 }
 
 var built = map[string]*program{
-	"github.com/golab/gitlab/cmd/gitlab":           {},
+	"github.com/golab/gitlab/cmd/gitlab":          {},
 	"github.com/golab/gitlab/cli/testdata/rawcli": {},
 }
 
