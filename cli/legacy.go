@@ -137,38 +137,34 @@ func pyRepr(v gjson.Result) string {
 	case gjson.String:
 		return pyQuote(v.Str)
 	}
-	var b strings.Builder
-	if v.IsArray() {
-		b.WriteByte('[')
-		n := 0
-		v.ForEach(func(_, e gjson.Result) bool {
-			if n > 0 {
-				b.WriteString(", ")
-			}
-			n++
-			b.WriteString(pyRepr(e))
-			return true
-		})
-		b.WriteByte(']')
-		return b.String()
-	}
-	if !v.IsObject() {
+	isObj := v.IsObject()
+	if !isObj && !v.IsArray() {
 		return v.Raw
 	}
-	b.WriteByte('{')
+	var b strings.Builder
+	b.WriteByte("[{"[btoi(isObj)])
 	n := 0
 	v.ForEach(func(k, e gjson.Result) bool {
 		if n > 0 {
 			b.WriteString(", ")
 		}
 		n++
-		b.WriteString(pyQuote(k.Str))
-		b.WriteString(": ")
+		if isObj {
+			b.WriteString(pyQuote(k.Str))
+			b.WriteString(": ")
+		}
 		b.WriteString(pyRepr(e))
 		return true
 	})
-	b.WriteByte('}')
+	b.WriteByte("]}"[btoi(isObj)])
 	return b.String()
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // pyNumber renders a JSON number as Python prints the int or float
