@@ -234,8 +234,11 @@ func (w *walker) walk(s *gitlab.Spec, children map[string][]*gitlab.Spec, parent
 		if mine {
 			attrs := w.attrs(s, s.UpdateAttrs, false)
 			delete(attrs, idAttr)
+			for _, ph := range s.Placeholders() {
+				delete(attrs, ph)
+			}
 			if len(attrs) == 0 {
-				if a := updatable(s); a != "" {
+				if a := updatable(s); a != "" && !isPlaceholder(s, a) {
 					attrs[a] = w.value(s, a)
 				}
 			}
@@ -302,6 +305,11 @@ func (w *walker) requested(s *gitlab.Spec, op string, values map[string]string, 
 // exclusive one, and, for a create, adds the manager's walkCreate.
 func (w *walker) attrs(s *gitlab.Spec, ro gitlab.RequiredOptional, create bool) map[string]string {
 	out := map[string]string{}
+	defer func() { // a path attribute is given once, as the path's option
+		for _, ph := range s.Placeholders() {
+			delete(out, ph)
+		}
+	}()
 	for _, a := range ro.Required {
 		out[a] = w.value(s, a)
 	}
@@ -414,4 +422,14 @@ func TestCurrentUser(t *testing.T) {
 	if out := mustRun(t, "current-user", "get"); out != "username: root\n" {
 		t.Errorf("legacy: %q", out)
 	}
+}
+
+// isPlaceholder reports whether attr is one of the spec's path placeholders.
+func isPlaceholder(s *gitlab.Spec, attr string) bool {
+	for _, ph := range s.Placeholders() {
+		if ph == attr {
+			return true
+		}
+	}
+	return false
 }
