@@ -1,9 +1,10 @@
 module github.com/golab/gitlab
 
-go 1.24
+go 1.25.0
 
 require (
 	github.com/go-resty/resty/v2 v2.17.2
+	github.com/graph-gophers/graphql-go v1.11.0
 	github.com/tidwall/gjson v1.20.1
 	github.com/tidwall/sjson v1.2.7
 	golang.org/x/time v0.12.0

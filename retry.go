@@ -208,6 +208,9 @@ func (c *Client) newCall(req *base.Request, o base.CallOptions, target string) *
 	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodTrace, http.MethodPut, http.MethodDelete:
 		st.idempotent = true
 	}
+	if req.Idempotent {
+		st.idempotent = true
+	}
 	if req.Form != nil {
 		// resty rewinds file readers between attempts (SetRetryResetReaders),
 		// which only works for readers that can seek.

@@ -1,4 +1,5 @@
-// Package gitlabtest is a stateful, in-memory GitLab REST API v4 for tests,
+// Package gitlabtest is a stateful, in-memory GitLab REST API v4 (and a
+// small part of its GraphQL API) for tests,
 // used the way net/http/httptest is:
 //
 //	srv := gitlabtest.NewServer(t)             // listens on 127.0.0.1, closed by t.Cleanup
@@ -32,6 +33,20 @@
 // (id_after/id_before) and users (cursor), sudo, job-token allow-listing,
 // visibility (private resources look absent), timestamps in UTC with
 // milliseconds, and HEAD on every GET route.
+//
+// # GraphQL
+//
+// POST (and GET, for queries) /api/graphql serves a subset of GitLab's
+// GraphQL schema on the same state, so an issue created through REST is
+// visible through GraphQL and the other way round: currentUser,
+// project(fullPath) with issue, issues, mergeRequest and mergeRequests
+// (keyset connections with first/after, nodes, edges, pageInfo and count,
+// at most 100 nodes a page), group(fullPath) with projects, and the
+// createIssue mutation. Tokens work as for the REST API (job tokens are not
+// accepted; mutations need the api scope), with GitLab's error shapes (401
+// "Invalid token", 422 "Query too large", errors in a 200 answer with
+// partial data) and its complexity limit (WithGraphQLComplexityLimit).
+// Faults match it with Path: GraphQLPath.
 //
 // # Faults and limits
 //
