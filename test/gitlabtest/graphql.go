@@ -355,7 +355,7 @@ func gqlVariables(raw json.RawMessage) (map[string]any, error) {
 	}
 	var vars map[string]any
 	if err := json.Unmarshal(raw, &vars); err != nil {
-		return nil, fmt.Errorf("Unexpected end of input: variables must be a JSON object")
+		return nil, errBadVarJSON
 	}
 	return vars, nil
 }

@@ -3,8 +3,6 @@ package gitlabtest
 import (
 	"context"
 	"encoding/base64"
-	"errors"
-	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -19,9 +17,20 @@ import (
 // state as the REST handlers, under the lock serveGraphQL holds, and reach
 // the request through their context (reqOf).
 
-// errNoAccess is GitLab's answer for what does not exist or may not be done
-// (https://docs.gitlab.com/development/api_graphql_styleguide/#error-handling).
-var errNoAccess = errors.New("The resource that you are attempting to access does not exist or you don't have permission to perform this action")
+// gqlMessage is an error whose text is GitLab's message, as sent in the
+// answer's errors array.
+type gqlMessage string
+
+func (m gqlMessage) Error() string { return string(m) }
+
+// GitLab's messages (https://docs.gitlab.com/development/api_graphql_styleguide/#error-handling).
+const (
+	errNoAccess   gqlMessage = "The resource that you are attempting to access does not exist or you don't have permission to perform this action"
+	errBadCursor  gqlMessage = "Please provide a valid cursor"
+	errBadTime    gqlMessage = "Time must be an ISO 8601 string"
+	errBadFirst   gqlMessage = "first must be greater than or equal to 0"
+	errBadVarJSON gqlMessage = "Variables must be a JSON object"
+)
 
 // gqlMaxPageSize is GitLab's default maximum page size of connections
 // (https://docs.gitlab.com/api/graphql/#limits).
@@ -41,7 +50,7 @@ func (gqlTime) ImplementsGraphQLType(name string) bool { return name == "Time" }
 func (t *gqlTime) UnmarshalGraphQL(input any) error {
 	s, ok := input.(string)
 	if !ok {
-		return fmt.Errorf("Time must be a string")
+		return errBadTime
 	}
 	*t = gqlTime(s)
 	return nil
@@ -372,7 +381,7 @@ func (q *gqlReq) issuables(col *coll, states []string, p params, state *string, 
 	}
 	pred, e := issuableFilter(&call{p: p}, states)
 	if e != nil {
-		return nil, errors.New(gjson.GetBytes(e.body, "error").String())
+		return nil, gqlMessage(gjson.GetBytes(e.body, "error").String())
 	}
 	var list []*item
 	if col != nil {
@@ -521,7 +530,7 @@ func gqlPage[E, T any](list []E, id func(E) int, desc bool, first *int32, after 
 	n := gqlMaxPageSize
 	if first != nil {
 		if *first < 0 {
-			return nil, errors.New("first must be greater than or equal to 0")
+			return nil, errBadFirst
 		}
 		n = min(int(*first), gqlMaxPageSize)
 	}
@@ -535,7 +544,7 @@ func gqlPage[E, T any](list []E, id func(E) int, desc bool, first *int32, after 
 	if after != nil {
 		cur, ok := parseGQLCursor(*after)
 		if !ok {
-			return nil, errors.New("Please provide a valid cursor")
+			return nil, errBadCursor
 		}
 		for start < len(list) && (desc && id(list[start]) >= cur || !desc && id(list[start]) <= cur) {
 			start++
