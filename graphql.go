@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/tidwall/gjson"
 
@@ -224,30 +223,6 @@ func (r *GraphQLResult) GetFloat(path string) float64 { return r.Get(path).Float
 
 // GetBool returns the value at path as a bool (false when absent).
 func (r *GraphQLResult) GetBool(path string) bool { return r.Get(path).Bool() }
-
-// GetStrings returns the array at path as strings (nil when absent), e.g.
-// res.GetStrings("project.issues.nodes.#.title").
-func (r *GraphQLResult) GetStrings(path string) []string {
-	v := r.Get(path)
-	if !v.IsArray() {
-		return nil
-	}
-	arr := v.Array()
-	out := make([]string, len(arr))
-	for i, e := range arr {
-		out[i] = e.String()
-	}
-	return out
-}
-
-// GetTime parses the value at path as an RFC 3339 time (GitLab's Time).
-func (r *GraphQLResult) GetTime(path string) (time.Time, error) {
-	v := r.Get(path)
-	if !v.Exists() || v.Type == gjson.Null {
-		return time.Time{}, fmt.Errorf("gitlab: graphql: no time at %q", path)
-	}
-	return time.Parse(time.RFC3339, v.String())
-}
 
 // Decode unmarshals the data into v (a struct or a map).
 func (r *GraphQLResult) Decode(v any) error { return json.Unmarshal(r.data, v) }
