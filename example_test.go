@@ -269,7 +269,7 @@ func ExampleDynamic() {
 	// Output:
 	// 2 open issues; the first: Add dark mode
 	// subscribed: true
-	// gitlab: manager project_issue does not support close (it declares: list,get,create,update,delete; actions: subscribe, unsubscribe, todo)
+	// gitlab: manager project_issue does not support close (it declares: list,get,create,update,delete; actions: closed_by, move, related_merge_requests, reorder, subscribe, unsubscribe, todo, time_stats, time_estimate, reset_time_estimate, add_spent_time, reset_spent_time, participants, user_agent_detail)
 }
 
 func ExampleEscapeID() {

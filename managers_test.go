@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
 	"github.com/golab/gitlab"
+	"github.com/golab/gitlab/managers"
 	"github.com/golab/gitlab/test/gitlabtest"
 )
 
@@ -39,7 +41,7 @@ func TestProjectsAgainstTheFake(t *testing.T) {
 	if err := lazy.Refresh(ctx); err != nil || lazy.ID() != p.ID() || lazy.IsLazy() {
 		t.Errorf("refresh of a lazy object: %v %s", err, lazy)
 	}
-	fork := must(p.Fork(ctx, gitlab.Attrs{"namespace_path": "alice", "path": "website-fork", "name": "Website fork"}))(t)
+	fork := must(p.Forks().Create(ctx, gitlab.Attrs{"namespace_path": "alice", "path": "website-fork", "name": "Website fork"}))(t)
 	if fork.GetString("path_with_namespace") != "alice/website-fork" || fork.Lookup("forked_from_project.id").String() != p.ID() {
 		t.Errorf("fork: %s forked from %s", fork, fork.Lookup("forked_from_project.id"))
 	}
@@ -55,7 +57,7 @@ func TestProjectsAgainstTheFake(t *testing.T) {
 	if !errors.Is(err, gitlab.ErrNotModified) || !errors.As(err, &ge) || ge.Op != "star" {
 		t.Errorf("starring twice: %v", err)
 	}
-	if err := fork.Delete(ctx); err != nil {
+	if err := gl.Projects.Lazy(fork.ID()).Delete(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := gl.Projects.Get(ctx, fork.ID()); !errors.Is(err, gitlab.ErrNotFound) {
@@ -160,11 +162,11 @@ func TestBranchesFilesVariablesPushRules(t *testing.T) {
 	if err := f.Save(ctx, "fix/typo", "Expand the guide"); err != nil {
 		t.Fatal(err)
 	}
-	raw := must(files.Raw(ctx, "docs/guide.md", "fix/typo"))(t)
+	raw := must(readRaw(files, "docs/guide.md", "fix/typo"))(t)
 	if string(raw) != "# Guide\n\nMore.\n" {
 		t.Errorf("raw after save = %q", raw)
 	}
-	if main := must(files.Raw(ctx, "docs/guide.md", "main"))(t); string(main) != "# Guide\n" {
+	if main := must(readRaw(files, "docs/guide.md", "main"))(t); string(main) != "# Guide\n" {
 		t.Errorf("main changed: %q", main)
 	}
 	// Saving a file read from GitLab without touching its content keeps it intact (base64 round trip).
@@ -173,7 +175,7 @@ func TestBranchesFilesVariablesPushRules(t *testing.T) {
 	if err := f2.Save(ctx, "main", "Touch"); err != nil {
 		t.Fatal(err)
 	}
-	if got := must(files.Raw(ctx, "index.html", "main"))(t); string(got) != "<h1>Hello</h1>" {
+	if got := must(readRaw(files, "index.html", "main"))(t); string(got) != "<h1>Hello</h1>" {
 		t.Errorf("round trip changed the content: %q", got)
 	}
 	created := must(files.Create(ctx, gitlab.Attrs{"file_path": "src/a b.txt", "branch": "main", "content": "x", "commit_message": "add"}))(t)
@@ -187,7 +189,7 @@ func TestBranchesFilesVariablesPushRules(t *testing.T) {
 	if err := fd.Delete(ctx, "main", "remove"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := files.Raw(ctx, "src/a b.txt", "main"); !errors.Is(err, gitlab.ErrNotFound) {
+	if _, err := readRaw(files, "src/a b.txt", "main"); !errors.Is(err, gitlab.ErrNotFound) {
 		t.Errorf("deleted file: %v", err)
 	}
 
@@ -434,4 +436,14 @@ func TestSubscribeAndTodoMixins(t *testing.T) {
 	if err := mr.Todo(ctx); !errors.Is(err, gitlab.ErrNotModified) {
 		t.Errorf("second todo: %v", err)
 	}
+}
+
+// readRaw downloads a raw file whole, as a test reads it.
+func readRaw(files *managers.ProjectFileManager, path, ref string) ([]byte, error) {
+	d, err := files.Raw(ctx, gitlab.Attrs{"file_path": path, "ref": ref})
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	return io.ReadAll(d)
 }

@@ -14,9 +14,10 @@ type Core struct {
 	client      Requester
 	registry    *Registry
 	spec        *Spec
-	path        string // escaped, e.g. "/projects/group%2Fproject/issues"
-	err         error  // a *PathError when a placeholder has no value
-	parentAttrs []byte // {"project_id": 42}: inherited by the objects
+	path        string  // escaped, e.g. "/projects/group%2Fproject/issues"
+	err         error   // a *PathError when a placeholder has no value
+	parentAttrs []byte  // {"project_id": 42}: inherited by the objects
+	parent      *Object // the object the manager belongs to, nil for root managers
 }
 
 // NewCore binds spec to a client. For a sub-manager, parent is the owning
@@ -24,23 +25,34 @@ type Core struct {
 // spec.FromParent names, encoded once as a path segment. A missing value
 // makes every request fail with a *PathError instead of reaching a wrong URL.
 func NewCore(client Requester, reg *Registry, spec *Spec, parent *Object) *Core {
+	c := newCore(client, reg, spec, func(ph string) (gjson.Result, string) {
+		attr := spec.FromParent[ph]
+		if parent == nil {
+			return gjson.Result{}, attr
+		}
+		return parent.Attr(attr), attr
+	})
+	c.parent = parent
+	return c
+}
+
+// newCore binds spec to a client, its placeholders filled by value(ph),
+// which also names where the value was looked for (for the *PathError).
+func newCore(client Requester, reg *Registry, spec *Spec, value func(ph string) (gjson.Result, string)) *Core {
 	c := &Core{client: client, registry: reg, spec: spec}
-	if len(spec.FromParent) == 0 {
+	phs := spec.Placeholders()
+	if len(phs) == 0 {
 		c.path = spec.Path
 		return c
 	}
 	var path strings.Builder
 	attrs := []byte{'{'}
 	rest := spec.Path
-	for _, ph := range spec.Placeholders() {
-		attr := spec.FromParent[ph]
-		var v gjson.Result
-		if parent != nil {
-			v = parent.Attr(attr)
-		}
+	for _, ph := range phs {
+		v, from := value(ph)
 		text := resultText(v)
 		if text == "" {
-			c.err = &PathError{Manager: spec.Name, Placeholder: ph, ParentAttr: attr}
+			c.err = &PathError{Manager: spec.Name, Placeholder: ph, ParentAttr: from}
 			return c
 		}
 		i := strings.Index(rest, "{"+ph+"}")
@@ -59,6 +71,34 @@ func NewCore(client Requester, reg *Registry, spec *Spec, parent *Object) *Core 
 	c.path = path.String()
 	c.parentAttrs = append(attrs, '}')
 	return c
+}
+
+// Related returns the core of the manager registered under name for the
+// objects related to o (or, when o is nil, to this manager): a sub-manager
+// of o, a manager of the same parent (a merge request's approval rules,
+// from its approvals), or else one whose path placeholders are filled, by
+// name, from o's attributes and this core's parent attributes (a
+// milestone's issues: "project_issue" at /projects/{project_id}/issues).
+// Actions that answer with objects of another manager (Action.Of) and
+// hand-written methods use it.
+func (c *Core) Related(name string, o *Object) *Core {
+	spec, ok := c.registry.lookup(name)
+	switch {
+	case !ok:
+		return errCore(c.client, c.registry, name, fmt.Errorf("gitlab: no manager %q is registered", name))
+	case o != nil && spec.Parent == c.spec.Name:
+		return NewCore(c.client, c.registry, spec, o)
+	case c.parent != nil && spec.Parent == c.spec.Parent:
+		return NewCore(c.client, c.registry, spec, c.parent)
+	}
+	return newCore(c.client, c.registry, spec, func(ph string) (gjson.Result, string) {
+		if o != nil {
+			if v := o.Attr(ph); v.Exists() {
+				return v, ph
+			}
+		}
+		return gjson.GetBytes(c.parentAttrs, key(ph)), ph
+	})
 }
 
 // RootCore binds the root manager registered under name to a client. An

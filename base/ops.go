@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/tidwall/gjson"
 	"github.com/tidwall/sjson"
@@ -204,38 +203,11 @@ func (c *Core) Create(ctx context.Context, attrs Attrs, opts []RequestOption) (*
 	path := c.path
 	if c.spec.CreatePath != "" && c.err == nil {
 		var err error
-		if path, attrs, err = c.createPath(attrs); err != nil {
+		if path, attrs, err = c.fillPath("create", c.spec.CreatePath, attrs, nil); err != nil {
 			return nil, err
 		}
 	}
-	return c.sendAttrs(ctx, "create", http.MethodPost, path, attrs, opts)
-}
-
-// createPath renders the spec's CreatePath: the placeholders of the
-// manager path from the parent, the others from attrs, which are then left
-// out of the attributes sent.
-func (c *Core) createPath(attrs Attrs) (string, Attrs, error) {
-	var b strings.Builder
-	rest := c.spec.CreatePath
-	for _, ph := range placeholders(rest) {
-		var text string
-		if _, fromParent := c.spec.FromParent[ph]; fromParent {
-			text = resultText(gjson.GetBytes(c.parentAttrs, key(ph)))
-		} else {
-			s, err := IDString(attrs[ph])
-			if err != nil {
-				return "", nil, &AttrError{Op: "create", Manager: c.spec.Name, Missing: []string{ph}}
-			}
-			text = s
-			attrs = without(attrs, ph)
-		}
-		i := strings.Index(rest, "{"+ph+"}")
-		b.WriteString(rest[:i])
-		b.WriteString(EscapeID(text))
-		rest = rest[i+len(ph)+2:]
-	}
-	b.WriteString(rest)
-	return b.String(), attrs, nil
+	return c.sendAttrs(ctx, "create", c.spec.CreateVerb(), path, attrs, opts)
 }
 
 // sendAttrs sends attrs as the body of a create or update and returns the
@@ -400,66 +372,4 @@ func (c *Core) Refresh(ctx context.Context, o *Object, opts []RequestOption) err
 	}
 	o.ReplaceData(raw)
 	return nil
-}
-
-// Action runs a declared custom action on o (nil for manager actions). It
-// returns the object the action produced (o itself for ResultReplace, a new
-// one for ResultNew) and the raw response.
-func (c *Core) Action(ctx context.Context, o *Object, name string, attrs Attrs, opts []RequestOption) (*Object, *Response, error) {
-	if c.err != nil {
-		return nil, nil, c.err
-	}
-	a, ok := c.spec.Action(name)
-	if !ok {
-		return nil, nil, NewOpError(c.spec, name)
-	}
-	if err := CheckAttrs(name, c.spec.Name, a.Attrs, attrsHas(attrs), ""); err != nil {
-		return nil, nil, err
-	}
-	base := c.path
-	if !a.OnManager {
-		if o == nil {
-			return nil, nil, NewOpError(c.spec, name+" (an object action, called without an object)")
-		}
-		base = c.objectPath(o.ID())
-	}
-	suffix := a.Path
-	if suffix == "" {
-		suffix = a.Name
-	}
-	method := a.Method
-	if method == "" {
-		method = http.MethodPost
-	}
-	req := &Request{Op: name, Method: method, Path: base + "/" + strings.TrimPrefix(suffix, "/"), Options: opts, Raw: a.Result == ResultNone}
-	var params Params
-	if method == http.MethodGet || method == http.MethodDelete || method == http.MethodHead {
-		params = Params(attrs) // no body: the attributes go to the query
-	} else {
-		body, form, err := EncodeBody(attrs, c.spec.Types)
-		if err != nil {
-			return nil, nil, err
-		}
-		req.Body, req.Form = body, form
-	}
-	resp, err := c.Send(ctx, req, params)
-	if err != nil {
-		return nil, nil, err
-	}
-	switch a.Result {
-	case ResultReplace:
-		raw, err := decodeObject(req, resp)
-		if err != nil {
-			return nil, resp, err
-		}
-		o.ReplaceData(raw)
-		return o, resp, nil
-	case ResultNew:
-		raw, err := decodeObject(req, resp)
-		if err != nil {
-			return nil, resp, err
-		}
-		return NewObject(c, raw), resp, nil
-	}
-	return nil, resp, nil
 }

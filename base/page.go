@@ -97,8 +97,16 @@ func withoutParams(opts []RequestOption) []RequestOption {
 // next links, and fetches a page only when the caller wants more.
 func ListAll[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		var zero T
 		page, err := ListPage(ctx, m, params, opts)
+		listPages(ctx, m, page, err, opts)(yield)
+	}
+}
+
+// listPages iterates over the objects of page (or yields err) and of the
+// pages after it.
+func listPages[T any](ctx context.Context, m *Manager[T], page *Page[T], err error, opts []RequestOption) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
 		for {
 			if err != nil {
 				yield(zero, err)

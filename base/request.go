@@ -1,12 +1,14 @@
 package base
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,14 +31,19 @@ type Request struct {
 	// ("/projects/g%2Fp"), or an absolute URL (a pagination link), used as is.
 	Path  string
 	Query url.Values
-	// Body is a JSON body (nil: none), or Form a multipart one.
-	Body []byte
-	Form *Multipart
+	// Body is a JSON body (nil: none), or Form a multipart one, or Upload
+	// a raw one, streamed.
+	Body   []byte
+	Form   *Multipart
+	Upload *Upload
 	// Raw: the answer need not be JSON (raw file content, downloads).
 	Raw bool
 	// List: the client's list defaults (per_page, pagination, order_by)
 	// apply where the query does not set them.
-	List    bool
+	List bool
+	// Stream: a 2xx answer's body is returned unread in Response.Stream
+	// (downloads), not read into Response.Body.
+	Stream  bool
 	Options []RequestOption
 
 	// Idempotent: the request is safe to repeat whatever its method (a
@@ -57,12 +64,57 @@ type FilePart struct {
 	Reader          io.Reader
 }
 
+// Upload is a raw request body sent as it is read, never held whole in
+// memory: an io.Reader, with its size when known (-1 otherwise). A body
+// that is also an io.Seeker can be sent again (a retry, a redirect); any
+// other is sent at most once.
+type Upload struct {
+	Reader io.Reader
+	Size   int64
+}
+
+// uploadBody turns an attribute's value into a raw body: []byte, string,
+// or an io.Reader (streamed; its size is known for *os.File, *bytes.Reader
+// and *strings.Reader).
+func uploadBody(attr string, v any) (*Upload, error) {
+	switch x := v.(type) {
+	case []byte:
+		return &Upload{Reader: bytes.NewReader(x), Size: int64(len(x))}, nil
+	case string:
+		return &Upload{Reader: strings.NewReader(x), Size: int64(len(x))}, nil
+	case io.Reader:
+		return &Upload{Reader: x, Size: readerSize(x)}, nil
+	}
+	return nil, fmt.Errorf("gitlab: attribute %q: a body must be []byte, string or an io.Reader, not %T", attr, v)
+}
+
+// readerSize is the number of bytes left in r, or -1 when unknown.
+func readerSize(r io.Reader) int64 {
+	switch x := r.(type) {
+	case interface{ Len() int }: // *bytes.Reader, *strings.Reader, *bytes.Buffer
+		return int64(x.Len())
+	case interface{ Stat() (os.FileInfo, error) }:
+		if fi, err := x.Stat(); err == nil && fi.Mode().IsRegular() {
+			if s, ok := r.(io.Seeker); ok {
+				if pos, err := s.Seek(0, io.SeekCurrent); err == nil {
+					return fi.Size() - pos
+				}
+			}
+		}
+	}
+	return -1
+}
+
 // Response is a successful answer.
 type Response struct {
 	StatusCode int
 	Header     http.Header
 	Body       []byte
 	URL        string
+	// Stream is the unread body of a Request with Stream set; the caller
+	// closes it. Size is its announced length, -1 when unknown.
+	Stream io.ReadCloser
+	Size   int64
 }
 
 // JSON returns the body parsed with gjson.
@@ -83,6 +135,9 @@ type CallOptions struct {
 	ObeyRateLimit  *bool
 	MaxRetries     *int
 	RetryTransient *bool
+	// Progress, when set, is told the bytes transferred so far and the
+	// total (-1 when unknown) as a download or upload goes.
+	Progress func(done, total int64)
 }
 
 // RequestOption changes one call. Options that make sense for the whole client

@@ -131,22 +131,68 @@ const (
 	ResultRaw ActionResult = iota
 	// ResultReplace: the response replaces the object's data (star, merge).
 	ResultReplace
-	// ResultNew: the response is a new object of the same manager (fork).
+	// ResultNew: the response is one new object, of the manager Action.Of
+	// names, or of the action's own manager (fork, a retried job).
 	ResultNew
 	// ResultNone: the response body is ignored.
 	ResultNone
+	// ResultList: the response is a paginated list of objects, of the
+	// manager Action.Of names or of the action's own manager (a milestone's
+	// issues, all runners); the typed method is an iterator, as Lister.All.
+	ResultList
+	// ResultDownload: the response is a byte stream (artifacts, archives,
+	// raw files), returned unread as a *Download.
+	ResultDownload
 )
 
 // Action declares a custom action: an HTTP call on an object (or on the
 // manager, when OnManager is set) that is not one of the core operations,
-// such as star, fork, merge or approve.
+// such as star, fork, merge or approve. Its Go method, written by
+// gitlab-gen, is named after it: merge_ref → MergeRef.
 type Action struct {
-	Name      string // e.g. "star"; the error Op of a failure
-	Method    string // HTTP method; default POST
-	Path      string // appended to the object URL (or the manager path); default Name
-	OnManager bool   // the action is on the manager path, not on an object
-	Attrs     RequiredOptional
-	Result    ActionResult // what the response means
+	// Name is python-gitlab's method name, e.g. "star" or "merge_ref"; it is
+	// also the error Op of a failure.
+	Name string
+	// Method is the HTTP method; default POST.
+	Method string
+	// Path is appended to the object's URL (or, with OnManager, to the
+	// manager's path); default Name. A Path starting with / is a whole path
+	// instead. {placeholders} are filled, by name, from the attributes of
+	// the call (which are then not sent otherwise), the object's attributes,
+	// or the parent attributes: "{sha}/raw", "/import/github".
+	Path string
+	// OnManager: the action is on the manager path, not on an object.
+	OnManager bool
+	// Attrs are checked before any request, as for create.
+	Attrs RequiredOptional
+	// Result tells what the response means.
+	Result ActionResult
+	// Of names the manager of the objects of ResultNew and ResultList, when
+	// they are not the action's own manager's ("project_issue" for a
+	// milestone's issues). Their path is filled from the object's attributes
+	// and the parent attributes, by placeholder name.
+	Of string
+	// Query sends the attributes as query parameters, whatever the method
+	// (they go to the query of GET, HEAD and DELETE anyway).
+	Query bool
+	// Body names the attribute whose value is sent as the raw request body
+	// (an io.Reader, []byte or string, streamed): a generic package upload.
+	Body string
+	// Types tells how the action's attributes are encoded, where they differ
+	// from the manager's Types (a file to upload: TypeFile).
+	Types map[string]AttrType
+	// GoMethod is the name of the Go method when it is not GoName(Name),
+	// because that would hide another method (a merge request's changes
+	// action is FileChanges: Changes reports an object's pending changes).
+	GoMethod string
+}
+
+// MethodName is the name of the Go method of the action.
+func (a *Action) MethodName() string {
+	if a.GoMethod != "" {
+		return a.GoMethod
+	}
+	return GoName(a.Name)
 }
 
 // IDAttrNone is the IDAttr of resources that have no ID in their URL (singletons
@@ -194,6 +240,9 @@ type Spec struct {
 	// (a repository file needs ref to be read, branch to be deleted).
 	GetAttrs    RequiredOptional
 	DeleteAttrs RequiredOptional
+	// CreateMethod is the verb of Create: "" means POST (a pull mirror is
+	// configured with PUT).
+	CreateMethod string
 	// CreatePath is where Create posts when it is not Path: a template with
 	// Path's placeholders, filled from the parent, and possibly others,
 	// filled from the create attributes and then left out of the body
@@ -226,6 +275,7 @@ func (s *Spec) Clone() *Spec {
 	c.Actions = slices.Clone(s.Actions)
 	for i := range c.Actions {
 		c.Actions[i].Attrs = c.Actions[i].Attrs.Clone()
+		c.Actions[i].Types = maps.Clone(c.Actions[i].Types)
 	}
 	return &c
 }
@@ -249,10 +299,20 @@ func (s *Spec) UpdateVerb() string {
 	return s.UpdateMethod
 }
 
-// Action returns the declared action called name.
-func (s *Spec) Action(name string) (*Action, bool) {
+// CreateVerb is the HTTP method of Create.
+func (s *Spec) CreateVerb() string {
+	if s.CreateMethod == "" {
+		return http.MethodPost
+	}
+	return s.CreateMethod
+}
+
+// Action returns the declared action called name: an object action, or
+// with onManager a manager action (an object and its manager may both have
+// an action of the same name, such as rotate).
+func (s *Spec) Action(name string, onManager bool) (*Action, bool) {
 	for i := range s.Actions {
-		if s.Actions[i].Name == name {
+		if s.Actions[i].Name == name && s.Actions[i].OnManager == onManager {
 			return &s.Actions[i], true
 		}
 	}
@@ -333,12 +393,28 @@ func (s *Spec) Validate() error {
 	default:
 		return bad("update method %q is not PUT, POST or PATCH", s.UpdateMethod)
 	}
-	seen := map[string]bool{}
+	switch s.CreateVerb() {
+	case http.MethodPut, http.MethodPost:
+	default:
+		return bad("create method %q is not POST or PUT", s.CreateMethod)
+	}
+	type side struct {
+		name      string
+		onManager bool
+	}
+	seen := map[side]bool{}
 	for _, a := range s.Actions {
-		if a.Name == "" || seen[a.Name] {
-			return bad("action names must be unique and not empty (%q)", a.Name)
+		side := side{a.Name, a.OnManager}
+		if a.Name == "" || seen[side] || !snakeName(a.Name) {
+			return bad("action names must be unique (on objects and on the manager), not empty and in snake case (%q)", a.Name)
 		}
-		seen[a.Name] = true
+		seen[side] = true
+		if a.Of != "" && a.Result != ResultNew && a.Result != ResultList {
+			return bad("action %q: Of is for ResultNew and ResultList", a.Name)
+		}
+		if p := a.Path; strings.Count(p, "{") != len(placeholders(p)) || strings.Count(p, "}") != len(placeholders(p)) {
+			return bad("action %q: path %q has unbalanced braces", a.Name, p)
+		}
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ var groupAccessRequestSpec = &base.Spec{
 	FromParent: map[string]string{"group_id": "id"},
 	Ops:        base.OpList | base.OpCreate | base.OpDelete,
 	DocsURL:    "https://docs.gitlab.com/api/access_requests/",
+	Actions:    accessRequestActions,
 }
 
 // projectAccessRequestSpec declares /projects/{project_id}/access_requests.
@@ -24,4 +25,5 @@ var projectAccessRequestSpec = &base.Spec{
 	FromParent: map[string]string{"project_id": "id"},
 	Ops:        base.OpList | base.OpCreate | base.OpDelete,
 	DocsURL:    "https://docs.gitlab.com/api/access_requests/",
+	Actions:    accessRequestActions,
 }

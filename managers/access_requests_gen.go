@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -33,6 +34,7 @@ func newGroupAccessRequestManager(c *base.Core) *GroupAccessRequestManager {
 // or Decode; change it with Set.
 //
 //   - Delete: DELETE /groups/{group_id}/access_requests/{id}
+//   - Approve (action approve): PUT /groups/{group_id}/access_requests/{id}/approve
 type GroupAccessRequest struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -46,6 +48,14 @@ func newGroupAccessRequest(o *base.Object) *GroupAccessRequest {
 // (GroupAccessRequestManager). It makes no request.
 func (o *Group) AccessRequests() *GroupAccessRequestManager {
 	return newGroupAccessRequestManager(o.ChildCore("group_access_request"))
+}
+
+// Approve runs the action approve: PUT /groups/{group_id}/access_requests/{id}/approve. It returns GitLab's answer.
+// Attributes (optional: access_level) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/access_requests/
+func (o *GroupAccessRequest) Approve(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "approve", attrs, opts)
+	return resp, err
 }
 
 // ProjectAccessRequestManager manages /projects/{project_id}/access_requests.
@@ -74,6 +84,7 @@ func newProjectAccessRequestManager(c *base.Core) *ProjectAccessRequestManager {
 // or Decode; change it with Set.
 //
 //   - Delete: DELETE /projects/{project_id}/access_requests/{id}
+//   - Approve (action approve): PUT /projects/{project_id}/access_requests/{id}/approve
 type ProjectAccessRequest struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -87,4 +98,12 @@ func newProjectAccessRequest(o *base.Object) *ProjectAccessRequest {
 // (ProjectAccessRequestManager). It makes no request.
 func (o *Project) AccessRequests() *ProjectAccessRequestManager {
 	return newProjectAccessRequestManager(o.ChildCore("project_access_request"))
+}
+
+// Approve runs the action approve: PUT /projects/{project_id}/access_requests/{id}/approve. It returns GitLab's answer.
+// Attributes (optional: access_level) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/access_requests/
+func (o *ProjectAccessRequest) Approve(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "approve", attrs, opts)
+	return resp, err
 }

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -11,6 +12,8 @@ import (
 // Reach it with project.Artifacts(); its objects are *ProjectArtifact.
 //
 //   - Delete: DELETE /projects/{project_id}/jobs/artifacts/{ref_name}
+//   - Download (action download): GET /projects/{project_id}/jobs/artifacts/{ref_name}/download
+//   - Raw (action raw): GET /projects/{project_id}/jobs/artifacts/{ref_name}/raw/{artifact_path}
 //
 // Declared in artifacts.go (projectArtifactSpec).
 // GitLab API: https://docs.gitlab.com/api/job_artifacts/
@@ -42,4 +45,18 @@ func newProjectArtifact(o *base.Object) *ProjectArtifact {
 // (ProjectArtifactManager). It makes no request.
 func (o *Project) Artifacts() *ProjectArtifactManager {
 	return newProjectArtifactManager(o.ChildCore("project_artifact"))
+}
+
+// Download runs the action download: GET /projects/{project_id}/jobs/artifacts/{ref_name}/download. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// Attributes (required: ref_name, job) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/job_artifacts/
+func (m *ProjectArtifactManager) Download(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {
+	return m.Core().Download(ctx, nil, "download", attrs, opts)
+}
+
+// Raw runs the action raw: GET /projects/{project_id}/jobs/artifacts/{ref_name}/raw/{artifact_path}. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// Attributes (required: ref_name, artifact_path, job) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/job_artifacts/
+func (m *ProjectArtifactManager) Raw(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {
+	return m.Core().Download(ctx, nil, "raw", attrs, opts)
 }

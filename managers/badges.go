@@ -18,6 +18,7 @@ var groupBadgeSpec = &base.Spec{
 		Optional: []string{"link_url", "image_url"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/group_badges/",
+	Actions: badgeRenderActions,
 }
 
 // projectBadgeSpec declares /projects/{project_id}/badges.
@@ -36,4 +37,5 @@ var projectBadgeSpec = &base.Spec{
 		Optional: []string{"link_url", "image_url"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/group_badges/",
+	Actions: badgeRenderActions,
 }

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -15,6 +16,7 @@ import (
 //   - Create: POST /groups/{group_id}/badges; required: link_url, image_url
 //   - Update: PUT /groups/{group_id}/badges/{id}; optional: link_url, image_url
 //   - Delete: DELETE /groups/{group_id}/badges/{id}
+//   - Render (action render): GET /groups/{group_id}/badges/render
 //
 // Declared in badges.go (groupBadgeSpec).
 // GitLab API: https://docs.gitlab.com/api/group_badges/
@@ -52,6 +54,14 @@ func (o *Group) Badges() *GroupBadgeManager {
 	return newGroupBadgeManager(o.ChildCore("group_badge"))
 }
 
+// Render runs the action render: GET /groups/{group_id}/badges/render. It returns GitLab's answer.
+// Attributes (required: link_url, image_url) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/group_badges/
+func (m *GroupBadgeManager) Render(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "render", attrs, opts)
+	return resp, err
+}
+
 // ProjectBadgeManager manages /projects/{project_id}/badges.
 // Reach it with project.Badges(); its objects are *ProjectBadge.
 //
@@ -60,6 +70,7 @@ func (o *Group) Badges() *GroupBadgeManager {
 //   - Create: POST /projects/{project_id}/badges; required: link_url, image_url
 //   - Update: PUT /projects/{project_id}/badges/{id}; optional: link_url, image_url
 //   - Delete: DELETE /projects/{project_id}/badges/{id}
+//   - Render (action render): GET /projects/{project_id}/badges/render
 //
 // Declared in badges.go (projectBadgeSpec).
 // GitLab API: https://docs.gitlab.com/api/group_badges/
@@ -95,4 +106,12 @@ func newProjectBadge(o *base.Object) *ProjectBadge {
 // (ProjectBadgeManager). It makes no request.
 func (o *Project) Badges() *ProjectBadgeManager {
 	return newProjectBadgeManager(o.ChildCore("project_badge"))
+}
+
+// Render runs the action render: GET /projects/{project_id}/badges/render. It returns GitLab's answer.
+// Attributes (required: link_url, image_url) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/group_badges/
+func (m *ProjectBadgeManager) Render(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "render", attrs, opts)
+	return resp, err
 }

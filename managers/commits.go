@@ -39,6 +39,15 @@ var projectCommitSpec = &base.Spec{
 		"order", "trailers",
 	},
 	DocsURL: "https://docs.gitlab.com/api/commits/",
+	Actions: []base.Action{
+		{Name: "cherry_pick", Attrs: base.RequiredOptional{Required: []string{"branch"}}, Result: base.ResultNew},
+		{Name: "diff", Method: "GET"},
+		{Name: "merge_requests", Method: "GET", Result: base.ResultList, Of: "project_merge_request"},
+		{Name: "refs", Method: "GET", Attrs: base.RequiredOptional{Optional: []string{"type"}}},
+		{Name: "revert", Attrs: base.RequiredOptional{Required: []string{"branch"}}, Result: base.ResultNew},
+		{Name: "sequence", Method: "GET"},
+		{Name: "signature", Method: "GET"},
+	},
 }
 
 // projectCommitStatusSpec declares /projects/{project_id}/repository/commits/{commit_id}/statuses.

@@ -3,8 +3,10 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
+	"iter"
 )
 
 // ProjectCommitManager manages /projects/{project_id}/repository/commits.
@@ -32,6 +34,13 @@ func newProjectCommitManager(c *base.Core) *ProjectCommitManager {
 // or Decode; change it with Set.
 //
 //   - Refresh: GET /projects/{project_id}/repository/commits/{id}
+//   - CherryPick (action cherry_pick): POST /projects/{project_id}/repository/commits/{id}/cherry_pick
+//   - Diff (action diff): GET /projects/{project_id}/repository/commits/{id}/diff
+//   - MergeRequests (action merge_requests): GET /projects/{project_id}/repository/commits/{id}/merge_requests
+//   - Refs (action refs): GET /projects/{project_id}/repository/commits/{id}/refs
+//   - Revert (action revert): POST /projects/{project_id}/repository/commits/{id}/revert
+//   - Sequence (action sequence): GET /projects/{project_id}/repository/commits/{id}/sequence
+//   - Signature (action signature): GET /projects/{project_id}/repository/commits/{id}/signature
 //   - Comments(): /projects/{project_id}/repository/commits/{commit_id}/comments (ProjectCommitCommentManager)
 //   - Discussions(): /projects/{project_id}/repository/commits/{commit_id}/discussions (ProjectCommitDiscussionManager)
 //   - Statuses(): /projects/{project_id}/repository/commits/{commit_id}/statuses (ProjectCommitStatusManager)
@@ -48,6 +57,63 @@ func newProjectCommit(o *base.Object) *ProjectCommit {
 // (ProjectCommitManager). It makes no request.
 func (o *Project) Commits() *ProjectCommitManager {
 	return newProjectCommitManager(o.ChildCore("project_commit"))
+}
+
+// CherryPick runs the action cherry_pick: POST /projects/{project_id}/repository/commits/{id}/cherry_pick. It returns the *ProjectCommit GitLab answers with.
+// Attributes (required: branch) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/commits/
+func (o *ProjectCommit) CherryPick(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectCommit, error) {
+	n, _, err := o.Core().Action(ctx, o.Object, "cherry_pick", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectCommit(n), nil
+}
+
+// Diff runs the action diff: GET /projects/{project_id}/repository/commits/{id}/diff. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/commits/
+func (o *ProjectCommit) Diff(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "diff", nil, opts)
+	return resp, err
+}
+
+// MergeRequests runs the action merge_requests: GET /projects/{project_id}/repository/commits/{id}/merge_requests. It iterates over the *ProjectMergeRequest of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/commits/
+func (o *ProjectCommit) MergeRequests(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*ProjectMergeRequest, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "merge_requests", params, opts, newProjectMergeRequest)
+}
+
+// Refs runs the action refs: GET /projects/{project_id}/repository/commits/{id}/refs. It returns GitLab's answer.
+// Attributes (optional: type) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/commits/
+func (o *ProjectCommit) Refs(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "refs", attrs, opts)
+	return resp, err
+}
+
+// Revert runs the action revert: POST /projects/{project_id}/repository/commits/{id}/revert. It returns the *ProjectCommit GitLab answers with.
+// Attributes (required: branch) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/commits/
+func (o *ProjectCommit) Revert(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectCommit, error) {
+	n, _, err := o.Core().Action(ctx, o.Object, "revert", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectCommit(n), nil
+}
+
+// Sequence runs the action sequence: GET /projects/{project_id}/repository/commits/{id}/sequence. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/commits/
+func (o *ProjectCommit) Sequence(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "sequence", nil, opts)
+	return resp, err
+}
+
+// Signature runs the action signature: GET /projects/{project_id}/repository/commits/{id}/signature. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/commits/
+func (o *ProjectCommit) Signature(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "signature", nil, opts)
+	return resp, err
 }
 
 // ProjectCommitCommentManager manages /projects/{project_id}/repository/commits/{commit_id}/comments.

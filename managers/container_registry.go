@@ -37,6 +37,9 @@ var projectRegistryTagSpec = &base.Spec{
 	IDAttr:     "name",
 	Ops:        base.OpsRetrieve | base.OpDelete,
 	DocsURL:    "https://docs.gitlab.com/api/container_registry/",
+	Actions: []base.Action{
+		{Name: "delete_in_bulk", Method: "DELETE", Path: "/projects/{project_id}/registry/repositories/{repository_id}/tags", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"name_regex_delete"}, Optional: []string{"name_regex_keep", "keep_n", "older_than"}}, Result: base.ResultNone},
+	},
 }
 
 // registryRepositorySpec declares /registry/repositories.

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -87,6 +88,7 @@ func (o *Project) Repositories() *ProjectRegistryRepositoryManager {
 //   - List, All and Head: GET /projects/{project_id}/registry/repositories/{repository_id}/tags
 //   - Get and Lazy: GET /projects/{project_id}/registry/repositories/{repository_id}/tags/{name}
 //   - Delete: DELETE /projects/{project_id}/registry/repositories/{repository_id}/tags/{name}
+//   - DeleteInBulk (action delete_in_bulk): DELETE /projects/{project_id}/registry/repositories/{repository_id}/tags/projects/{project_id}/registry/repositories/{repository_id}/tags
 //
 // Declared in container_registry.go (projectRegistryTagSpec).
 // GitLab API: https://docs.gitlab.com/api/container_registry/
@@ -121,6 +123,14 @@ func newProjectRegistryTag(o *base.Object) *ProjectRegistryTag {
 // (ProjectRegistryTagManager). It makes no request.
 func (o *ProjectRegistryRepository) Tags() *ProjectRegistryTagManager {
 	return newProjectRegistryTagManager(o.ChildCore("project_registry_tag"))
+}
+
+// DeleteInBulk runs the action delete_in_bulk: DELETE /projects/{project_id}/registry/repositories/{repository_id}/tags/projects/{project_id}/registry/repositories/{repository_id}/tags. GitLab's answer is not read.
+// Attributes (required: name_regex_delete; optional: name_regex_keep, keep_n, older_than) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/container_registry/
+func (m *ProjectRegistryTagManager) DeleteInBulk(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "delete_in_bulk", attrs, opts)
+	return err
 }
 
 // RegistryRepositoryManager manages /registry/repositories.

@@ -33,4 +33,7 @@ var projectKeySpec = &base.Spec{
 		Optional: []string{"title", "can_push", "expires_at"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/deploy_keys/",
+	Actions: []base.Action{
+		{Name: "enable", Path: "{key_id}/enable", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"key_id"}}, Result: base.ResultNew},
+	},
 }

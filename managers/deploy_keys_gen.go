@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -45,6 +46,7 @@ func newDeployKey(o *base.Object) *DeployKey {
 //   - Create: POST /projects/{project_id}/deploy_keys; required: title, key; optional: can_push, expires_at
 //   - Update: PUT /projects/{project_id}/deploy_keys/{id}; optional: title, can_push, expires_at
 //   - Delete: DELETE /projects/{project_id}/deploy_keys/{id}
+//   - Enable (action enable): POST /projects/{project_id}/deploy_keys/{key_id}/enable
 //
 // Declared in deploy_keys.go (projectKeySpec).
 // GitLab API: https://docs.gitlab.com/api/deploy_keys/
@@ -80,4 +82,15 @@ func newProjectKey(o *base.Object) *ProjectKey {
 // (ProjectKeyManager). It makes no request.
 func (o *Project) Keys() *ProjectKeyManager {
 	return newProjectKeyManager(o.ChildCore("project_key"))
+}
+
+// Enable runs the action enable: POST /projects/{project_id}/deploy_keys/{key_id}/enable. It returns the *ProjectKey GitLab answers with.
+// Attributes (required: key_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/deploy_keys/
+func (m *ProjectKeyManager) Enable(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectKey, error) {
+	n, _, err := m.Core().Action(ctx, nil, "enable", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectKey(n), nil
 }

@@ -19,4 +19,7 @@ var projectDeploymentSpec = &base.Spec{
 		"status",
 	},
 	DocsURL: "https://docs.gitlab.com/api/deployments/",
+	Actions: []base.Action{
+		{Name: "approval", Attrs: base.RequiredOptional{Required: []string{"status"}, Optional: []string{"comment", "represented_as"}}},
+	},
 }

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -35,6 +36,7 @@ func newProjectDeploymentManager(c *base.Core) *ProjectDeploymentManager {
 //
 //   - Save: PUT /projects/{project_id}/deployments/{id} with the pending changes
 //   - Refresh: GET /projects/{project_id}/deployments/{id}
+//   - Approval (action approval): POST /projects/{project_id}/deployments/{id}/approval
 //   - MergeRequests(): /projects/{project_id}/deployments/{deployment_id}/merge_requests (ProjectDeploymentMergeRequestManager)
 type ProjectDeployment struct {
 	*base.Object
@@ -50,4 +52,12 @@ func newProjectDeployment(o *base.Object) *ProjectDeployment {
 // (ProjectDeploymentManager). It makes no request.
 func (o *Project) Deployments() *ProjectDeploymentManager {
 	return newProjectDeploymentManager(o.ChildCore("project_deployment"))
+}
+
+// Approval runs the action approval: POST /projects/{project_id}/deployments/{id}/approval. It returns GitLab's answer.
+// Attributes (required: status; optional: comment, represented_as) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/deployments/
+func (o *ProjectDeployment) Approval(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "approval", attrs, opts)
+	return resp, err
 }

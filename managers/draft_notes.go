@@ -19,4 +19,8 @@ var projectMergeRequestDraftNoteSpec = &base.Spec{
 		Optional: []string{"position"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/draft_notes/",
+	Actions: []base.Action{
+		{Name: "bulk_publish", OnManager: true, Result: base.ResultNone},
+		{Name: "publish", Method: "PUT", Result: base.ResultNone},
+	},
 }

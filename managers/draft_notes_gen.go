@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -15,6 +16,7 @@ import (
 //   - Create: POST /projects/{project_id}/merge_requests/{mr_iid}/draft_notes; required: note; optional: commit_id, in_reply_to_discussion_id, position, resolve_discussion
 //   - Update: PUT /projects/{project_id}/merge_requests/{mr_iid}/draft_notes/{id}; optional: position
 //   - Delete: DELETE /projects/{project_id}/merge_requests/{mr_iid}/draft_notes/{id}
+//   - BulkPublish (action bulk_publish): POST /projects/{project_id}/merge_requests/{mr_iid}/draft_notes/bulk_publish
 //
 // Declared in draft_notes.go (projectMergeRequestDraftNoteSpec).
 // GitLab API: https://docs.gitlab.com/api/draft_notes/
@@ -35,6 +37,7 @@ func newProjectMergeRequestDraftNoteManager(c *base.Core) *ProjectMergeRequestDr
 //   - Save: PUT /projects/{project_id}/merge_requests/{mr_iid}/draft_notes/{id} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/merge_requests/{mr_iid}/draft_notes/{id}
 //   - Refresh: GET /projects/{project_id}/merge_requests/{mr_iid}/draft_notes/{id}
+//   - Publish (action publish): PUT /projects/{project_id}/merge_requests/{mr_iid}/draft_notes/{id}/publish
 type ProjectMergeRequestDraftNote struct {
 	*base.Object
 	mixins.Saver
@@ -50,4 +53,18 @@ func newProjectMergeRequestDraftNote(o *base.Object) *ProjectMergeRequestDraftNo
 // (ProjectMergeRequestDraftNoteManager). It makes no request.
 func (o *ProjectMergeRequest) DraftNotes() *ProjectMergeRequestDraftNoteManager {
 	return newProjectMergeRequestDraftNoteManager(o.ChildCore("project_merge_request_draft_note"))
+}
+
+// BulkPublish runs the action bulk_publish: POST /projects/{project_id}/merge_requests/{mr_iid}/draft_notes/bulk_publish. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/draft_notes/
+func (m *ProjectMergeRequestDraftNoteManager) BulkPublish(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "bulk_publish", nil, opts)
+	return err
+}
+
+// Publish runs the action publish: PUT /projects/{project_id}/merge_requests/{mr_iid}/draft_notes/{id}/publish. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/draft_notes/
+func (o *ProjectMergeRequestDraftNote) Publish(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "publish", nil, opts)
+	return err
 }

@@ -20,6 +20,9 @@ var projectEnvironmentSpec = &base.Spec{
 	},
 	ListFilters: []string{"name", "search", "states"},
 	DocsURL:     "https://docs.gitlab.com/api/environments/",
+	Actions: []base.Action{
+		{Name: "stop", Result: base.ResultReplace},
+	},
 }
 
 // projectProtectedEnvironmentSpec declares /projects/{project_id}/protected_environments.

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -35,6 +36,7 @@ func newProjectEnvironmentManager(c *base.Core) *ProjectEnvironmentManager {
 //   - Save: PUT /projects/{project_id}/environments/{id} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/environments/{id}
 //   - Refresh: GET /projects/{project_id}/environments/{id}
+//   - Stop (action stop): POST /projects/{project_id}/environments/{id}/stop
 type ProjectEnvironment struct {
 	*base.Object
 	mixins.Saver
@@ -50,6 +52,13 @@ func newProjectEnvironment(o *base.Object) *ProjectEnvironment {
 // (ProjectEnvironmentManager). It makes no request.
 func (o *Project) Environments() *ProjectEnvironmentManager {
 	return newProjectEnvironmentManager(o.ChildCore("project_environment"))
+}
+
+// Stop runs the action stop: POST /projects/{project_id}/environments/{id}/stop. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/environments/
+func (o *ProjectEnvironment) Stop(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "stop", nil, opts)
+	return err
 }
 
 // ProjectProtectedEnvironmentManager manages /projects/{project_id}/protected_environments.

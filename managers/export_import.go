@@ -13,6 +13,7 @@ var groupExportSpec = &base.Spec{
 	IDAttr:     base.IDAttrNone,
 	Ops:        base.OpGetWithoutID | base.OpCreate,
 	DocsURL:    "https://docs.gitlab.com/api/group_import_export/",
+	Actions:    downloadActions,
 }
 
 // groupImportSpec declares /groups/{group_id}/import.
@@ -42,6 +43,7 @@ var projectExportSpec = &base.Spec{
 		Optional: []string{"description"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/project_import_export/",
+	Actions: downloadActions,
 }
 
 // projectImportSpec declares /projects/{project_id}/import.

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -31,6 +32,7 @@ func newGroupExportManager(c *base.Core) *GroupExportManager {
 // or Decode; change it with Set.
 //
 //   - Refresh: GET /groups/{group_id}/export
+//   - Download (action download): GET /groups/{group_id}/export/download
 type GroupExport struct {
 	*base.Object
 	mixins.Refresher
@@ -44,6 +46,12 @@ func newGroupExport(o *base.Object) *GroupExport {
 // (GroupExportManager). It makes no request.
 func (o *Group) Exports() *GroupExportManager {
 	return newGroupExportManager(o.ChildCore("group_export"))
+}
+
+// Download runs the action download: GET /groups/{group_id}/export/download. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// GitLab API: https://docs.gitlab.com/api/group_import_export/
+func (o *GroupExport) Download(ctx context.Context, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "download", nil, opts)
 }
 
 // GroupImportManager manages /groups/{group_id}/import.
@@ -107,6 +115,7 @@ func newProjectExportManager(c *base.Core) *ProjectExportManager {
 // or Decode; change it with Set.
 //
 //   - Refresh: GET /projects/{project_id}/export
+//   - Download (action download): GET /projects/{project_id}/export/download
 type ProjectExport struct {
 	*base.Object
 	mixins.Refresher
@@ -120,6 +129,12 @@ func newProjectExport(o *base.Object) *ProjectExport {
 // (ProjectExportManager). It makes no request.
 func (o *Project) Exports() *ProjectExportManager {
 	return newProjectExportManager(o.ChildCore("project_export"))
+}
+
+// Download runs the action download: GET /projects/{project_id}/export/download. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// GitLab API: https://docs.gitlab.com/api/project_import_export/
+func (o *ProjectExport) Download(ctx context.Context, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "download", nil, opts)
 }
 
 // ProjectImportManager manages /projects/{project_id}/import.

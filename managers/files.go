@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
-	"net/http"
-	"net/url"
 
 	"github.com/golab/gitlab/base"
 )
@@ -39,25 +37,11 @@ var projectFileSpec = &base.Spec{
 	DocsURL:     "https://docs.gitlab.com/api/repository_files/",
 	GetAttrs:    base.RequiredOptional{Required: []string{"ref"}},
 	DeleteAttrs: base.RequiredOptional{Required: []string{"branch", "commit_message"}},
-}
-
-// Raw returns a file's content as stored (no base64) at ref ("" for the
-// default branch). GitLab API: https://docs.gitlab.com/api/repository_files/#get-raw-file-from-repository
-func (m *ProjectFileManager) Raw(ctx context.Context, filePath, ref string, opts ...base.RequestOption) ([]byte, error) {
-	path, err := m.Path()
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	if ref != "" {
-		q.Set("ref", ref)
-	}
-	resp, err := m.Core().Send(ctx, &base.Request{Op: "raw", Method: http.MethodGet,
-		Path: path + "/" + base.EscapeID(filePath) + "/raw", Query: q, Raw: true, Options: opts}, nil)
-	if err != nil {
-		return nil, err
-	}
-	return resp.Body, nil
+	Actions: []base.Action{
+		{Name: "blame", Method: "GET", Path: "{file_path}/blame", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"file_path", "ref"}}},
+		{Name: "head", Method: "HEAD", Path: "{file_path}", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"file_path", "ref"}}, Result: base.ResultNone},
+		{Name: "raw", Method: "GET", Path: "{file_path}/raw", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"file_path"}, Optional: []string{"ref"}}, Result: base.ResultDownload},
+	},
 }
 
 // Content returns the file's content, base64-decoded when it is GitLab's

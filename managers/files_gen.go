@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -14,6 +15,9 @@ import (
 //   - Create: POST /projects/{project_id}/repository/files/{file_path}; required: file_path, branch, content, commit_message; optional: encoding, author_email, author_name, execute_filemode, start_branch
 //   - Update: PUT /projects/{project_id}/repository/files/{file_path}; required: file_path, branch, content, commit_message; optional: encoding, author_email, author_name, execute_filemode, start_branch, last_commit_id
 //   - Delete: DELETE /projects/{project_id}/repository/files/{file_path}; required: branch, commit_message
+//   - Blame (action blame): GET /projects/{project_id}/repository/files/{file_path}/blame
+//   - Head (action head): HEAD /projects/{project_id}/repository/files/{file_path}
+//   - Raw (action raw): GET /projects/{project_id}/repository/files/{file_path}/raw
 //
 // Declared in files.go (projectFileSpec).
 // GitLab API: https://docs.gitlab.com/api/repository_files/
@@ -48,4 +52,27 @@ func newProjectFile(o *base.Object) *ProjectFile {
 // (ProjectFileManager). It makes no request.
 func (o *Project) Files() *ProjectFileManager {
 	return newProjectFileManager(o.ChildCore("project_file"))
+}
+
+// Blame runs the action blame: GET /projects/{project_id}/repository/files/{file_path}/blame. It returns GitLab's answer.
+// Attributes (required: file_path, ref) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/repository_files/
+func (m *ProjectFileManager) Blame(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "blame", attrs, opts)
+	return resp, err
+}
+
+// Head runs the action head: HEAD /projects/{project_id}/repository/files/{file_path}. GitLab's answer is not read.
+// Attributes (required: file_path, ref) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/repository_files/
+func (m *ProjectFileManager) Head(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "head", attrs, opts)
+	return err
+}
+
+// Raw runs the action raw: GET /projects/{project_id}/repository/files/{file_path}/raw. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// Attributes (required: file_path; optional: ref) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/repository_files/
+func (m *ProjectFileManager) Raw(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {
+	return m.Core().Download(ctx, nil, "raw", attrs, opts)
 }

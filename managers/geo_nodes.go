@@ -13,4 +13,10 @@ var geoNodeSpec = &base.Spec{
 		Optional: []string{"enabled", "url", "files_max_capacity", "repos_max_capacity"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/geo_nodes/",
+	Actions: []base.Action{
+		{Name: "current_failures", Method: "GET", Path: "current/failures", OnManager: true},
+		{Name: "status", Method: "GET", OnManager: true},
+		{Name: "repair"},
+		{Name: "status", Method: "GET"},
+	},
 }

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -14,6 +15,8 @@ import (
 //   - Get and Lazy: GET /geo_nodes/{id}
 //   - Update: PUT /geo_nodes/{id}; optional: enabled, url, files_max_capacity, repos_max_capacity
 //   - Delete: DELETE /geo_nodes/{id}
+//   - CurrentFailures (action current_failures): GET /geo_nodes/current/failures
+//   - Status (action status): GET /geo_nodes/status
 //
 // Declared in geo_nodes.go (geoNodeSpec).
 // GitLab API: https://docs.gitlab.com/api/geo_nodes/
@@ -36,6 +39,8 @@ func newGeoNodeManager(c *base.Core) *GeoNodeManager {
 //   - Save: PUT /geo_nodes/{id} with the pending changes
 //   - Delete: DELETE /geo_nodes/{id}
 //   - Refresh: GET /geo_nodes/{id}
+//   - Repair (action repair): POST /geo_nodes/{id}/repair
+//   - Status (action status): GET /geo_nodes/{id}/status
 type GeoNode struct {
 	*base.Object
 	mixins.Saver
@@ -45,4 +50,32 @@ type GeoNode struct {
 
 func newGeoNode(o *base.Object) *GeoNode {
 	return &GeoNode{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// CurrentFailures runs the action current_failures: GET /geo_nodes/current/failures. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/geo_nodes/
+func (m *GeoNodeManager) CurrentFailures(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "current_failures", nil, opts)
+	return resp, err
+}
+
+// Status runs the action status: GET /geo_nodes/status. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/geo_nodes/
+func (m *GeoNodeManager) Status(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "status", nil, opts)
+	return resp, err
+}
+
+// Repair runs the action repair: POST /geo_nodes/{id}/repair. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/geo_nodes/
+func (o *GeoNode) Repair(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "repair", nil, opts)
+	return resp, err
+}
+
+// Status runs the action status: GET /geo_nodes/{id}/status. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/geo_nodes/
+func (o *GeoNode) Status(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "status", nil, opts)
+	return resp, err
 }

@@ -17,4 +17,5 @@ var groupAccessTokenSpec = &base.Spec{
 	},
 	Types:   map[string]base.AttrType{"scopes": base.TypeArray},
 	DocsURL: "https://docs.gitlab.com/api/group_access_tokens/",
+	Actions: rotateActions,
 }

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -14,6 +15,7 @@ import (
 //   - Get and Lazy: GET /groups/{group_id}/access_tokens/{id}
 //   - Create: POST /groups/{group_id}/access_tokens; required: name, scopes; optional: access_level, expires_at
 //   - Delete: DELETE /groups/{group_id}/access_tokens/{id}
+//   - Rotate (action rotate): POST /groups/{group_id}/access_tokens/{id}/rotate
 //
 // Declared in group_access_tokens.go (groupAccessTokenSpec).
 // GitLab API: https://docs.gitlab.com/api/group_access_tokens/
@@ -33,6 +35,7 @@ func newGroupAccessTokenManager(c *base.Core) *GroupAccessTokenManager {
 //
 //   - Delete: DELETE /groups/{group_id}/access_tokens/{id}
 //   - Refresh: GET /groups/{group_id}/access_tokens/{id}
+//   - Rotate (action rotate): POST /groups/{group_id}/access_tokens/{id}/rotate
 type GroupAccessToken struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -47,4 +50,26 @@ func newGroupAccessToken(o *base.Object) *GroupAccessToken {
 // (GroupAccessTokenManager). It makes no request.
 func (o *Group) AccessTokens() *GroupAccessTokenManager {
 	return newGroupAccessTokenManager(o.ChildCore("group_access_token"))
+}
+
+// Rotate runs the action rotate: POST /groups/{group_id}/access_tokens/{id}/rotate. It returns the *GroupAccessToken GitLab answers with.
+// Attributes (optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/group_access_tokens/
+func (o *GroupAccessToken) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*GroupAccessToken, error) {
+	n, _, err := o.Core().Action(ctx, o.Object, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newGroupAccessToken(n), nil
+}
+
+// Rotate runs the action rotate: POST /groups/{group_id}/access_tokens/{id}/rotate. It returns the *GroupAccessToken GitLab answers with.
+// Attributes (required: id; optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/group_access_tokens/
+func (m *GroupAccessTokenManager) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*GroupAccessToken, error) {
+	n, _, err := m.Core().Action(ctx, nil, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newGroupAccessToken(n), nil
 }

@@ -1,6 +1,11 @@
 package managers
 
-import "github.com/golab/gitlab/base"
+import (
+	"context"
+	"net/http"
+
+	"github.com/golab/gitlab/base"
+)
 
 // groupDescendantGroupSpec declares /groups/{group_id}/descendant_groups.
 // python-gitlab: GroupDescendantGroupManager (Group.descendant_groups).
@@ -74,6 +79,16 @@ var groupSpec = &base.Spec{
 	},
 	Types:   map[string]base.AttrType{"avatar": base.TypeImage, "skip_groups": base.TypeArray},
 	DocsURL: "https://docs.gitlab.com/api/groups/",
+	Actions: []base.Action{
+		{Name: "import_group", Path: "import", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"file", "path", "name"}, Optional: []string{"parent_id"}}, Types: fileAttr},
+		{Name: "ldap_sync", Result: base.ResultNone},
+		{Name: "restore", Result: base.ResultReplace},
+		{Name: "search", Method: "GET", Attrs: base.RequiredOptional{Required: []string{"scope", "search"}}},
+		{Name: "share", Attrs: base.RequiredOptional{Required: []string{"group_id", "group_access"}, Optional: []string{"expires_at"}}, Result: base.ResultReplace},
+		{Name: "transfer", Attrs: base.RequiredOptional{Optional: []string{"group_id"}}, Result: base.ResultReplace},
+		{Name: "transfer_project", Path: "projects/{project_id}", Attrs: base.RequiredOptional{Required: []string{"project_id"}}},
+		{Name: "unshare", Method: "DELETE", Path: "share/{group_id}", Attrs: base.RequiredOptional{Required: []string{"group_id"}}, Result: base.ResultNone},
+	},
 }
 
 // groupSAMLGroupLinkSpec declares /groups/{group_id}/saml_group_links.
@@ -109,4 +124,23 @@ var groupSubgroupSpec = &base.Spec{
 	},
 	Types:   map[string]base.AttrType{"skip_groups": base.TypeArray},
 	DocsURL: "https://docs.gitlab.com/api/groups/",
+}
+
+// Delete removes the LDAP group link: DELETE /groups/:id/ldap_group_links
+// with its provider and its cn or filter, as GitLab identifies links
+// (python-gitlab's delete of a link).
+// GitLab API: https://docs.gitlab.com/api/group_ldap_links/#delete-an-ldap-group-link
+func (o *GroupLDAPGroupLink) Delete(ctx context.Context, opts ...base.RequestOption) error {
+	path, err := o.Core().Path()
+	if err != nil {
+		return err
+	}
+	q := base.Params{"provider": o.GetString("provider")}
+	if cn := o.GetString("cn"); cn != "" {
+		q["cn"] = cn
+	} else {
+		q["filter"] = o.GetString("filter")
+	}
+	_, err = o.Core().Send(ctx, &base.Request{Op: "delete", Method: http.MethodDelete, Path: path, Raw: true, Options: opts}, q)
+	return err
 }

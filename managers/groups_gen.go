@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -15,6 +16,7 @@ import (
 //   - Create: POST /groups; required: name, path; optional: description, membership_lock, visibility, share_with_group_lock, require_two_factor_authentication, two_factor_grace_period, project_creation_level, auto_devops_enabled, subgroup_creation_level, emails_disabled, avatar, mentions_disabled and 6 more
 //   - Update: PUT /groups/{id}; optional: name, path, description, membership_lock, share_with_group_lock, visibility, require_two_factor_authentication, two_factor_grace_period, project_creation_level, auto_devops_enabled, subgroup_creation_level, emails_disabled and 10 more
 //   - Delete: DELETE /groups/{id}
+//   - ImportGroup (action import_group): POST /groups/import
 //
 // Declared in groups.go (groupSpec).
 // GitLab API: https://docs.gitlab.com/api/groups/
@@ -35,6 +37,13 @@ func newGroupManager(c *base.Core) *GroupManager {
 //   - Save: PUT /groups/{id} with the pending changes
 //   - Delete: DELETE /groups/{id}
 //   - Refresh: GET /groups/{id}
+//   - LDAPSync (action ldap_sync): POST /groups/{id}/ldap_sync
+//   - Restore (action restore): POST /groups/{id}/restore
+//   - Search (action search): GET /groups/{id}/search
+//   - Share (action share): POST /groups/{id}/share
+//   - Transfer (action transfer): POST /groups/{id}/transfer
+//   - TransferProject (action transfer_project): POST /groups/{id}/projects/{project_id}
+//   - Unshare (action unshare): DELETE /groups/{id}/share/{group_id}
 //   - AccessRequests(): /groups/{group_id}/access_requests (GroupAccessRequestManager)
 //   - AccessTokens(): /groups/{group_id}/access_tokens (GroupAccessTokenManager)
 //   - ApprovalRules(): /groups/{group_id}/approval_rules (GroupApprovalRuleManager)
@@ -83,6 +92,68 @@ type Group struct {
 
 func newGroup(o *base.Object) *Group {
 	return &Group{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// ImportGroup runs the action import_group: POST /groups/import. It returns GitLab's answer.
+// Attributes (required: file, path, name; optional: parent_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (m *GroupManager) ImportGroup(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "import_group", attrs, opts)
+	return resp, err
+}
+
+// LDAPSync runs the action ldap_sync: POST /groups/{id}/ldap_sync. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) LDAPSync(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "ldap_sync", nil, opts)
+	return err
+}
+
+// Restore runs the action restore: POST /groups/{id}/restore. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) Restore(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "restore", nil, opts)
+	return err
+}
+
+// Search runs the action search: GET /groups/{id}/search. It returns GitLab's answer.
+// Attributes (required: scope, search) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) Search(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "search", attrs, opts)
+	return resp, err
+}
+
+// Share runs the action share: POST /groups/{id}/share. The object takes GitLab's answer.
+// Attributes (required: group_id, group_access; optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) Share(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "share", attrs, opts)
+	return err
+}
+
+// Transfer runs the action transfer: POST /groups/{id}/transfer. The object takes GitLab's answer.
+// Attributes (optional: group_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) Transfer(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "transfer", attrs, opts)
+	return err
+}
+
+// TransferProject runs the action transfer_project: POST /groups/{id}/projects/{project_id}. It returns GitLab's answer.
+// Attributes (required: project_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) TransferProject(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "transfer_project", attrs, opts)
+	return resp, err
+}
+
+// Unshare runs the action unshare: DELETE /groups/{id}/share/{group_id}. GitLab's answer is not read.
+// Attributes (required: group_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) Unshare(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "unshare", attrs, opts)
+	return err
 }
 
 // GroupDescendantGroupManager manages /groups/{group_id}/descendant_groups.
@@ -143,15 +214,12 @@ func newGroupLDAPGroupLinkManager(c *base.Core) *GroupLDAPGroupLinkManager {
 // GroupLDAPGroupLink is an object of GroupLDAPGroupLinkManager, printed <GroupLDAPGroupLink id:… provider:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
-//
-//   - Delete: DELETE /groups/{group_id}/ldap_group_links/{id}
 type GroupLDAPGroupLink struct {
 	*base.Object
-	mixins.ObjectDeleter
 }
 
 func newGroupLDAPGroupLink(o *base.Object) *GroupLDAPGroupLink {
-	return &GroupLDAPGroupLink{o, mixins.NewObjectDeleter(o)}
+	return &GroupLDAPGroupLink{o}
 }
 
 // LDAPGroupLinks returns the manager of /groups/{group_id}/ldap_group_links

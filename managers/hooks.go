@@ -33,6 +33,9 @@ var groupHookSpec = &base.Spec{
 		},
 	},
 	DocsURL: "https://docs.gitlab.com/api/groups/#hooks",
+	Actions: []base.Action{
+		{Name: "test", Path: "test/{trigger}", Attrs: base.RequiredOptional{Required: []string{"trigger"}}},
+	},
 }
 
 // hookSpec declares /hooks.
@@ -76,4 +79,7 @@ var projectHookSpec = &base.Spec{
 		},
 	},
 	DocsURL: "https://docs.gitlab.com/api/projects/#hooks",
+	Actions: []base.Action{
+		{Name: "test", Path: "test/{trigger}", Attrs: base.RequiredOptional{Required: []string{"trigger"}}},
+	},
 }

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -35,6 +36,7 @@ func newGroupHookManager(c *base.Core) *GroupHookManager {
 //   - Save: PUT /groups/{group_id}/hooks/{id} with the pending changes
 //   - Delete: DELETE /groups/{group_id}/hooks/{id}
 //   - Refresh: GET /groups/{group_id}/hooks/{id}
+//   - Test (action test): POST /groups/{group_id}/hooks/{id}/test/{trigger}
 type GroupHook struct {
 	*base.Object
 	mixins.Saver
@@ -50,6 +52,14 @@ func newGroupHook(o *base.Object) *GroupHook {
 // (GroupHookManager). It makes no request.
 func (o *Group) Hooks() *GroupHookManager {
 	return newGroupHookManager(o.ChildCore("group_hook"))
+}
+
+// Test runs the action test: POST /groups/{group_id}/hooks/{id}/test/{trigger}. It returns GitLab's answer.
+// Attributes (required: trigger) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/#hooks
+func (o *GroupHook) Test(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "test", attrs, opts)
+	return resp, err
 }
 
 // HookManager manages /hooks.
@@ -116,6 +126,7 @@ func newProjectHookManager(c *base.Core) *ProjectHookManager {
 //   - Save: PUT /projects/{project_id}/hooks/{id} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/hooks/{id}
 //   - Refresh: GET /projects/{project_id}/hooks/{id}
+//   - Test (action test): POST /projects/{project_id}/hooks/{id}/test/{trigger}
 type ProjectHook struct {
 	*base.Object
 	mixins.Saver
@@ -131,4 +142,12 @@ func newProjectHook(o *base.Object) *ProjectHook {
 // (ProjectHookManager). It makes no request.
 func (o *Project) Hooks() *ProjectHookManager {
 	return newProjectHookManager(o.ChildCore("project_hook"))
+}
+
+// Test runs the action test: POST /projects/{project_id}/hooks/{id}/test/{trigger}. It returns GitLab's answer.
+// Attributes (required: trigger) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/#hooks
+func (o *ProjectHook) Test(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "test", attrs, opts)
+	return resp, err
 }

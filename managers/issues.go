@@ -1,6 +1,10 @@
 package managers
 
-import "github.com/golab/gitlab/base"
+import (
+	"slices"
+
+	"github.com/golab/gitlab/base"
+)
 
 // groupIssueSpec declares /groups/{group_id}/issues.
 // python-gitlab: GroupIssueManager (Group.issues).
@@ -87,5 +91,10 @@ var projectIssueSpec = &base.Spec{
 	},
 	Types:   map[string]base.AttrType{"iids": base.TypeArray, "labels": base.TypeCommaSeparatedList},
 	DocsURL: "https://docs.gitlab.com/api/issues/",
-	Actions: subscribeActions,
+	Actions: slices.Concat([]base.Action{
+		{Name: "closed_by", Method: "GET", Result: base.ResultList, Of: "project_merge_request"},
+		{Name: "move", Attrs: base.RequiredOptional{Required: []string{"to_project_id"}}},
+		{Name: "related_merge_requests", Method: "GET", Result: base.ResultList, Of: "project_merge_request"},
+		{Name: "reorder", Method: "PUT", Attrs: base.RequiredOptional{Optional: []string{"move_after_id", "move_before_id"}}, Result: base.ResultReplace},
+	}, subscribeActions, todoActions, timeTrackingActions, participantsActions, userAgentDetailActions),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
+	"iter"
 )
 
 // GroupIssueManager manages /groups/{group_id}/issues.
@@ -102,9 +103,20 @@ func newProjectIssueManager(c *base.Core) *ProjectIssueManager {
 //   - Save: PUT /projects/{project_id}/issues/{iid} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/issues/{iid}
 //   - Refresh: GET /projects/{project_id}/issues/{iid}
+//   - ClosedBy (action closed_by): GET /projects/{project_id}/issues/{iid}/closed_by
+//   - Move (action move): POST /projects/{project_id}/issues/{iid}/move
+//   - RelatedMergeRequests (action related_merge_requests): GET /projects/{project_id}/issues/{iid}/related_merge_requests
+//   - Reorder (action reorder): PUT /projects/{project_id}/issues/{iid}/reorder
 //   - Subscribe (action subscribe): POST /projects/{project_id}/issues/{iid}/subscribe
 //   - Unsubscribe (action unsubscribe): POST /projects/{project_id}/issues/{iid}/unsubscribe
 //   - Todo (action todo): POST /projects/{project_id}/issues/{iid}/todo
+//   - TimeStats (action time_stats): GET /projects/{project_id}/issues/{iid}/time_stats
+//   - TimeEstimate (action time_estimate): POST /projects/{project_id}/issues/{iid}/time_estimate
+//   - ResetTimeEstimate (action reset_time_estimate): POST /projects/{project_id}/issues/{iid}/reset_time_estimate
+//   - AddSpentTime (action add_spent_time): POST /projects/{project_id}/issues/{iid}/add_spent_time
+//   - ResetSpentTime (action reset_spent_time): POST /projects/{project_id}/issues/{iid}/reset_spent_time
+//   - Participants (action participants): GET /projects/{project_id}/issues/{iid}/participants
+//   - UserAgentDetail (action user_agent_detail): GET /projects/{project_id}/issues/{iid}/user_agent_detail
 //   - AwardEmojis(): /projects/{project_id}/issues/{issue_iid}/award_emoji (ProjectIssueAwardEmojiManager)
 //   - Discussions(): /projects/{project_id}/issues/{issue_iid}/discussions (ProjectIssueDiscussionManager)
 //   - Links(): /projects/{project_id}/issues/{issue_iid}/links (ProjectIssueLinkManager)
@@ -131,6 +143,34 @@ func (o *Project) Issues() *ProjectIssueManager {
 	return newProjectIssueManager(o.ChildCore("project_issue"))
 }
 
+// ClosedBy runs the action closed_by: GET /projects/{project_id}/issues/{iid}/closed_by. It iterates over the *ProjectMergeRequest of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/issues/
+func (o *ProjectIssue) ClosedBy(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*ProjectMergeRequest, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "closed_by", params, opts, newProjectMergeRequest)
+}
+
+// Move runs the action move: POST /projects/{project_id}/issues/{iid}/move. It returns GitLab's answer.
+// Attributes (required: to_project_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/issues/
+func (o *ProjectIssue) Move(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "move", attrs, opts)
+	return resp, err
+}
+
+// RelatedMergeRequests runs the action related_merge_requests: GET /projects/{project_id}/issues/{iid}/related_merge_requests. It iterates over the *ProjectMergeRequest of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/issues/
+func (o *ProjectIssue) RelatedMergeRequests(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*ProjectMergeRequest, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "related_merge_requests", params, opts, newProjectMergeRequest)
+}
+
+// Reorder runs the action reorder: PUT /projects/{project_id}/issues/{iid}/reorder. The object takes GitLab's answer.
+// Attributes (optional: move_after_id, move_before_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/issues/
+func (o *ProjectIssue) Reorder(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "reorder", attrs, opts)
+	return err
+}
+
 // Subscribe runs the action subscribe: POST /projects/{project_id}/issues/{iid}/subscribe. The object takes GitLab's answer.
 // GitLab API: https://docs.gitlab.com/api/issues/
 func (o *ProjectIssue) Subscribe(ctx context.Context, opts ...base.RequestOption) error {
@@ -150,6 +190,56 @@ func (o *ProjectIssue) Unsubscribe(ctx context.Context, opts ...base.RequestOpti
 func (o *ProjectIssue) Todo(ctx context.Context, opts ...base.RequestOption) error {
 	_, _, err := o.Core().Action(ctx, o.Object, "todo", nil, opts)
 	return err
+}
+
+// TimeStats runs the action time_stats: GET /projects/{project_id}/issues/{iid}/time_stats. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/issues/
+func (o *ProjectIssue) TimeStats(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "time_stats", nil, opts)
+	return resp, err
+}
+
+// TimeEstimate runs the action time_estimate: POST /projects/{project_id}/issues/{iid}/time_estimate. It returns GitLab's answer.
+// Attributes (required: duration) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/issues/
+func (o *ProjectIssue) TimeEstimate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "time_estimate", attrs, opts)
+	return resp, err
+}
+
+// ResetTimeEstimate runs the action reset_time_estimate: POST /projects/{project_id}/issues/{iid}/reset_time_estimate. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/issues/
+func (o *ProjectIssue) ResetTimeEstimate(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "reset_time_estimate", nil, opts)
+	return resp, err
+}
+
+// AddSpentTime runs the action add_spent_time: POST /projects/{project_id}/issues/{iid}/add_spent_time. It returns GitLab's answer.
+// Attributes (required: duration; optional: summary) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/issues/
+func (o *ProjectIssue) AddSpentTime(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "add_spent_time", attrs, opts)
+	return resp, err
+}
+
+// ResetSpentTime runs the action reset_spent_time: POST /projects/{project_id}/issues/{iid}/reset_spent_time. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/issues/
+func (o *ProjectIssue) ResetSpentTime(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "reset_spent_time", nil, opts)
+	return resp, err
+}
+
+// Participants runs the action participants: GET /projects/{project_id}/issues/{iid}/participants. It iterates over the *User of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/issues/
+func (o *ProjectIssue) Participants(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*User, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "participants", params, opts, newUser)
+}
+
+// UserAgentDetail runs the action user_agent_detail: GET /projects/{project_id}/issues/{iid}/user_agent_detail. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/issues/
+func (o *ProjectIssue) UserAgentDetail(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "user_agent_detail", nil, opts)
+	return resp, err
 }
 
 // ProjectIssueLinkManager manages /projects/{project_id}/issues/{issue_iid}/links.

@@ -15,4 +15,15 @@ var projectJobSpec = &base.Spec{
 	ListFilters: []string{"scope", "order_by", "sort"},
 	Types:       map[string]base.AttrType{"scope": base.TypeArray},
 	DocsURL:     "https://docs.gitlab.com/api/jobs/",
+	Actions: []base.Action{
+		{Name: "artifact", Method: "GET", Path: "artifacts/{path}", Attrs: base.RequiredOptional{Required: []string{"path"}}, Result: base.ResultDownload},
+		{Name: "artifacts", Method: "GET", Result: base.ResultDownload},
+		{Name: "cancel", Result: base.ResultReplace},
+		{Name: "delete_artifacts", Method: "DELETE", Path: "artifacts", Result: base.ResultNone},
+		{Name: "erase", Result: base.ResultReplace},
+		{Name: "keep_artifacts", Path: "artifacts/keep", Result: base.ResultReplace},
+		{Name: "play", Result: base.ResultReplace},
+		{Name: "retry", Result: base.ResultNew},
+		{Name: "trace", Method: "GET", Result: base.ResultDownload},
+	},
 }

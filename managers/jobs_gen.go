@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -30,6 +31,15 @@ func newProjectJobManager(c *base.Core) *ProjectJobManager {
 // or Decode; change it with Set.
 //
 //   - Refresh: GET /projects/{project_id}/jobs/{id}
+//   - Artifact (action artifact): GET /projects/{project_id}/jobs/{id}/artifacts/{path}
+//   - Artifacts (action artifacts): GET /projects/{project_id}/jobs/{id}/artifacts
+//   - Cancel (action cancel): POST /projects/{project_id}/jobs/{id}/cancel
+//   - DeleteArtifacts (action delete_artifacts): DELETE /projects/{project_id}/jobs/{id}/artifacts
+//   - Erase (action erase): POST /projects/{project_id}/jobs/{id}/erase
+//   - KeepArtifacts (action keep_artifacts): POST /projects/{project_id}/jobs/{id}/artifacts/keep
+//   - Play (action play): POST /projects/{project_id}/jobs/{id}/play
+//   - Retry (action retry): POST /projects/{project_id}/jobs/{id}/retry
+//   - Trace (action trace): GET /projects/{project_id}/jobs/{id}/trace
 type ProjectJob struct {
 	*base.Object
 	mixins.Refresher
@@ -43,4 +53,68 @@ func newProjectJob(o *base.Object) *ProjectJob {
 // (ProjectJobManager). It makes no request.
 func (o *Project) Jobs() *ProjectJobManager {
 	return newProjectJobManager(o.ChildCore("project_job"))
+}
+
+// Artifact runs the action artifact: GET /projects/{project_id}/jobs/{id}/artifacts/{path}. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// Attributes (required: path) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/jobs/
+func (o *ProjectJob) Artifact(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "artifact", attrs, opts)
+}
+
+// Artifacts runs the action artifacts: GET /projects/{project_id}/jobs/{id}/artifacts. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// GitLab API: https://docs.gitlab.com/api/jobs/
+func (o *ProjectJob) Artifacts(ctx context.Context, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "artifacts", nil, opts)
+}
+
+// Cancel runs the action cancel: POST /projects/{project_id}/jobs/{id}/cancel. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/jobs/
+func (o *ProjectJob) Cancel(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "cancel", nil, opts)
+	return err
+}
+
+// DeleteArtifacts runs the action delete_artifacts: DELETE /projects/{project_id}/jobs/{id}/artifacts. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/jobs/
+func (o *ProjectJob) DeleteArtifacts(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "delete_artifacts", nil, opts)
+	return err
+}
+
+// Erase runs the action erase: POST /projects/{project_id}/jobs/{id}/erase. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/jobs/
+func (o *ProjectJob) Erase(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "erase", nil, opts)
+	return err
+}
+
+// KeepArtifacts runs the action keep_artifacts: POST /projects/{project_id}/jobs/{id}/artifacts/keep. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/jobs/
+func (o *ProjectJob) KeepArtifacts(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "keep_artifacts", nil, opts)
+	return err
+}
+
+// Play runs the action play: POST /projects/{project_id}/jobs/{id}/play. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/jobs/
+func (o *ProjectJob) Play(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "play", nil, opts)
+	return err
+}
+
+// Retry runs the action retry: POST /projects/{project_id}/jobs/{id}/retry. It returns the *ProjectJob GitLab answers with.
+// GitLab API: https://docs.gitlab.com/api/jobs/
+func (o *ProjectJob) Retry(ctx context.Context, opts ...base.RequestOption) (*ProjectJob, error) {
+	n, _, err := o.Core().Action(ctx, o.Object, "retry", nil, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectJob(n), nil
+}
+
+// Trace runs the action trace: GET /projects/{project_id}/jobs/{id}/trace. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// GitLab API: https://docs.gitlab.com/api/jobs/
+func (o *ProjectJob) Trace(ctx context.Context, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "trace", nil, opts)
 }

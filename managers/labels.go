@@ -1,6 +1,10 @@
 package managers
 
-import "github.com/golab/gitlab/base"
+import (
+	"slices"
+
+	"github.com/golab/gitlab/base"
+)
 
 // groupLabelSpec declares /groups/{group_id}/labels.
 // python-gitlab: GroupLabelManager (Group.labels).
@@ -22,6 +26,7 @@ var groupLabelSpec = &base.Spec{
 		Optional: []string{"new_name", "color", "description", "priority"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/group_labels/",
+	Actions: subscribeActions,
 }
 
 // projectLabelSpec declares /projects/{project_id}/labels.
@@ -44,4 +49,7 @@ var projectLabelSpec = &base.Spec{
 		Optional: []string{"new_name", "color", "description", "priority"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/labels/",
+	Actions: slices.Concat([]base.Action{
+		{Name: "promote", Method: "PUT"},
+	}, subscribeActions),
 }

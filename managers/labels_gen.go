@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -35,6 +36,8 @@ func newGroupLabelManager(c *base.Core) *GroupLabelManager {
 //   - Save: PUT /groups/{group_id}/labels/{name} with the pending changes
 //   - Delete: DELETE /groups/{group_id}/labels/{name}
 //   - Refresh: GET /groups/{group_id}/labels/{name}
+//   - Subscribe (action subscribe): POST /groups/{group_id}/labels/{name}/subscribe
+//   - Unsubscribe (action unsubscribe): POST /groups/{group_id}/labels/{name}/unsubscribe
 type GroupLabel struct {
 	*base.Object
 	mixins.Saver
@@ -50,6 +53,20 @@ func newGroupLabel(o *base.Object) *GroupLabel {
 // (GroupLabelManager). It makes no request.
 func (o *Group) Labels() *GroupLabelManager {
 	return newGroupLabelManager(o.ChildCore("group_label"))
+}
+
+// Subscribe runs the action subscribe: POST /groups/{group_id}/labels/{name}/subscribe. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/group_labels/
+func (o *GroupLabel) Subscribe(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "subscribe", nil, opts)
+	return err
+}
+
+// Unsubscribe runs the action unsubscribe: POST /groups/{group_id}/labels/{name}/unsubscribe. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/group_labels/
+func (o *GroupLabel) Unsubscribe(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "unsubscribe", nil, opts)
+	return err
 }
 
 // ProjectLabelManager manages /projects/{project_id}/labels.
@@ -80,6 +97,9 @@ func newProjectLabelManager(c *base.Core) *ProjectLabelManager {
 //   - Save: PUT /projects/{project_id}/labels/{name} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/labels/{name}
 //   - Refresh: GET /projects/{project_id}/labels/{name}
+//   - Promote (action promote): PUT /projects/{project_id}/labels/{name}/promote
+//   - Subscribe (action subscribe): POST /projects/{project_id}/labels/{name}/subscribe
+//   - Unsubscribe (action unsubscribe): POST /projects/{project_id}/labels/{name}/unsubscribe
 type ProjectLabel struct {
 	*base.Object
 	mixins.Saver
@@ -95,4 +115,25 @@ func newProjectLabel(o *base.Object) *ProjectLabel {
 // (ProjectLabelManager). It makes no request.
 func (o *Project) Labels() *ProjectLabelManager {
 	return newProjectLabelManager(o.ChildCore("project_label"))
+}
+
+// Promote runs the action promote: PUT /projects/{project_id}/labels/{name}/promote. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/labels/
+func (o *ProjectLabel) Promote(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "promote", nil, opts)
+	return resp, err
+}
+
+// Subscribe runs the action subscribe: POST /projects/{project_id}/labels/{name}/subscribe. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/labels/
+func (o *ProjectLabel) Subscribe(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "subscribe", nil, opts)
+	return err
+}
+
+// Unsubscribe runs the action unsubscribe: POST /projects/{project_id}/labels/{name}/unsubscribe. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/labels/
+func (o *ProjectLabel) Unsubscribe(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "unsubscribe", nil, opts)
+	return err
 }

@@ -21,15 +21,53 @@ import (
 	"github.com/golab/gitlab/base"
 )
 
-// subscribeActions are the actions of subscribable objects (issues, merge
-// requests): POST .../subscribe and .../unsubscribe, whose answer replaces
-// the object (GitLab answers 304 when nothing changes), and POST .../todo.
-// GitLab API: https://docs.gitlab.com/api/issues/#subscribe-to-an-issue
-var subscribeActions = []base.Action{
-	{Name: "subscribe", Result: base.ResultReplace},
-	{Name: "unsubscribe", Result: base.ResultReplace},
-	{Name: "todo", Result: base.ResultNone},
-}
+// fileAttr types the attribute "file" of the actions that upload one.
+var fileAttr = map[string]base.AttrType{"file": base.TypeFile}
+
+// The actions many managers share, as python-gitlab's object and manager
+// mixins (SubscribableMixin, TodoMixin, TimeTrackingMixin, ...).
+var (
+	// subscribeActions: POST .../subscribe and .../unsubscribe, whose answer
+	// replaces the object (GitLab answers 304 when nothing changes).
+	// GitLab API: https://docs.gitlab.com/api/issues/#subscribe-to-an-issue
+	subscribeActions = []base.Action{
+		{Name: "subscribe", Result: base.ResultReplace},
+		{Name: "unsubscribe", Result: base.ResultReplace},
+	}
+	// todoActions: POST .../todo adds the object to the user's to-do list.
+	// GitLab API: https://docs.gitlab.com/api/issues/#create-a-to-do-item
+	todoActions = []base.Action{{Name: "todo", Result: base.ResultNone}}
+	// timeTrackingActions: an issue's or merge request's time estimate and
+	// time spent. GitLab API: https://docs.gitlab.com/api/issues/#set-a-time-estimate-for-an-issue
+	timeTrackingActions = []base.Action{
+		{Name: "time_stats", Method: "GET"},
+		{Name: "time_estimate", Attrs: base.RequiredOptional{Required: []string{"duration"}}},
+		{Name: "reset_time_estimate"},
+		{Name: "add_spent_time", Attrs: base.RequiredOptional{Required: []string{"duration"}, Optional: []string{"summary"}}},
+		{Name: "reset_spent_time"},
+	}
+	// participantsActions: the users taking part in an issue or merge request.
+	// GitLab API: https://docs.gitlab.com/api/issues/#list-participants-in-an-issue
+	participantsActions = []base.Action{{Name: "participants", Method: "GET", Result: base.ResultList, Of: "user"}}
+	// userAgentDetailActions: what created a spam-checked object
+	// (administrators). GitLab API: https://docs.gitlab.com/api/issues/#get-user-agent-details
+	userAgentDetailActions = []base.Action{{Name: "user_agent_detail", Method: "GET"}}
+	// accessRequestActions: approve a request to join a group or project.
+	// GitLab API: https://docs.gitlab.com/api/access_requests/#approve-an-access-request
+	accessRequestActions = []base.Action{{Name: "approve", Method: "PUT", Attrs: base.RequiredOptional{Optional: []string{"access_level"}}}}
+	// rotateActions: rotate an access token, by object or by ID; the answer
+	// is the new token. GitLab API: https://docs.gitlab.com/api/personal_access_tokens/#rotate-a-personal-access-token
+	rotateActions = []base.Action{
+		{Name: "rotate", Attrs: base.RequiredOptional{Optional: []string{"expires_at"}}, Result: base.ResultNew},
+		{Name: "rotate", Path: "{id}/rotate", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"id"}, Optional: []string{"expires_at"}}, Result: base.ResultNew},
+	}
+	// badgeRenderActions: how a badge's link and image URLs render.
+	// GitLab API: https://docs.gitlab.com/api/project_badges/#preview-a-badge-from-a-project
+	badgeRenderActions = []base.Action{{Name: "render", Method: "GET", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"link_url", "image_url"}}}}
+	// downloadActions: download a finished export.
+	// GitLab API: https://docs.gitlab.com/api/project_import_export/#export-download
+	downloadActions = []base.Action{{Name: "download", Method: "GET", Result: base.ResultDownload}}
+)
 
 var builtins struct {
 	once sync.Once

@@ -1,6 +1,10 @@
 package managers
 
-import "github.com/golab/gitlab/base"
+import (
+	"context"
+
+	"github.com/golab/gitlab/base"
+)
 
 // groupApprovalRuleSpec declares /groups/{group_id}/approval_rules.
 // python-gitlab: GroupApprovalRuleManager (Group.approval_rules).
@@ -109,4 +113,35 @@ var projectMergeRequestApprovalStateSpec = &base.Spec{
 	FromParent: map[string]string{"project_id": "project_id", "mr_iid": "iid"},
 	Ops:        base.OpGetWithoutID,
 	DocsURL:    "https://docs.gitlab.com/api/merge_request_approvals/",
+}
+
+// SetApprovers sets who must approve the merge request: the approval rule
+// named name (python-gitlab's default is "name") gets approvalsRequired and
+// attrs (user_ids, group_ids, usernames); it is updated when it exists and
+// created otherwise. python-gitlab's approvals.set_approvers().
+// GitLab API: https://docs.gitlab.com/api/merge_request_approvals/#update-a-merge-request-level-rule
+func (m *ProjectMergeRequestApprovalManager) SetApprovers(ctx context.Context, name string, approvalsRequired int, attrs base.Attrs, opts ...base.RequestOption) (*ProjectMergeRequestApprovalRule, error) {
+	rules := newProjectMergeRequestApprovalRuleManager(m.Core().Related("project_merge_request_approval_rule", nil))
+	for rule, err := range rules.All(ctx, nil, opts...) {
+		if err != nil {
+			return nil, err
+		}
+		if rule.GetString("name") != name {
+			continue
+		}
+		if err := rule.Set("approvals_required", approvalsRequired); err != nil {
+			return nil, err
+		}
+		for k, v := range attrs {
+			if err := rule.Set(k, v); err != nil {
+				return nil, err
+			}
+		}
+		return rule, rule.Save(ctx, opts...)
+	}
+	create := base.Attrs{"name": name, "approvals_required": approvalsRequired, "rule_type": "regular"}
+	for k, v := range attrs {
+		create[k] = v
+	}
+	return rules.Create(ctx, create, opts...)
 }

@@ -1,6 +1,10 @@
 package managers
 
-import "github.com/golab/gitlab/base"
+import (
+	"slices"
+
+	"github.com/golab/gitlab/base"
+)
 
 // groupMergeRequestSpec declares /groups/{group_id}/merge_requests.
 // python-gitlab: GroupMergeRequestManager (Group.mergerequests).
@@ -116,10 +120,17 @@ var projectMergeRequestSpec = &base.Spec{
 	},
 	Types:   map[string]base.AttrType{"approved_by_ids": base.TypeArray, "approver_ids": base.TypeArray, "iids": base.TypeArray, "labels": base.TypeCommaSeparatedList},
 	DocsURL: "https://docs.gitlab.com/api/merge_requests/",
-	Actions: append([]base.Action{
-		{Name: "merge", Method: "PUT", Result: base.ResultReplace, Attrs: base.RequiredOptional{Optional: []string{
-			"merge_commit_message", "squash_commit_message", "squash", "should_remove_source_branch",
-			"merge_when_pipeline_succeeds", "auto_merge", "sha"}}},
-		{Name: "approve", Result: base.ResultRaw, Attrs: base.RequiredOptional{Optional: []string{"sha", "approval_password"}}},
-	}, subscribeActions...),
+	Actions: slices.Concat([]base.Action{
+		{Name: "approve", Attrs: base.RequiredOptional{Optional: []string{"sha", "approval_password"}}},
+		{Name: "cancel_merge_when_pipeline_succeeds", Result: base.ResultReplace},
+		{Name: "changes", Method: "GET", GoMethod: "FileChanges"},
+		{Name: "closes_issues", Method: "GET", Result: base.ResultList, Of: "project_issue"},
+		{Name: "commits", Method: "GET", Result: base.ResultList, Of: "project_commit"},
+		{Name: "merge", Method: "PUT", Attrs: base.RequiredOptional{Optional: []string{"merge_commit_message", "squash_commit_message", "squash", "should_remove_source_branch", "merge_when_pipeline_succeeds", "auto_merge", "sha"}}, Result: base.ResultReplace},
+		{Name: "merge_ref", Method: "GET"},
+		{Name: "rebase", Method: "PUT", Attrs: base.RequiredOptional{Optional: []string{"skip_ci"}}},
+		{Name: "related_issues", Method: "GET", Result: base.ResultList, Of: "project_issue"},
+		{Name: "reset_approvals", Method: "PUT", Result: base.ResultNone},
+		{Name: "unapprove"},
+	}, subscribeActions, todoActions, timeTrackingActions, participantsActions),
 }

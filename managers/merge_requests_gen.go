@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
+	"iter"
 )
 
 // GroupMergeRequestManager manages /groups/{group_id}/merge_requests.
@@ -132,11 +133,26 @@ func newProjectMergeRequestManager(c *base.Core) *ProjectMergeRequestManager {
 //   - Save: PUT /projects/{project_id}/merge_requests/{iid} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/merge_requests/{iid}
 //   - Refresh: GET /projects/{project_id}/merge_requests/{iid}
-//   - Merge (action merge): PUT /projects/{project_id}/merge_requests/{iid}/merge
 //   - Approve (action approve): POST /projects/{project_id}/merge_requests/{iid}/approve
+//   - CancelMergeWhenPipelineSucceeds (action cancel_merge_when_pipeline_succeeds): POST /projects/{project_id}/merge_requests/{iid}/cancel_merge_when_pipeline_succeeds
+//   - FileChanges (action changes): GET /projects/{project_id}/merge_requests/{iid}/changes
+//   - ClosesIssues (action closes_issues): GET /projects/{project_id}/merge_requests/{iid}/closes_issues
+//   - Commits (action commits): GET /projects/{project_id}/merge_requests/{iid}/commits
+//   - Merge (action merge): PUT /projects/{project_id}/merge_requests/{iid}/merge
+//   - MergeRef (action merge_ref): GET /projects/{project_id}/merge_requests/{iid}/merge_ref
+//   - Rebase (action rebase): PUT /projects/{project_id}/merge_requests/{iid}/rebase
+//   - RelatedIssues (action related_issues): GET /projects/{project_id}/merge_requests/{iid}/related_issues
+//   - ResetApprovals (action reset_approvals): PUT /projects/{project_id}/merge_requests/{iid}/reset_approvals
+//   - Unapprove (action unapprove): POST /projects/{project_id}/merge_requests/{iid}/unapprove
 //   - Subscribe (action subscribe): POST /projects/{project_id}/merge_requests/{iid}/subscribe
 //   - Unsubscribe (action unsubscribe): POST /projects/{project_id}/merge_requests/{iid}/unsubscribe
 //   - Todo (action todo): POST /projects/{project_id}/merge_requests/{iid}/todo
+//   - TimeStats (action time_stats): GET /projects/{project_id}/merge_requests/{iid}/time_stats
+//   - TimeEstimate (action time_estimate): POST /projects/{project_id}/merge_requests/{iid}/time_estimate
+//   - ResetTimeEstimate (action reset_time_estimate): POST /projects/{project_id}/merge_requests/{iid}/reset_time_estimate
+//   - AddSpentTime (action add_spent_time): POST /projects/{project_id}/merge_requests/{iid}/add_spent_time
+//   - ResetSpentTime (action reset_spent_time): POST /projects/{project_id}/merge_requests/{iid}/reset_spent_time
+//   - Participants (action participants): GET /projects/{project_id}/merge_requests/{iid}/participants
 //   - Approvals(): /projects/{project_id}/merge_requests/{mr_iid}/approvals (ProjectMergeRequestApprovalManager)
 //   - ApprovalRules(): /projects/{project_id}/merge_requests/{merge_request_iid}/approval_rules (ProjectMergeRequestApprovalRuleManager)
 //   - ApprovalState(): /projects/{project_id}/merge_requests/{mr_iid}/approval_state (ProjectMergeRequestApprovalStateManager)
@@ -168,6 +184,40 @@ func (o *Project) MergeRequests() *ProjectMergeRequestManager {
 	return newProjectMergeRequestManager(o.ChildCore("project_merge_request"))
 }
 
+// Approve runs the action approve: POST /projects/{project_id}/merge_requests/{iid}/approve. It returns GitLab's answer.
+// Attributes (optional: sha, approval_password) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) Approve(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "approve", attrs, opts)
+	return resp, err
+}
+
+// CancelMergeWhenPipelineSucceeds runs the action cancel_merge_when_pipeline_succeeds: POST /projects/{project_id}/merge_requests/{iid}/cancel_merge_when_pipeline_succeeds. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) CancelMergeWhenPipelineSucceeds(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "cancel_merge_when_pipeline_succeeds", nil, opts)
+	return err
+}
+
+// FileChanges runs the action changes: GET /projects/{project_id}/merge_requests/{iid}/changes. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) FileChanges(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "changes", nil, opts)
+	return resp, err
+}
+
+// ClosesIssues runs the action closes_issues: GET /projects/{project_id}/merge_requests/{iid}/closes_issues. It iterates over the *ProjectIssue of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) ClosesIssues(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*ProjectIssue, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "closes_issues", params, opts, newProjectIssue)
+}
+
+// Commits runs the action commits: GET /projects/{project_id}/merge_requests/{iid}/commits. It iterates over the *ProjectCommit of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) Commits(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*ProjectCommit, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "commits", params, opts, newProjectCommit)
+}
+
 // Merge runs the action merge: PUT /projects/{project_id}/merge_requests/{iid}/merge. The object takes GitLab's answer.
 // Attributes (optional: merge_commit_message, squash_commit_message, squash, should_remove_source_branch, merge_when_pipeline_succeeds, auto_merge, sha) are checked before sending.
 // GitLab API: https://docs.gitlab.com/api/merge_requests/
@@ -176,11 +226,38 @@ func (o *ProjectMergeRequest) Merge(ctx context.Context, attrs base.Attrs, opts 
 	return err
 }
 
-// Approve runs the action approve: POST /projects/{project_id}/merge_requests/{iid}/approve. It returns GitLab's answer.
-// Attributes (optional: sha, approval_password) are checked before sending.
+// MergeRef runs the action merge_ref: GET /projects/{project_id}/merge_requests/{iid}/merge_ref. It returns GitLab's answer.
 // GitLab API: https://docs.gitlab.com/api/merge_requests/
-func (o *ProjectMergeRequest) Approve(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
-	_, resp, err := o.Core().Action(ctx, o.Object, "approve", attrs, opts)
+func (o *ProjectMergeRequest) MergeRef(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "merge_ref", nil, opts)
+	return resp, err
+}
+
+// Rebase runs the action rebase: PUT /projects/{project_id}/merge_requests/{iid}/rebase. It returns GitLab's answer.
+// Attributes (optional: skip_ci) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) Rebase(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "rebase", attrs, opts)
+	return resp, err
+}
+
+// RelatedIssues runs the action related_issues: GET /projects/{project_id}/merge_requests/{iid}/related_issues. It iterates over the *ProjectIssue of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) RelatedIssues(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*ProjectIssue, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "related_issues", params, opts, newProjectIssue)
+}
+
+// ResetApprovals runs the action reset_approvals: PUT /projects/{project_id}/merge_requests/{iid}/reset_approvals. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) ResetApprovals(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "reset_approvals", nil, opts)
+	return err
+}
+
+// Unapprove runs the action unapprove: POST /projects/{project_id}/merge_requests/{iid}/unapprove. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) Unapprove(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "unapprove", nil, opts)
 	return resp, err
 }
 
@@ -203,6 +280,49 @@ func (o *ProjectMergeRequest) Unsubscribe(ctx context.Context, opts ...base.Requ
 func (o *ProjectMergeRequest) Todo(ctx context.Context, opts ...base.RequestOption) error {
 	_, _, err := o.Core().Action(ctx, o.Object, "todo", nil, opts)
 	return err
+}
+
+// TimeStats runs the action time_stats: GET /projects/{project_id}/merge_requests/{iid}/time_stats. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) TimeStats(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "time_stats", nil, opts)
+	return resp, err
+}
+
+// TimeEstimate runs the action time_estimate: POST /projects/{project_id}/merge_requests/{iid}/time_estimate. It returns GitLab's answer.
+// Attributes (required: duration) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) TimeEstimate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "time_estimate", attrs, opts)
+	return resp, err
+}
+
+// ResetTimeEstimate runs the action reset_time_estimate: POST /projects/{project_id}/merge_requests/{iid}/reset_time_estimate. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) ResetTimeEstimate(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "reset_time_estimate", nil, opts)
+	return resp, err
+}
+
+// AddSpentTime runs the action add_spent_time: POST /projects/{project_id}/merge_requests/{iid}/add_spent_time. It returns GitLab's answer.
+// Attributes (required: duration; optional: summary) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) AddSpentTime(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "add_spent_time", attrs, opts)
+	return resp, err
+}
+
+// ResetSpentTime runs the action reset_spent_time: POST /projects/{project_id}/merge_requests/{iid}/reset_spent_time. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) ResetSpentTime(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "reset_spent_time", nil, opts)
+	return resp, err
+}
+
+// Participants runs the action participants: GET /projects/{project_id}/merge_requests/{iid}/participants. It iterates over the *User of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) Participants(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*User, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "participants", params, opts, newUser)
 }
 
 // ProjectMergeRequestDiffManager manages /projects/{project_id}/merge_requests/{mr_iid}/versions.

@@ -22,6 +22,10 @@ var groupMilestoneSpec = &base.Spec{
 	ListFilters: []string{"iids", "state", "search"},
 	Types:       map[string]base.AttrType{"iids": base.TypeArray},
 	DocsURL:     "https://docs.gitlab.com/api/milestones/",
+	Actions: []base.Action{
+		{Name: "issues", Method: "GET", Result: base.ResultList, Of: "group_issue"},
+		{Name: "merge_requests", Method: "GET", Result: base.ResultList, Of: "group_merge_request"},
+	},
 }
 
 // projectMilestoneSpec declares /projects/{project_id}/milestones.
@@ -44,4 +48,9 @@ var projectMilestoneSpec = &base.Spec{
 	ListFilters: []string{"iids", "state", "search"},
 	Types:       map[string]base.AttrType{"iids": base.TypeArray},
 	DocsURL:     "https://docs.gitlab.com/api/milestones/",
+	Actions: []base.Action{
+		{Name: "issues", Method: "GET", Result: base.ResultList, Of: "project_issue"},
+		{Name: "merge_requests", Method: "GET", Result: base.ResultList, Of: "project_merge_request"},
+		{Name: "promote"},
+	},
 }

@@ -3,8 +3,10 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
+	"iter"
 )
 
 // GroupMilestoneManager manages /groups/{group_id}/milestones.
@@ -35,6 +37,8 @@ func newGroupMilestoneManager(c *base.Core) *GroupMilestoneManager {
 //   - Save: PUT /groups/{group_id}/milestones/{id} with the pending changes
 //   - Delete: DELETE /groups/{group_id}/milestones/{id}
 //   - Refresh: GET /groups/{group_id}/milestones/{id}
+//   - Issues (action issues): GET /groups/{group_id}/milestones/{id}/issues
+//   - MergeRequests (action merge_requests): GET /groups/{group_id}/milestones/{id}/merge_requests
 type GroupMilestone struct {
 	*base.Object
 	mixins.Saver
@@ -50,6 +54,18 @@ func newGroupMilestone(o *base.Object) *GroupMilestone {
 // (GroupMilestoneManager). It makes no request.
 func (o *Group) Milestones() *GroupMilestoneManager {
 	return newGroupMilestoneManager(o.ChildCore("group_milestone"))
+}
+
+// Issues runs the action issues: GET /groups/{group_id}/milestones/{id}/issues. It iterates over the *GroupIssue of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/milestones/
+func (o *GroupMilestone) Issues(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*GroupIssue, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "issues", params, opts, newGroupIssue)
+}
+
+// MergeRequests runs the action merge_requests: GET /groups/{group_id}/milestones/{id}/merge_requests. It iterates over the *GroupMergeRequest of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/milestones/
+func (o *GroupMilestone) MergeRequests(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*GroupMergeRequest, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "merge_requests", params, opts, newGroupMergeRequest)
 }
 
 // ProjectMilestoneManager manages /projects/{project_id}/milestones.
@@ -80,6 +96,9 @@ func newProjectMilestoneManager(c *base.Core) *ProjectMilestoneManager {
 //   - Save: PUT /projects/{project_id}/milestones/{id} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/milestones/{id}
 //   - Refresh: GET /projects/{project_id}/milestones/{id}
+//   - Issues (action issues): GET /projects/{project_id}/milestones/{id}/issues
+//   - MergeRequests (action merge_requests): GET /projects/{project_id}/milestones/{id}/merge_requests
+//   - Promote (action promote): POST /projects/{project_id}/milestones/{id}/promote
 type ProjectMilestone struct {
 	*base.Object
 	mixins.Saver
@@ -95,4 +114,23 @@ func newProjectMilestone(o *base.Object) *ProjectMilestone {
 // (ProjectMilestoneManager). It makes no request.
 func (o *Project) Milestones() *ProjectMilestoneManager {
 	return newProjectMilestoneManager(o.ChildCore("project_milestone"))
+}
+
+// Issues runs the action issues: GET /projects/{project_id}/milestones/{id}/issues. It iterates over the *ProjectIssue of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/milestones/
+func (o *ProjectMilestone) Issues(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*ProjectIssue, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "issues", params, opts, newProjectIssue)
+}
+
+// MergeRequests runs the action merge_requests: GET /projects/{project_id}/milestones/{id}/merge_requests. It iterates over the *ProjectMergeRequest of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/milestones/
+func (o *ProjectMilestone) MergeRequests(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*ProjectMergeRequest, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "merge_requests", params, opts, newProjectMergeRequest)
+}
+
+// Promote runs the action promote: POST /projects/{project_id}/milestones/{id}/promote. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/milestones/
+func (o *ProjectMilestone) Promote(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "promote", nil, opts)
+	return resp, err
 }

@@ -11,4 +11,7 @@ var namespaceSpec = &base.Spec{
 	Ops:         base.OpsRetrieve,
 	ListFilters: []string{"search"},
 	DocsURL:     "https://docs.gitlab.com/api/namespaces/",
+	Actions: []base.Action{
+		{Name: "exists", Method: "GET", Path: "{namespace}/exists", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"namespace"}}},
+	},
 }

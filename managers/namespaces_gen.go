@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -12,6 +13,7 @@ import (
 //
 //   - List, All and Head: GET /namespaces; filters: search
 //   - Get and Lazy: GET /namespaces/{id}
+//   - Exists (action exists): GET /namespaces/{namespace}/exists
 //
 // Declared in namespaces.go (namespaceSpec).
 // GitLab API: https://docs.gitlab.com/api/namespaces/
@@ -37,4 +39,12 @@ type Namespace struct {
 
 func newNamespace(o *base.Object) *Namespace {
 	return &Namespace{o, mixins.NewRefresher(o)}
+}
+
+// Exists runs the action exists: GET /namespaces/{namespace}/exists. It returns GitLab's answer.
+// Attributes (required: namespace) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/namespaces/
+func (m *NamespaceManager) Exists(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "exists", attrs, opts)
+	return resp, err
 }

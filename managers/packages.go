@@ -13,8 +13,8 @@ var genericPackageSpec = &base.Spec{
 	IDAttr:     "package_name",
 	DocsURL:    "https://docs.gitlab.com/api/packages/",
 	Actions: []base.Action{
-		{Name: "download", Method: "GET", OnManager: true, Path: "{package_name}/{package_version}/{file_name}",
-			Attrs: base.RequiredOptional{Required: []string{"package_name", "package_version", "file_name"}}},
+		{Name: "download", Method: "GET", Path: "{package_name}/{package_version}/{file_name}", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"package_name", "package_version", "file_name"}}, Result: base.ResultDownload},
+		{Name: "upload", Method: "PUT", Path: "{package_name}/{package_version}/{file_name}", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"package_name", "package_version", "file_name", "data"}, Optional: []string{"select", "status"}}, Body: "data"},
 	},
 }
 

@@ -12,6 +12,7 @@ import (
 // Reach it with project.GenericPackages(); its objects are *GenericPackage.
 //
 //   - Download (action download): GET /projects/{project_id}/packages/generic/{package_name}/{package_version}/{file_name}
+//   - Upload (action upload): PUT /projects/{project_id}/packages/generic/{package_name}/{package_version}/{file_name}
 //
 // Declared in packages.go (genericPackageSpec).
 // GitLab API: https://docs.gitlab.com/api/packages/
@@ -41,11 +42,19 @@ func (o *Project) GenericPackages() *GenericPackageManager {
 	return newGenericPackageManager(o.ChildCore("generic_package"))
 }
 
-// Download runs the action download: GET /projects/{project_id}/packages/generic/{package_name}/{package_version}/{file_name}. It returns GitLab's answer.
+// Download runs the action download: GET /projects/{project_id}/packages/generic/{package_name}/{package_version}/{file_name}. It returns the answer unread, as a stream to read or write (WriteTo) and close.
 // Attributes (required: package_name, package_version, file_name) are checked before sending.
 // GitLab API: https://docs.gitlab.com/api/packages/
-func (m *GenericPackageManager) Download(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
-	_, resp, err := m.Core().Action(ctx, nil, "download", attrs, opts)
+func (m *GenericPackageManager) Download(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {
+	return m.Core().Download(ctx, nil, "download", attrs, opts)
+}
+
+// Upload runs the action upload: PUT /projects/{project_id}/packages/generic/{package_name}/{package_version}/{file_name}. It returns GitLab's answer.
+// Attributes (required: package_name, package_version, file_name, data; optional: select, status) are checked before sending.
+// The attribute data (an io.Reader, []byte or string) is the request body, streamed.
+// GitLab API: https://docs.gitlab.com/api/packages/
+func (m *GenericPackageManager) Upload(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "upload", attrs, opts)
 	return resp, err
 }
 

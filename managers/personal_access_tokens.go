@@ -11,6 +11,7 @@ var personalAccessTokenSpec = &base.Spec{
 	Ops:         base.OpsRetrieve | base.OpDelete,
 	ListFilters: []string{"user_id"},
 	DocsURL:     "https://docs.gitlab.com/api/personal_access_tokens/",
+	Actions:     rotateActions,
 }
 
 // userPersonalAccessTokenSpec declares /users/{user_id}/personal_access_tokens.

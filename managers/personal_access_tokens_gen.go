@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -13,6 +14,7 @@ import (
 //   - List, All and Head: GET /personal_access_tokens; filters: user_id
 //   - Get and Lazy: GET /personal_access_tokens/{id}
 //   - Delete: DELETE /personal_access_tokens/{id}
+//   - Rotate (action rotate): POST /personal_access_tokens/{id}/rotate
 //
 // Declared in personal_access_tokens.go (personalAccessTokenSpec).
 // GitLab API: https://docs.gitlab.com/api/personal_access_tokens/
@@ -33,6 +35,7 @@ func newPersonalAccessTokenManager(c *base.Core) *PersonalAccessTokenManager {
 //
 //   - Delete: DELETE /personal_access_tokens/{id}
 //   - Refresh: GET /personal_access_tokens/{id}
+//   - Rotate (action rotate): POST /personal_access_tokens/{id}/rotate
 type PersonalAccessToken struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -41,6 +44,28 @@ type PersonalAccessToken struct {
 
 func newPersonalAccessToken(o *base.Object) *PersonalAccessToken {
 	return &PersonalAccessToken{o, mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// Rotate runs the action rotate: POST /personal_access_tokens/{id}/rotate. It returns the *PersonalAccessToken GitLab answers with.
+// Attributes (optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/personal_access_tokens/
+func (o *PersonalAccessToken) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*PersonalAccessToken, error) {
+	n, _, err := o.Core().Action(ctx, o.Object, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newPersonalAccessToken(n), nil
+}
+
+// Rotate runs the action rotate: POST /personal_access_tokens/{id}/rotate. It returns the *PersonalAccessToken GitLab answers with.
+// Attributes (required: id; optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/personal_access_tokens/
+func (m *PersonalAccessTokenManager) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*PersonalAccessToken, error) {
+	n, _, err := m.Core().Action(ctx, nil, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newPersonalAccessToken(n), nil
 }
 
 // UserPersonalAccessTokenManager manages /users/{user_id}/personal_access_tokens.

@@ -60,6 +60,11 @@ var projectPipelineSpec = &base.Spec{
 		"order_by", "sort",
 	},
 	DocsURL: "https://docs.gitlab.com/api/pipelines/",
+	Actions: []base.Action{
+		{Name: "latest", Method: "GET", OnManager: true, Attrs: base.RequiredOptional{Optional: []string{"ref"}}, Result: base.ResultNew},
+		{Name: "cancel", Result: base.ResultReplace},
+		{Name: "retry", Result: base.ResultReplace},
+	},
 }
 
 // projectPipelineScheduleSpec declares /projects/{project_id}/pipeline_schedules.
@@ -79,6 +84,10 @@ var projectPipelineScheduleSpec = &base.Spec{
 		Optional: []string{"description", "ref", "cron", "cron_timezone", "active"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/pipeline_schedules/",
+	Actions: []base.Action{
+		{Name: "play"},
+		{Name: "take_ownership", Result: base.ResultReplace},
+	},
 }
 
 // projectPipelineSchedulePipelineSpec declares /projects/{project_id}/pipeline_schedules/{pipeline_schedule_id}/pipelines.

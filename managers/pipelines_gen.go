@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -50,6 +51,7 @@ func (o *ProjectMergeRequest) Pipelines() *ProjectMergeRequestPipelineManager {
 //   - Get and Lazy: GET /projects/{project_id}/pipelines/{id}
 //   - Create: POST /projects/{project_id}/pipeline; required: ref
 //   - Delete: DELETE /projects/{project_id}/pipelines/{id}
+//   - Latest (action latest): GET /projects/{project_id}/pipelines/latest
 //
 // Declared in pipelines.go (projectPipelineSpec).
 // GitLab API: https://docs.gitlab.com/api/pipelines/
@@ -69,6 +71,8 @@ func newProjectPipelineManager(c *base.Core) *ProjectPipelineManager {
 //
 //   - Delete: DELETE /projects/{project_id}/pipelines/{id}
 //   - Refresh: GET /projects/{project_id}/pipelines/{id}
+//   - Cancel (action cancel): POST /projects/{project_id}/pipelines/{id}/cancel
+//   - Retry (action retry): POST /projects/{project_id}/pipelines/{id}/retry
 //   - Bridges(): /projects/{project_id}/pipelines/{pipeline_id}/bridges (ProjectPipelineBridgeManager)
 //   - Jobs(): /projects/{project_id}/pipelines/{pipeline_id}/jobs (ProjectPipelineJobManager)
 //   - TestReport(): /projects/{project_id}/pipelines/{pipeline_id}/test_report (ProjectPipelineTestReportManager)
@@ -88,6 +92,31 @@ func newProjectPipeline(o *base.Object) *ProjectPipeline {
 // (ProjectPipelineManager). It makes no request.
 func (o *Project) Pipelines() *ProjectPipelineManager {
 	return newProjectPipelineManager(o.ChildCore("project_pipeline"))
+}
+
+// Latest runs the action latest: GET /projects/{project_id}/pipelines/latest. It returns the *ProjectPipeline GitLab answers with.
+// Attributes (optional: ref) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/pipelines/
+func (m *ProjectPipelineManager) Latest(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectPipeline, error) {
+	n, _, err := m.Core().Action(ctx, nil, "latest", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectPipeline(n), nil
+}
+
+// Cancel runs the action cancel: POST /projects/{project_id}/pipelines/{id}/cancel. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/pipelines/
+func (o *ProjectPipeline) Cancel(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "cancel", nil, opts)
+	return err
+}
+
+// Retry runs the action retry: POST /projects/{project_id}/pipelines/{id}/retry. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/pipelines/
+func (o *ProjectPipeline) Retry(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "retry", nil, opts)
+	return err
 }
 
 // ProjectPipelineBridgeManager manages /projects/{project_id}/pipelines/{pipeline_id}/bridges.
@@ -186,6 +215,8 @@ func newProjectPipelineScheduleManager(c *base.Core) *ProjectPipelineScheduleMan
 //   - Save: PUT /projects/{project_id}/pipeline_schedules/{id} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/pipeline_schedules/{id}
 //   - Refresh: GET /projects/{project_id}/pipeline_schedules/{id}
+//   - Play (action play): POST /projects/{project_id}/pipeline_schedules/{id}/play
+//   - TakeOwnership (action take_ownership): POST /projects/{project_id}/pipeline_schedules/{id}/take_ownership
 //   - Pipelines(): /projects/{project_id}/pipeline_schedules/{pipeline_schedule_id}/pipelines (ProjectPipelineSchedulePipelineManager)
 //   - Variables(): /projects/{project_id}/pipeline_schedules/{pipeline_schedule_id}/variables (ProjectPipelineScheduleVariableManager)
 type ProjectPipelineSchedule struct {
@@ -203,6 +234,20 @@ func newProjectPipelineSchedule(o *base.Object) *ProjectPipelineSchedule {
 // (ProjectPipelineScheduleManager). It makes no request.
 func (o *Project) PipelineSchedules() *ProjectPipelineScheduleManager {
 	return newProjectPipelineScheduleManager(o.ChildCore("project_pipeline_schedule"))
+}
+
+// Play runs the action play: POST /projects/{project_id}/pipeline_schedules/{id}/play. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/pipeline_schedules/
+func (o *ProjectPipelineSchedule) Play(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "play", nil, opts)
+	return resp, err
+}
+
+// TakeOwnership runs the action take_ownership: POST /projects/{project_id}/pipeline_schedules/{id}/take_ownership. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/pipeline_schedules/
+func (o *ProjectPipelineSchedule) TakeOwnership(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "take_ownership", nil, opts)
+	return err
 }
 
 // ProjectPipelineSchedulePipelineManager manages /projects/{project_id}/pipeline_schedules/{pipeline_schedule_id}/pipelines.

@@ -17,4 +17,5 @@ var projectAccessTokenSpec = &base.Spec{
 	},
 	Types:   map[string]base.AttrType{"scopes": base.TypeArray},
 	DocsURL: "https://docs.gitlab.com/api/project_access_tokens/",
+	Actions: rotateActions,
 }

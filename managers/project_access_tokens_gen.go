@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -14,6 +15,7 @@ import (
 //   - Get and Lazy: GET /projects/{project_id}/access_tokens/{id}
 //   - Create: POST /projects/{project_id}/access_tokens; required: name, scopes; optional: access_level, expires_at
 //   - Delete: DELETE /projects/{project_id}/access_tokens/{id}
+//   - Rotate (action rotate): POST /projects/{project_id}/access_tokens/{id}/rotate
 //
 // Declared in project_access_tokens.go (projectAccessTokenSpec).
 // GitLab API: https://docs.gitlab.com/api/project_access_tokens/
@@ -33,6 +35,7 @@ func newProjectAccessTokenManager(c *base.Core) *ProjectAccessTokenManager {
 //
 //   - Delete: DELETE /projects/{project_id}/access_tokens/{id}
 //   - Refresh: GET /projects/{project_id}/access_tokens/{id}
+//   - Rotate (action rotate): POST /projects/{project_id}/access_tokens/{id}/rotate
 type ProjectAccessToken struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -47,4 +50,26 @@ func newProjectAccessToken(o *base.Object) *ProjectAccessToken {
 // (ProjectAccessTokenManager). It makes no request.
 func (o *Project) AccessTokens() *ProjectAccessTokenManager {
 	return newProjectAccessTokenManager(o.ChildCore("project_access_token"))
+}
+
+// Rotate runs the action rotate: POST /projects/{project_id}/access_tokens/{id}/rotate. It returns the *ProjectAccessToken GitLab answers with.
+// Attributes (optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/project_access_tokens/
+func (o *ProjectAccessToken) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectAccessToken, error) {
+	n, _, err := o.Core().Action(ctx, o.Object, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectAccessToken(n), nil
+}
+
+// Rotate runs the action rotate: POST /projects/{project_id}/access_tokens/{id}/rotate. It returns the *ProjectAccessToken GitLab answers with.
+// Attributes (required: id; optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/project_access_tokens/
+func (m *ProjectAccessTokenManager) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectAccessToken, error) {
+	n, _, err := m.Core().Action(ctx, nil, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectAccessToken(n), nil
 }

@@ -151,27 +151,59 @@ var projectSpec = &base.Spec{
 	Types:   map[string]base.AttrType{"avatar": base.TypeImage, "topic": base.TypeCommaSeparatedList, "topics": base.TypeArray},
 	DocsURL: "https://docs.gitlab.com/api/projects/",
 	Actions: []base.Action{
+		{Name: "import_bitbucket_server", Path: "/import/bitbucket_server", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"bitbucket_server_url", "bitbucket_server_username", "personal_access_token", "bitbucket_server_project", "bitbucket_server_repo"}, Optional: []string{"new_name", "target_namespace"}}},
+		{Name: "import_github", Path: "/import/github", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"personal_access_token", "repo_id", "target_namespace"}, Optional: []string{"new_name", "github_hostname", "optional_stages"}}},
+		{Name: "import_project", Path: "import", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"file", "path"}, Optional: []string{"name", "namespace", "overwrite", "override_params"}}, Types: fileAttr},
+		{Name: "remote_import", Path: "remote-import", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"url", "path"}, Optional: []string{"name", "namespace", "overwrite", "override_params"}}},
+		{Name: "remote_import_s3", Path: "remote-import-s3", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"path", "region", "bucket_name", "file_key", "access_key_id", "secret_access_key"}, Optional: []string{"name", "namespace", "overwrite", "override_params"}}},
+		{Name: "archive", Result: base.ResultReplace},
+		{Name: "create_fork_relation", Path: "fork/{forked_from_id}", Attrs: base.RequiredOptional{Required: []string{"forked_from_id"}}, Result: base.ResultReplace},
+		{Name: "delete_fork_relation", Method: "DELETE", Path: "fork", Result: base.ResultNone},
+		{Name: "delete_merged_branches", Method: "DELETE", Path: "repository/merged_branches", Result: base.ResultNone},
+		{Name: "housekeeping"},
+		{Name: "languages", Method: "GET"},
+		{Name: "mirror_pull", Path: "mirror/pull", Result: base.ResultNone},
+		{Name: "mirror_pull_details", Method: "GET", Path: "mirror/pull"},
+		{Name: "repository_archive", Method: "GET", Path: "repository/archive", Attrs: base.RequiredOptional{Optional: []string{"sha", "format", "path"}}, Result: base.ResultDownload},
+		{Name: "repository_blob", Method: "GET", Path: "repository/blobs/{sha}", Attrs: base.RequiredOptional{Required: []string{"sha"}}},
+		{Name: "repository_compare", Method: "GET", Path: "repository/compare", Attrs: base.RequiredOptional{Required: []string{"from", "to"}}},
+		{Name: "repository_contributors", Method: "GET", Path: "repository/contributors"},
+		{Name: "repository_merge_base", Method: "GET", Path: "repository/merge_base", Attrs: base.RequiredOptional{Required: []string{"refs"}}},
+		{Name: "repository_raw_blob", Method: "GET", Path: "repository/blobs/{sha}/raw", Attrs: base.RequiredOptional{Required: []string{"sha"}}, Result: base.ResultDownload},
+		{Name: "repository_tree", Method: "GET", Path: "repository/tree", Attrs: base.RequiredOptional{Optional: []string{"path", "ref", "recursive"}}},
+		{Name: "restore", Result: base.ResultReplace},
+		{Name: "search", Method: "GET", Attrs: base.RequiredOptional{Required: []string{"scope", "search"}}},
+		{Name: "share", Attrs: base.RequiredOptional{Required: []string{"group_id", "group_access"}, Optional: []string{"expires_at"}}},
+		{Name: "snapshot", Method: "GET", Attrs: base.RequiredOptional{Optional: []string{"wiki"}}, Result: base.ResultDownload},
 		{Name: "star", Result: base.ResultReplace},
+		{Name: "transfer", Method: "PUT", Attrs: base.RequiredOptional{Required: []string{"to_namespace"}}, Result: base.ResultReplace},
+		{Name: "trigger_pipeline", Path: "trigger/pipeline", Attrs: base.RequiredOptional{Required: []string{"ref", "token"}, Optional: []string{"variables", "inputs"}}, Result: base.ResultNew, Of: "project_pipeline"},
+		{Name: "unarchive", Result: base.ResultReplace},
+		{Name: "unshare", Method: "DELETE", Path: "share/{group_id}", Attrs: base.RequiredOptional{Required: []string{"group_id"}}, Result: base.ResultNone},
 		{Name: "unstar", Result: base.ResultReplace},
-		{Name: "fork", Result: base.ResultNew, Attrs: base.RequiredOptional{Optional: []string{
-			"namespace_id", "namespace_path", "path", "name", "description", "visibility", "branches", "mr_default_target_self"}}},
+		{Name: "update_submodule", Method: "PUT", Path: "repository/submodules/{submodule}", Attrs: base.RequiredOptional{Required: []string{"submodule", "branch", "commit_sha"}}},
+		{Name: "upload", Path: "uploads", Attrs: base.RequiredOptional{Required: []string{"file"}}, Types: fileAttr},
 	},
 }
 
 // projectPullMirrorSpec declares /projects/{project_id}/mirror/pull.
 // python-gitlab: ProjectPullMirrorManager (Project.pull_mirror).
 var projectPullMirrorSpec = &base.Spec{
-	Name:       "project_pull_mirror",
-	Accessor:   "PullMirror",
-	Path:       "/projects/{project_id}/mirror/pull",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID | base.OpCreate | base.OpUpdate,
+	Name:         "project_pull_mirror",
+	Accessor:     "PullMirror",
+	Path:         "/projects/{project_id}/mirror/pull",
+	Parent:       "project",
+	FromParent:   map[string]string{"project_id": "id"},
+	IDAttr:       base.IDAttrNone,
+	Ops:          base.OpGetWithoutID | base.OpCreate | base.OpUpdate,
+	CreateMethod: "PUT",
 	UpdateAttrs: base.RequiredOptional{
 		Optional: []string{"url"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/project_pull_mirroring/",
+	Actions: []base.Action{
+		{Name: "start", Path: "/projects/{project_id}/mirror/pull", OnManager: true, Result: base.ResultNone},
+	},
 }
 
 // projectRemoteMirrorSpec declares /projects/{project_id}/remote_mirrors.
@@ -191,6 +223,9 @@ var projectRemoteMirrorSpec = &base.Spec{
 		Optional: []string{"enabled", "only_protected_branches"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/remote_mirrors/",
+	Actions: []base.Action{
+		{Name: "sync", Result: base.ResultNone},
+	},
 }
 
 // projectStorageSpec declares /projects/{project_id}/storage.

@@ -50,6 +50,11 @@ func (o *Group) Projects() *GroupProjectManager {
 //   - Create: POST /projects; optional: name, path, allow_merge_on_skipped_pipeline, only_allow_merge_if_all_status_checks_passed, analytics_access_level, approvals_before_merge, auto_cancel_pending_pipelines, auto_devops_deploy_strategy, auto_devops_enabled, autoclose_referenced_issues, avatar, build_coverage_regex and 58 more
 //   - Update: PUT /projects/{id}; optional: allow_merge_on_skipped_pipeline, only_allow_merge_if_all_status_checks_passed, analytics_access_level, approvals_before_merge, auto_cancel_pending_pipelines, auto_devops_deploy_strategy, auto_devops_enabled, autoclose_referenced_issues, avatar, build_coverage_regex, build_git_strategy, build_timeout and 70 more
 //   - Delete: DELETE /projects/{id}
+//   - ImportBitbucketServer (action import_bitbucket_server): POST /projects/import/bitbucket_server
+//   - ImportGithub (action import_github): POST /projects/import/github
+//   - ImportProject (action import_project): POST /projects/import
+//   - RemoteImport (action remote_import): POST /projects/remote-import
+//   - RemoteImportS3 (action remote_import_s3): POST /projects/remote-import-s3
 //
 // Declared in projects.go (projectSpec).
 // GitLab API: https://docs.gitlab.com/api/projects/
@@ -70,9 +75,33 @@ func newProjectManager(c *base.Core) *ProjectManager {
 //   - Save: PUT /projects/{id} with the pending changes
 //   - Delete: DELETE /projects/{id}
 //   - Refresh: GET /projects/{id}
+//   - Archive (action archive): POST /projects/{id}/archive
+//   - CreateForkRelation (action create_fork_relation): POST /projects/{id}/fork/{forked_from_id}
+//   - DeleteForkRelation (action delete_fork_relation): DELETE /projects/{id}/fork
+//   - DeleteMergedBranches (action delete_merged_branches): DELETE /projects/{id}/repository/merged_branches
+//   - Housekeeping (action housekeeping): POST /projects/{id}/housekeeping
+//   - Languages (action languages): GET /projects/{id}/languages
+//   - MirrorPull (action mirror_pull): POST /projects/{id}/mirror/pull
+//   - MirrorPullDetails (action mirror_pull_details): GET /projects/{id}/mirror/pull
+//   - RepositoryArchive (action repository_archive): GET /projects/{id}/repository/archive
+//   - RepositoryBlob (action repository_blob): GET /projects/{id}/repository/blobs/{sha}
+//   - RepositoryCompare (action repository_compare): GET /projects/{id}/repository/compare
+//   - RepositoryContributors (action repository_contributors): GET /projects/{id}/repository/contributors
+//   - RepositoryMergeBase (action repository_merge_base): GET /projects/{id}/repository/merge_base
+//   - RepositoryRawBlob (action repository_raw_blob): GET /projects/{id}/repository/blobs/{sha}/raw
+//   - RepositoryTree (action repository_tree): GET /projects/{id}/repository/tree
+//   - Restore (action restore): POST /projects/{id}/restore
+//   - Search (action search): GET /projects/{id}/search
+//   - Share (action share): POST /projects/{id}/share
+//   - Snapshot (action snapshot): GET /projects/{id}/snapshot
 //   - Star (action star): POST /projects/{id}/star
+//   - Transfer (action transfer): PUT /projects/{id}/transfer
+//   - TriggerPipeline (action trigger_pipeline): POST /projects/{id}/trigger/pipeline
+//   - Unarchive (action unarchive): POST /projects/{id}/unarchive
+//   - Unshare (action unshare): DELETE /projects/{id}/share/{group_id}
 //   - Unstar (action unstar): POST /projects/{id}/unstar
-//   - Fork (action fork): POST /projects/{id}/fork
+//   - UpdateSubmodule (action update_submodule): PUT /projects/{id}/repository/submodules/{submodule}
+//   - Upload (action upload): POST /projects/{id}/uploads
 //   - GenericPackages(): /projects/{project_id}/packages/generic (GenericPackageManager)
 //   - AccessRequests(): /projects/{project_id}/access_requests (ProjectAccessRequestManager)
 //   - AccessTokens(): /projects/{project_id}/access_tokens (ProjectAccessTokenManager)
@@ -163,10 +192,224 @@ func newProject(o *base.Object) *Project {
 	return &Project{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
 }
 
+// ImportBitbucketServer runs the action import_bitbucket_server: POST /projects/import/bitbucket_server. It returns GitLab's answer.
+// Attributes (required: bitbucket_server_url, bitbucket_server_username, personal_access_token, bitbucket_server_project, bitbucket_server_repo; optional: new_name, target_namespace) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (m *ProjectManager) ImportBitbucketServer(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "import_bitbucket_server", attrs, opts)
+	return resp, err
+}
+
+// ImportGithub runs the action import_github: POST /projects/import/github. It returns GitLab's answer.
+// Attributes (required: personal_access_token, repo_id, target_namespace; optional: new_name, github_hostname, optional_stages) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (m *ProjectManager) ImportGithub(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "import_github", attrs, opts)
+	return resp, err
+}
+
+// ImportProject runs the action import_project: POST /projects/import. It returns GitLab's answer.
+// Attributes (required: file, path; optional: name, namespace, overwrite, override_params) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (m *ProjectManager) ImportProject(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "import_project", attrs, opts)
+	return resp, err
+}
+
+// RemoteImport runs the action remote_import: POST /projects/remote-import. It returns GitLab's answer.
+// Attributes (required: url, path; optional: name, namespace, overwrite, override_params) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (m *ProjectManager) RemoteImport(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "remote_import", attrs, opts)
+	return resp, err
+}
+
+// RemoteImportS3 runs the action remote_import_s3: POST /projects/remote-import-s3. It returns GitLab's answer.
+// Attributes (required: path, region, bucket_name, file_key, access_key_id, secret_access_key; optional: name, namespace, overwrite, override_params) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (m *ProjectManager) RemoteImportS3(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "remote_import_s3", attrs, opts)
+	return resp, err
+}
+
+// Archive runs the action archive: POST /projects/{id}/archive. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Archive(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "archive", nil, opts)
+	return err
+}
+
+// CreateForkRelation runs the action create_fork_relation: POST /projects/{id}/fork/{forked_from_id}. The object takes GitLab's answer.
+// Attributes (required: forked_from_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) CreateForkRelation(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "create_fork_relation", attrs, opts)
+	return err
+}
+
+// DeleteForkRelation runs the action delete_fork_relation: DELETE /projects/{id}/fork. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) DeleteForkRelation(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "delete_fork_relation", nil, opts)
+	return err
+}
+
+// DeleteMergedBranches runs the action delete_merged_branches: DELETE /projects/{id}/repository/merged_branches. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) DeleteMergedBranches(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "delete_merged_branches", nil, opts)
+	return err
+}
+
+// Housekeeping runs the action housekeeping: POST /projects/{id}/housekeeping. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Housekeeping(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "housekeeping", nil, opts)
+	return resp, err
+}
+
+// Languages runs the action languages: GET /projects/{id}/languages. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Languages(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "languages", nil, opts)
+	return resp, err
+}
+
+// MirrorPull runs the action mirror_pull: POST /projects/{id}/mirror/pull. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) MirrorPull(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "mirror_pull", nil, opts)
+	return err
+}
+
+// MirrorPullDetails runs the action mirror_pull_details: GET /projects/{id}/mirror/pull. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) MirrorPullDetails(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "mirror_pull_details", nil, opts)
+	return resp, err
+}
+
+// RepositoryArchive runs the action repository_archive: GET /projects/{id}/repository/archive. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// Attributes (optional: sha, format, path) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) RepositoryArchive(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "repository_archive", attrs, opts)
+}
+
+// RepositoryBlob runs the action repository_blob: GET /projects/{id}/repository/blobs/{sha}. It returns GitLab's answer.
+// Attributes (required: sha) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) RepositoryBlob(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "repository_blob", attrs, opts)
+	return resp, err
+}
+
+// RepositoryCompare runs the action repository_compare: GET /projects/{id}/repository/compare. It returns GitLab's answer.
+// Attributes (required: from, to) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) RepositoryCompare(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "repository_compare", attrs, opts)
+	return resp, err
+}
+
+// RepositoryContributors runs the action repository_contributors: GET /projects/{id}/repository/contributors. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) RepositoryContributors(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "repository_contributors", nil, opts)
+	return resp, err
+}
+
+// RepositoryMergeBase runs the action repository_merge_base: GET /projects/{id}/repository/merge_base. It returns GitLab's answer.
+// Attributes (required: refs) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) RepositoryMergeBase(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "repository_merge_base", attrs, opts)
+	return resp, err
+}
+
+// RepositoryRawBlob runs the action repository_raw_blob: GET /projects/{id}/repository/blobs/{sha}/raw. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// Attributes (required: sha) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) RepositoryRawBlob(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "repository_raw_blob", attrs, opts)
+}
+
+// RepositoryTree runs the action repository_tree: GET /projects/{id}/repository/tree. It returns GitLab's answer.
+// Attributes (optional: path, ref, recursive) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) RepositoryTree(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "repository_tree", attrs, opts)
+	return resp, err
+}
+
+// Restore runs the action restore: POST /projects/{id}/restore. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Restore(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "restore", nil, opts)
+	return err
+}
+
+// Search runs the action search: GET /projects/{id}/search. It returns GitLab's answer.
+// Attributes (required: scope, search) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Search(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "search", attrs, opts)
+	return resp, err
+}
+
+// Share runs the action share: POST /projects/{id}/share. It returns GitLab's answer.
+// Attributes (required: group_id, group_access; optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Share(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "share", attrs, opts)
+	return resp, err
+}
+
+// Snapshot runs the action snapshot: GET /projects/{id}/snapshot. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// Attributes (optional: wiki) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Snapshot(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "snapshot", attrs, opts)
+}
+
 // Star runs the action star: POST /projects/{id}/star. The object takes GitLab's answer.
 // GitLab API: https://docs.gitlab.com/api/projects/
 func (o *Project) Star(ctx context.Context, opts ...base.RequestOption) error {
 	_, _, err := o.Core().Action(ctx, o.Object, "star", nil, opts)
+	return err
+}
+
+// Transfer runs the action transfer: PUT /projects/{id}/transfer. The object takes GitLab's answer.
+// Attributes (required: to_namespace) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Transfer(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "transfer", attrs, opts)
+	return err
+}
+
+// TriggerPipeline runs the action trigger_pipeline: POST /projects/{id}/trigger/pipeline. It returns the *ProjectPipeline GitLab answers with.
+// Attributes (required: ref, token; optional: variables, inputs) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) TriggerPipeline(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectPipeline, error) {
+	n, _, err := o.Core().Action(ctx, o.Object, "trigger_pipeline", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectPipeline(n), nil
+}
+
+// Unarchive runs the action unarchive: POST /projects/{id}/unarchive. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Unarchive(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "unarchive", nil, opts)
+	return err
+}
+
+// Unshare runs the action unshare: DELETE /projects/{id}/share/{group_id}. GitLab's answer is not read.
+// Attributes (required: group_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Unshare(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "unshare", attrs, opts)
 	return err
 }
 
@@ -177,15 +420,20 @@ func (o *Project) Unstar(ctx context.Context, opts ...base.RequestOption) error 
 	return err
 }
 
-// Fork runs the action fork: POST /projects/{id}/fork. It returns the new object GitLab answers with.
-// Attributes (optional: namespace_id, namespace_path, path, name, description, visibility, branches, mr_default_target_self) are checked before sending.
+// UpdateSubmodule runs the action update_submodule: PUT /projects/{id}/repository/submodules/{submodule}. It returns GitLab's answer.
+// Attributes (required: submodule, branch, commit_sha) are checked before sending.
 // GitLab API: https://docs.gitlab.com/api/projects/
-func (o *Project) Fork(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*Project, error) {
-	n, _, err := o.Core().Action(ctx, o.Object, "fork", attrs, opts)
-	if err != nil {
-		return nil, err
-	}
-	return newProject(n), nil
+func (o *Project) UpdateSubmodule(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "update_submodule", attrs, opts)
+	return resp, err
+}
+
+// Upload runs the action upload: POST /projects/{id}/uploads. It returns GitLab's answer.
+// Attributes (required: file) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Upload(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "upload", attrs, opts)
+	return resp, err
 }
 
 // ProjectForkManager manages /projects/{project_id}/forks.
@@ -262,8 +510,9 @@ func (o *Project) Groups() *ProjectGroupManager {
 // Reach it with project.PullMirror(); its objects are *ProjectPullMirror.
 //
 //   - Get: GET /projects/{project_id}/mirror/pull
-//   - Create: POST /projects/{project_id}/mirror/pull
+//   - Create: PUT /projects/{project_id}/mirror/pull
 //   - Update: PUT /projects/{project_id}/mirror/pull; optional: url
+//   - Start (action start): POST /projects/{project_id}/mirror/pull/projects/{project_id}/mirror/pull
 //
 // Declared in projects.go (projectPullMirrorSpec).
 // GitLab API: https://docs.gitlab.com/api/project_pull_mirroring/
@@ -301,6 +550,13 @@ func (o *Project) PullMirror() *ProjectPullMirrorManager {
 	return newProjectPullMirrorManager(o.ChildCore("project_pull_mirror"))
 }
 
+// Start runs the action start: POST /projects/{project_id}/mirror/pull/projects/{project_id}/mirror/pull. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/project_pull_mirroring/
+func (m *ProjectPullMirrorManager) Start(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "start", attrs, opts)
+	return err
+}
+
 // ProjectRemoteMirrorManager manages /projects/{project_id}/remote_mirrors.
 // Reach it with project.RemoteMirrors(); its objects are *ProjectRemoteMirror.
 //
@@ -330,6 +586,7 @@ func newProjectRemoteMirrorManager(c *base.Core) *ProjectRemoteMirrorManager {
 //
 //   - Save: PUT /projects/{project_id}/remote_mirrors/{id} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/remote_mirrors/{id}
+//   - Sync (action sync): POST /projects/{project_id}/remote_mirrors/{id}/sync
 type ProjectRemoteMirror struct {
 	*base.Object
 	mixins.Saver
@@ -344,6 +601,13 @@ func newProjectRemoteMirror(o *base.Object) *ProjectRemoteMirror {
 // (ProjectRemoteMirrorManager). It makes no request.
 func (o *Project) RemoteMirrors() *ProjectRemoteMirrorManager {
 	return newProjectRemoteMirrorManager(o.ChildCore("project_remote_mirror"))
+}
+
+// Sync runs the action sync: POST /projects/{project_id}/remote_mirrors/{id}/sync. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/remote_mirrors/
+func (o *ProjectRemoteMirror) Sync(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "sync", nil, opts)
+	return err
 }
 
 // ProjectStorageManager manages /projects/{project_id}/storage.

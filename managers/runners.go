@@ -86,4 +86,8 @@ var runnerSpec = &base.Spec{
 	ListFilters: []string{"scope", "type", "status", "paused", "tag_list"},
 	Types:       map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
 	DocsURL:     "https://docs.gitlab.com/api/runners/",
+	Actions: []base.Action{
+		{Name: "all", Method: "GET", OnManager: true, Attrs: base.RequiredOptional{Optional: []string{"scope"}}, Result: base.ResultList, GoMethod: "AllRunners"},
+		{Name: "verify", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"token"}}, Result: base.ResultNone},
+	},
 }

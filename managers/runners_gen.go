@@ -3,8 +3,10 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
+	"iter"
 )
 
 // GroupRunnerManager manages /groups/{group_id}/runners.
@@ -90,6 +92,8 @@ func (o *Project) Runners() *ProjectRunnerManager {
 //   - Create: POST /runners; required: token; optional: description, info, active, locked, run_untagged, tag_list, access_level, maximum_timeout
 //   - Update: PUT /runners/{id}; optional: description, active, tag_list, run_untagged, locked, access_level, maximum_timeout
 //   - Delete: DELETE /runners/{id}
+//   - AllRunners (action all): GET /runners/all
+//   - Verify (action verify): POST /runners/verify
 //
 // Declared in runners.go (runnerSpec).
 // GitLab API: https://docs.gitlab.com/api/runners/
@@ -120,6 +124,21 @@ type Runner struct {
 
 func newRunner(o *base.Object) *Runner {
 	return &Runner{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// AllRunners runs the action all: GET /runners/all. It iterates over the *Runner of every page of the answer, fetched as the loop goes.
+// Attributes (optional: scope) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/runners/
+func (m *RunnerManager) AllRunners(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*Runner, error] {
+	return base.ActionAll(ctx, m.Core(), nil, "all", params, opts, newRunner)
+}
+
+// Verify runs the action verify: POST /runners/verify. GitLab's answer is not read.
+// Attributes (required: token) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/runners/
+func (m *RunnerManager) Verify(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "verify", attrs, opts)
+	return err
 }
 
 // RunnerAllManager manages /runners/all.

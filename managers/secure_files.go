@@ -16,4 +16,7 @@ var projectSecureFileSpec = &base.Spec{
 	},
 	Types:   map[string]base.AttrType{"file": base.TypeFile},
 	DocsURL: "https://docs.gitlab.com/api/secure_files/",
+	Actions: []base.Action{
+		{Name: "download", Method: "GET", Result: base.ResultDownload},
+	},
 }

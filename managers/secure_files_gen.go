@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -33,6 +34,7 @@ func newProjectSecureFileManager(c *base.Core) *ProjectSecureFileManager {
 //
 //   - Delete: DELETE /projects/{project_id}/secure_files/{id}
 //   - Refresh: GET /projects/{project_id}/secure_files/{id}
+//   - Download (action download): GET /projects/{project_id}/secure_files/{id}/download
 type ProjectSecureFile struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -47,4 +49,10 @@ func newProjectSecureFile(o *base.Object) *ProjectSecureFile {
 // (ProjectSecureFileManager). It makes no request.
 func (o *Project) SecureFiles() *ProjectSecureFileManager {
 	return newProjectSecureFileManager(o.ChildCore("project_secure_file"))
+}
+
+// Download runs the action download: GET /projects/{project_id}/secure_files/{id}/download. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// GitLab API: https://docs.gitlab.com/api/secure_files/
+func (o *ProjectSecureFile) Download(ctx context.Context, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "download", nil, opts)
 }

@@ -21,6 +21,7 @@ var groupServiceAccountAccessTokenSpec = &base.Spec{
 	},
 	Types:   map[string]base.AttrType{"scopes": base.TypeArray},
 	DocsURL: "https://docs.gitlab.com/api/group_access_tokens/",
+	Actions: rotateActions,
 }
 
 // groupServiceAccountSpec declares /groups/{group_id}/service_accounts.
@@ -62,6 +63,7 @@ var projectServiceAccountAccessTokenSpec = &base.Spec{
 	},
 	Types:   map[string]base.AttrType{"scopes": base.TypeArray},
 	DocsURL: "https://docs.gitlab.com/api/user_service_accounts/",
+	Actions: rotateActions,
 }
 
 // projectServiceAccountSpec declares /projects/{project_id}/service_accounts.

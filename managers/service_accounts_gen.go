@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -59,6 +60,7 @@ func (o *Group) ServiceAccounts() *GroupServiceAccountManager {
 //   - List, All and Head: GET /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens; filters: created_after, created_before, expires_after, expires_before, last_used_after, last_used_before, revoked, search, sort, state
 //   - Create: POST /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens; required: name, scopes; optional: description, expires_at
 //   - Delete: DELETE /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens/{id}
+//   - Rotate (action rotate): POST /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens/{id}/rotate
 //
 // Declared in service_accounts.go (groupServiceAccountAccessTokenSpec).
 // GitLab API: https://docs.gitlab.com/api/group_access_tokens/
@@ -79,6 +81,7 @@ func newGroupServiceAccountAccessTokenManager(c *base.Core) *GroupServiceAccount
 // or Decode; change it with Set.
 //
 //   - Delete: DELETE /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens/{id}
+//   - Rotate (action rotate): POST /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens/{id}/rotate
 type GroupServiceAccountAccessToken struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -92,6 +95,28 @@ func newGroupServiceAccountAccessToken(o *base.Object) *GroupServiceAccountAcces
 // (GroupServiceAccountAccessTokenManager). It makes no request.
 func (o *GroupServiceAccount) AccessTokens() *GroupServiceAccountAccessTokenManager {
 	return newGroupServiceAccountAccessTokenManager(o.ChildCore("group_service_account_access_token"))
+}
+
+// Rotate runs the action rotate: POST /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens/{id}/rotate. It returns the *GroupServiceAccountAccessToken GitLab answers with.
+// Attributes (optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/group_access_tokens/
+func (o *GroupServiceAccountAccessToken) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*GroupServiceAccountAccessToken, error) {
+	n, _, err := o.Core().Action(ctx, o.Object, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newGroupServiceAccountAccessToken(n), nil
+}
+
+// Rotate runs the action rotate: POST /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens/{id}/rotate. It returns the *GroupServiceAccountAccessToken GitLab answers with.
+// Attributes (required: id; optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/group_access_tokens/
+func (m *GroupServiceAccountAccessTokenManager) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*GroupServiceAccountAccessToken, error) {
+	n, _, err := m.Core().Action(ctx, nil, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newGroupServiceAccountAccessToken(n), nil
 }
 
 // ProjectServiceAccountManager manages /projects/{project_id}/service_accounts.
@@ -146,6 +171,7 @@ func (o *Project) ServiceAccounts() *ProjectServiceAccountManager {
 //   - List, All and Head: GET /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens; filters: created_after, created_before, expires_after, expires_before, last_used_after, last_used_before, revoked, search, sort, state
 //   - Create: POST /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens; required: name, scopes; optional: description, expires_at
 //   - Delete: DELETE /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens/{id}
+//   - Rotate (action rotate): POST /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens/{id}/rotate
 //
 // Declared in service_accounts.go (projectServiceAccountAccessTokenSpec).
 // GitLab API: https://docs.gitlab.com/api/user_service_accounts/
@@ -166,6 +192,7 @@ func newProjectServiceAccountAccessTokenManager(c *base.Core) *ProjectServiceAcc
 // or Decode; change it with Set.
 //
 //   - Delete: DELETE /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens/{id}
+//   - Rotate (action rotate): POST /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens/{id}/rotate
 type ProjectServiceAccountAccessToken struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -179,6 +206,28 @@ func newProjectServiceAccountAccessToken(o *base.Object) *ProjectServiceAccountA
 // (ProjectServiceAccountAccessTokenManager). It makes no request.
 func (o *ProjectServiceAccount) AccessTokens() *ProjectServiceAccountAccessTokenManager {
 	return newProjectServiceAccountAccessTokenManager(o.ChildCore("project_service_account_access_token"))
+}
+
+// Rotate runs the action rotate: POST /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens/{id}/rotate. It returns the *ProjectServiceAccountAccessToken GitLab answers with.
+// Attributes (optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/user_service_accounts/
+func (o *ProjectServiceAccountAccessToken) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectServiceAccountAccessToken, error) {
+	n, _, err := o.Core().Action(ctx, o.Object, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectServiceAccountAccessToken(n), nil
+}
+
+// Rotate runs the action rotate: POST /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens/{id}/rotate. It returns the *ProjectServiceAccountAccessToken GitLab answers with.
+// Attributes (required: id; optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/user_service_accounts/
+func (m *ProjectServiceAccountAccessTokenManager) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectServiceAccountAccessToken, error) {
+	n, _, err := m.Core().Action(ctx, nil, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectServiceAccountAccessToken(n), nil
 }
 
 // ServiceAccountManager manages /service_accounts.

@@ -10,9 +10,9 @@ var sidekiqSpec = &base.Spec{
 	Path:     "/sidekiq",
 	DocsURL:  "https://docs.gitlab.com/api/sidekiq_metrics/",
 	Actions: []base.Action{
-		{Name: "queue_metrics", Method: "GET", OnManager: true},
-		{Name: "process_metrics", Method: "GET", OnManager: true},
-		{Name: "job_stats", Method: "GET", OnManager: true},
 		{Name: "compound_metrics", Method: "GET", OnManager: true},
+		{Name: "job_stats", Method: "GET", OnManager: true},
+		{Name: "process_metrics", Method: "GET", OnManager: true},
+		{Name: "queue_metrics", Method: "GET", OnManager: true},
 	},
 }

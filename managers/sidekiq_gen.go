@@ -10,10 +10,10 @@ import (
 // SidekiqManager manages /sidekiq.
 // Reach it with gl.Sidekiq; its objects are *Sidekiq.
 //
-//   - QueueMetrics (action queue_metrics): GET /sidekiq/queue_metrics
-//   - ProcessMetrics (action process_metrics): GET /sidekiq/process_metrics
-//   - JobStats (action job_stats): GET /sidekiq/job_stats
 //   - CompoundMetrics (action compound_metrics): GET /sidekiq/compound_metrics
+//   - JobStats (action job_stats): GET /sidekiq/job_stats
+//   - ProcessMetrics (action process_metrics): GET /sidekiq/process_metrics
+//   - QueueMetrics (action queue_metrics): GET /sidekiq/queue_metrics
 //
 // Declared in sidekiq.go (sidekiqSpec).
 // GitLab API: https://docs.gitlab.com/api/sidekiq_metrics/
@@ -37,17 +37,10 @@ func newSidekiq(o *base.Object) *Sidekiq {
 	return &Sidekiq{o}
 }
 
-// QueueMetrics runs the action queue_metrics: GET /sidekiq/queue_metrics. It returns GitLab's answer.
+// CompoundMetrics runs the action compound_metrics: GET /sidekiq/compound_metrics. It returns GitLab's answer.
 // GitLab API: https://docs.gitlab.com/api/sidekiq_metrics/
-func (m *SidekiqManager) QueueMetrics(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
-	_, resp, err := m.Core().Action(ctx, nil, "queue_metrics", nil, opts)
-	return resp, err
-}
-
-// ProcessMetrics runs the action process_metrics: GET /sidekiq/process_metrics. It returns GitLab's answer.
-// GitLab API: https://docs.gitlab.com/api/sidekiq_metrics/
-func (m *SidekiqManager) ProcessMetrics(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
-	_, resp, err := m.Core().Action(ctx, nil, "process_metrics", nil, opts)
+func (m *SidekiqManager) CompoundMetrics(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "compound_metrics", nil, opts)
 	return resp, err
 }
 
@@ -58,9 +51,16 @@ func (m *SidekiqManager) JobStats(ctx context.Context, opts ...base.RequestOptio
 	return resp, err
 }
 
-// CompoundMetrics runs the action compound_metrics: GET /sidekiq/compound_metrics. It returns GitLab's answer.
+// ProcessMetrics runs the action process_metrics: GET /sidekiq/process_metrics. It returns GitLab's answer.
 // GitLab API: https://docs.gitlab.com/api/sidekiq_metrics/
-func (m *SidekiqManager) CompoundMetrics(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
-	_, resp, err := m.Core().Action(ctx, nil, "compound_metrics", nil, opts)
+func (m *SidekiqManager) ProcessMetrics(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "process_metrics", nil, opts)
+	return resp, err
+}
+
+// QueueMetrics runs the action queue_metrics: GET /sidekiq/queue_metrics. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/sidekiq_metrics/
+func (m *SidekiqManager) QueueMetrics(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "queue_metrics", nil, opts)
 	return resp, err
 }

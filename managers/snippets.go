@@ -1,6 +1,10 @@
 package managers
 
-import "github.com/golab/gitlab/base"
+import (
+	"slices"
+
+	"github.com/golab/gitlab/base"
+)
 
 // projectSnippetSpec declares /projects/{project_id}/snippets.
 // python-gitlab: ProjectSnippetManager (Project.snippets).
@@ -21,6 +25,9 @@ var projectSnippetSpec = &base.Spec{
 		Optional: []string{"title", "files", "file_name", "content", "visibility", "description"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/project_snippets/",
+	Actions: slices.Concat([]base.Action{
+		{Name: "content", Method: "GET", Path: "raw", Result: base.ResultDownload},
+	}, userAgentDetailActions),
 }
 
 // snippetSpec declares /snippets.
@@ -40,4 +47,10 @@ var snippetSpec = &base.Spec{
 		Optional: []string{"title", "files", "file_name", "content", "visibility", "description"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/snippets/",
+	Actions: slices.Concat([]base.Action{
+		{Name: "list_all", Method: "GET", Path: "all", OnManager: true, Result: base.ResultList},
+		{Name: "list_public", Method: "GET", Path: "public", OnManager: true, Result: base.ResultList},
+		{Name: "public", Method: "GET", OnManager: true, Result: base.ResultList},
+		{Name: "content", Method: "GET", Path: "raw", Result: base.ResultDownload},
+	}, userAgentDetailActions),
 }

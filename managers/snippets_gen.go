@@ -3,8 +3,10 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
+	"iter"
 )
 
 // ProjectSnippetManager manages /projects/{project_id}/snippets.
@@ -35,6 +37,8 @@ func newProjectSnippetManager(c *base.Core) *ProjectSnippetManager {
 //   - Save: PUT /projects/{project_id}/snippets/{id} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/snippets/{id}
 //   - Refresh: GET /projects/{project_id}/snippets/{id}
+//   - Content (action content): GET /projects/{project_id}/snippets/{id}/raw
+//   - UserAgentDetail (action user_agent_detail): GET /projects/{project_id}/snippets/{id}/user_agent_detail
 //   - AwardEmojis(): /projects/{project_id}/snippets/{snippet_id}/award_emoji (ProjectSnippetAwardEmojiManager)
 //   - Discussions(): /projects/{project_id}/snippets/{snippet_id}/discussions (ProjectSnippetDiscussionManager)
 //   - Notes(): /projects/{project_id}/snippets/{snippet_id}/notes (ProjectSnippetNoteManager)
@@ -55,6 +59,19 @@ func (o *Project) Snippets() *ProjectSnippetManager {
 	return newProjectSnippetManager(o.ChildCore("project_snippet"))
 }
 
+// Content runs the action content: GET /projects/{project_id}/snippets/{id}/raw. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// GitLab API: https://docs.gitlab.com/api/project_snippets/
+func (o *ProjectSnippet) Content(ctx context.Context, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "content", nil, opts)
+}
+
+// UserAgentDetail runs the action user_agent_detail: GET /projects/{project_id}/snippets/{id}/user_agent_detail. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/project_snippets/
+func (o *ProjectSnippet) UserAgentDetail(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "user_agent_detail", nil, opts)
+	return resp, err
+}
+
 // SnippetManager manages /snippets.
 // Reach it with gl.Snippets; its objects are *Snippet.
 //
@@ -63,6 +80,9 @@ func (o *Project) Snippets() *ProjectSnippetManager {
 //   - Create: POST /snippets; required: title; one of: files, file_name; optional: description, content, visibility
 //   - Update: PUT /snippets/{id}; optional: title, files, file_name, content, visibility, description
 //   - Delete: DELETE /snippets/{id}
+//   - ListAll (action list_all): GET /snippets/all
+//   - ListPublic (action list_public): GET /snippets/public
+//   - Public (action public): GET /snippets/public
 //
 // Declared in snippets.go (snippetSpec).
 // GitLab API: https://docs.gitlab.com/api/snippets/
@@ -83,6 +103,8 @@ func newSnippetManager(c *base.Core) *SnippetManager {
 //   - Save: PUT /snippets/{id} with the pending changes
 //   - Delete: DELETE /snippets/{id}
 //   - Refresh: GET /snippets/{id}
+//   - Content (action content): GET /snippets/{id}/raw
+//   - UserAgentDetail (action user_agent_detail): GET /snippets/{id}/user_agent_detail
 type Snippet struct {
 	*base.Object
 	mixins.Saver
@@ -92,4 +114,35 @@ type Snippet struct {
 
 func newSnippet(o *base.Object) *Snippet {
 	return &Snippet{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// ListAll runs the action list_all: GET /snippets/all. It iterates over the *Snippet of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/snippets/
+func (m *SnippetManager) ListAll(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*Snippet, error] {
+	return base.ActionAll(ctx, m.Core(), nil, "list_all", params, opts, newSnippet)
+}
+
+// ListPublic runs the action list_public: GET /snippets/public. It iterates over the *Snippet of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/snippets/
+func (m *SnippetManager) ListPublic(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*Snippet, error] {
+	return base.ActionAll(ctx, m.Core(), nil, "list_public", params, opts, newSnippet)
+}
+
+// Public runs the action public: GET /snippets/public. It iterates over the *Snippet of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/snippets/
+func (m *SnippetManager) Public(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*Snippet, error] {
+	return base.ActionAll(ctx, m.Core(), nil, "public", params, opts, newSnippet)
+}
+
+// Content runs the action content: GET /snippets/{id}/raw. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// GitLab API: https://docs.gitlab.com/api/snippets/
+func (o *Snippet) Content(ctx context.Context, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "content", nil, opts)
+}
+
+// UserAgentDetail runs the action user_agent_detail: GET /snippets/{id}/user_agent_detail. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/snippets/
+func (o *Snippet) UserAgentDetail(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "user_agent_detail", nil, opts)
+	return resp, err
 }

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -12,6 +13,7 @@ import (
 //
 //   - List, All and Head: GET /todos; filters: action, author_id, project_id, state, type
 //   - Delete: DELETE /todos/{id}
+//   - MarkAllAsDone (action mark_all_as_done): POST /todos/mark_as_done
 //
 // Declared in todos.go (todoSpec).
 // GitLab API: https://docs.gitlab.com/api/todos/
@@ -31,6 +33,7 @@ func newTodoManager(c *base.Core) *TodoManager {
 // or Decode; change it with Set.
 //
 //   - Delete: DELETE /todos/{id}
+//   - MarkAsDone (action mark_as_done): POST /todos/{id}/mark_as_done
 type Todo struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -38,4 +41,18 @@ type Todo struct {
 
 func newTodo(o *base.Object) *Todo {
 	return &Todo{o, mixins.NewObjectDeleter(o)}
+}
+
+// MarkAllAsDone runs the action mark_all_as_done: POST /todos/mark_as_done. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/todos/
+func (m *TodoManager) MarkAllAsDone(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "mark_all_as_done", nil, opts)
+	return err
+}
+
+// MarkAsDone runs the action mark_as_done: POST /todos/{id}/mark_as_done. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/todos/
+func (o *Todo) MarkAsDone(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "mark_as_done", nil, opts)
+	return err
 }

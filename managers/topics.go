@@ -18,4 +18,7 @@ var topicSpec = &base.Spec{
 	},
 	Types:   map[string]base.AttrType{"avatar": base.TypeImage},
 	DocsURL: "https://docs.gitlab.com/api/topics/",
+	Actions: []base.Action{
+		{Name: "merge", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"source_topic_id", "target_topic_id"}}, Result: base.ResultNew},
+	},
 }

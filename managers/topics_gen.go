@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -15,6 +16,7 @@ import (
 //   - Create: POST /topics; required: name; optional: avatar, description, title
 //   - Update: PUT /topics/{id}; optional: avatar, description, name
 //   - Delete: DELETE /topics/{id}
+//   - Merge (action merge): POST /topics/merge
 //
 // Declared in topics.go (topicSpec).
 // GitLab API: https://docs.gitlab.com/api/topics/
@@ -44,4 +46,15 @@ type Topic struct {
 
 func newTopic(o *base.Object) *Topic {
 	return &Topic{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// Merge runs the action merge: POST /topics/merge. It returns the *Topic GitLab answers with.
+// Attributes (required: source_topic_id, target_topic_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/topics/
+func (m *TopicManager) Merge(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*Topic, error) {
+	n, _, err := m.Core().Action(ctx, nil, "merge", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newTopic(n), nil
 }

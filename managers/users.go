@@ -296,6 +296,18 @@ var userSpec = &base.Spec{
 	},
 	Types:   map[string]base.AttrType{"avatar": base.TypeImage, "confirm": base.TypeLowercase},
 	DocsURL: "https://docs.gitlab.com/api/events/",
+	Actions: []base.Action{
+		{Name: "activate"},
+		{Name: "approve"},
+		{Name: "ban"},
+		{Name: "block"},
+		{Name: "deactivate"},
+		{Name: "follow", Result: base.ResultReplace},
+		{Name: "reject"},
+		{Name: "unban"},
+		{Name: "unblock"},
+		{Name: "unfollow", Result: base.ResultReplace},
+	},
 }
 
 // userMembershipSpec declares /users/{user_id}/memberships.

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -340,6 +341,16 @@ func newUserManager(c *base.Core) *UserManager {
 //   - Save: PUT /users/{id} with the pending changes
 //   - Delete: DELETE /users/{id}
 //   - Refresh: GET /users/{id}
+//   - Activate (action activate): POST /users/{id}/activate
+//   - Approve (action approve): POST /users/{id}/approve
+//   - Ban (action ban): POST /users/{id}/ban
+//   - Block (action block): POST /users/{id}/block
+//   - Deactivate (action deactivate): POST /users/{id}/deactivate
+//   - Follow (action follow): POST /users/{id}/follow
+//   - Reject (action reject): POST /users/{id}/reject
+//   - Unban (action unban): POST /users/{id}/unban
+//   - Unblock (action unblock): POST /users/{id}/unblock
+//   - Unfollow (action unfollow): POST /users/{id}/unfollow
 //   - StarredProjects(): /users/{user_id}/starred_projects (StarredProjectManager)
 //   - ContributedProjects(): /users/{user_id}/contributed_projects (UserContributedProjectManager)
 //   - CustomAttributes(): /users/{user_id}/custom_attributes (UserCustomAttributeManager)
@@ -364,6 +375,76 @@ type User struct {
 
 func newUser(o *base.Object) *User {
 	return &User{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// Activate runs the action activate: POST /users/{id}/activate. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) Activate(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "activate", nil, opts)
+	return resp, err
+}
+
+// Approve runs the action approve: POST /users/{id}/approve. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) Approve(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "approve", nil, opts)
+	return resp, err
+}
+
+// Ban runs the action ban: POST /users/{id}/ban. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) Ban(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "ban", nil, opts)
+	return resp, err
+}
+
+// Block runs the action block: POST /users/{id}/block. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) Block(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "block", nil, opts)
+	return resp, err
+}
+
+// Deactivate runs the action deactivate: POST /users/{id}/deactivate. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) Deactivate(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "deactivate", nil, opts)
+	return resp, err
+}
+
+// Follow runs the action follow: POST /users/{id}/follow. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) Follow(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "follow", nil, opts)
+	return err
+}
+
+// Reject runs the action reject: POST /users/{id}/reject. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) Reject(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "reject", nil, opts)
+	return resp, err
+}
+
+// Unban runs the action unban: POST /users/{id}/unban. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) Unban(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "unban", nil, opts)
+	return resp, err
+}
+
+// Unblock runs the action unblock: POST /users/{id}/unblock. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) Unblock(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "unblock", nil, opts)
+	return resp, err
+}
+
+// Unfollow runs the action unfollow: POST /users/{id}/unfollow. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) Unfollow(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "unfollow", nil, opts)
+	return err
 }
 
 // UserActivitiesManager manages /user/activities.

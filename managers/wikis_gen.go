@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -35,6 +36,7 @@ func newGroupWikiManager(c *base.Core) *GroupWikiManager {
 //   - Save: PUT /groups/{group_id}/wikis/{slug} with the pending changes
 //   - Delete: DELETE /groups/{group_id}/wikis/{slug}
 //   - Refresh: GET /groups/{group_id}/wikis/{slug}
+//   - Upload (action upload): POST /groups/{group_id}/wikis/{slug}/groups/{group_id}/wikis/attachments
 type GroupWiki struct {
 	*base.Object
 	mixins.Saver
@@ -50,6 +52,14 @@ func newGroupWiki(o *base.Object) *GroupWiki {
 // (GroupWikiManager). It makes no request.
 func (o *Group) Wikis() *GroupWikiManager {
 	return newGroupWikiManager(o.ChildCore("group_wiki"))
+}
+
+// Upload runs the action upload: POST /groups/{group_id}/wikis/{slug}/groups/{group_id}/wikis/attachments. It returns GitLab's answer.
+// Attributes (required: file; optional: branch) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/group_wikis/
+func (o *GroupWiki) Upload(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "upload", attrs, opts)
+	return resp, err
 }
 
 // ProjectWikiManager manages /projects/{project_id}/wikis.
@@ -80,6 +90,7 @@ func newProjectWikiManager(c *base.Core) *ProjectWikiManager {
 //   - Save: PUT /projects/{project_id}/wikis/{slug} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/wikis/{slug}
 //   - Refresh: GET /projects/{project_id}/wikis/{slug}
+//   - Upload (action upload): POST /projects/{project_id}/wikis/{slug}/projects/{project_id}/wikis/attachments
 type ProjectWiki struct {
 	*base.Object
 	mixins.Saver
@@ -95,4 +106,12 @@ func newProjectWiki(o *base.Object) *ProjectWiki {
 // (ProjectWikiManager). It makes no request.
 func (o *Project) Wikis() *ProjectWikiManager {
 	return newProjectWikiManager(o.ChildCore("project_wiki"))
+}
+
+// Upload runs the action upload: POST /projects/{project_id}/wikis/{slug}/projects/{project_id}/wikis/attachments. It returns GitLab's answer.
+// Attributes (required: file; optional: branch) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/wikis/#upload-an-attachment-to-the-wiki-repository
+func (o *ProjectWiki) Upload(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "upload", attrs, opts)
+	return resp, err
 }

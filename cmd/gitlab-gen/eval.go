@@ -22,6 +22,7 @@ var constants = map[string]any{
 	"TypeCommaSeparatedString": base.TypeCommaSeparatedString, "TypeLowercase": base.TypeLowercase,
 	"TypeFile": base.TypeFile, "TypeImage": base.TypeImage, "TypeJSON": base.TypeJSON,
 	"ResultRaw": base.ResultRaw, "ResultReplace": base.ResultReplace, "ResultNew": base.ResultNew, "ResultNone": base.ResultNone,
+	"ResultList": base.ResultList, "ResultDownload": base.ResultDownload,
 	// net/http's method names, which declarations may use for Method fields.
 	"MethodGet": http.MethodGet, "MethodHead": http.MethodHead, "MethodPost": http.MethodPost,
 	"MethodPut": http.MethodPut, "MethodPatch": http.MethodPatch, "MethodDelete": http.MethodDelete,
@@ -29,7 +30,8 @@ var constants = map[string]any{
 
 // evaluator computes the value of declarations written as Go literals:
 // composite literals, strings, numbers, the constants above, | and +,
-// append, and references to other package-level variables and constants.
+// append, slices.Concat, and references to other package-level variables
+// and constants.
 // Declarations are data, so that is all they need.
 type evaluator struct {
 	fset  *token.FileSet
@@ -104,6 +106,17 @@ func (e *evaluator) eval(x ast.Expr, t reflect.Type) (reflect.Value, error) {
 		}
 		return out, nil
 	case *ast.CallExpr:
+		if sel, ok := x.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Concat" && t.Kind() == reflect.Slice && !x.Ellipsis.IsValid() {
+			s := reflect.MakeSlice(t, 0, 0)
+			for _, arg := range x.Args { // slices.Concat(a, b, ...)
+				v, err := e.eval(arg, t)
+				if err != nil {
+					return v, err
+				}
+				s = reflect.AppendSlice(s, v)
+			}
+			return s, nil
+		}
 		if id, ok := x.Fun.(*ast.Ident); ok && id.Name == "append" && t.Kind() == reflect.Slice && len(x.Args) > 0 {
 			s, err := e.eval(x.Args[0], t)
 			if err != nil {

@@ -207,14 +207,26 @@ func isSpecLiteral(x ast.Expr) bool {
 // objectMethods are the methods every object has, from *base.Object.
 var objectMethods = methodSet(reflect.TypeOf(&base.Object{}))
 
-// managerMethods are the methods of *base.Manager and of the manager mixins.
-var managerMethods = func() map[string]bool {
+// managerMethods returns the methods of s's typed manager: those of
+// *base.Manager and of the mixins of its operations.
+func managerMethods(s *base.Spec) map[string]bool {
 	m := methodSet(reflect.TypeOf(&base.Manager[*base.Object]{}))
-	for _, n := range []string{"List", "All", "Head", "Get", "Lazy", "Create", "GetCreateAttrs", "Update", "GetUpdateAttrs", "Delete", "Set"} {
-		m[n] = true
+	for _, op := range []struct {
+		op    base.Ops
+		names []string
+	}{
+		{base.OpList, []string{"List", "All", "Head"}}, {base.OpGet, []string{"Get", "Lazy"}}, {base.OpGetWithoutID, []string{"Get"}},
+		{base.OpCreate, []string{"Create", "GetCreateAttrs"}}, {base.OpUpdate, []string{"Update", "GetUpdateAttrs"}},
+		{base.OpDelete, []string{"Delete"}}, {base.OpSet, []string{"Set"}},
+	} {
+		if s.Ops.Has(op.op) {
+			for _, n := range op.names {
+				m[n] = true
+			}
+		}
 	}
 	return m
-}()
+}
 
 func methodSet(t reflect.Type) map[string]bool {
 	out := map[string]bool{}
@@ -239,14 +251,18 @@ func (p *pkg) check() error {
 				return fmt.Errorf("%s: the accessor %s would hide the objects' method of that name", s.Name, s.Accessor)
 			}
 		}
-		seen := map[string]bool{}
+		seen := map[string]bool{} // Go names of object actions, and "manager." + those of manager actions
 		for _, a := range s.Actions {
-			g := base.GoName(a.Name)
-			if seen[g] {
+			g := a.MethodName()
+			k := g
+			if a.OnManager {
+				k = "manager." + g
+			}
+			if seen[k] {
 				return fmt.Errorf("%s: two actions are named %s in Go", s.Name, g)
 			}
-			seen[g] = true
-			if a.OnManager && managerMethods[g] || !a.OnManager && (objectMethods[g] || g == "Save" || g == "Delete" || g == "Refresh") {
+			seen[k] = true
+			if a.OnManager && managerMethods(s)[g] || !a.OnManager && (objectMethods[g] || g == "Save" || g == "Delete" || g == "Refresh") {
 				return fmt.Errorf("%s: the action %s would hide the method %s", s.Name, a.Name, g)
 			}
 		}
@@ -314,6 +330,7 @@ func (p *pkg) finish(from string, code []byte) ([]byte, error) {
 	}
 	for _, imp := range []struct{ name, path string }{
 		{"context", "context"},
+		{"iter", "iter"},
 		{"gitlab", "github.com/golab/gitlab"},
 		{"base", "github.com/golab/gitlab/base"},
 		{"managers", "github.com/golab/gitlab/managers"},

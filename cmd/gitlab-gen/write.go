@@ -121,7 +121,7 @@ func opLines(s *base.Spec) []string {
 		if s.CreatePath != "" {
 			path = s.CreatePath
 		}
-		out = append(out, "Create: POST "+path+list("", s.CreateAttrs))
+		out = append(out, "Create: "+s.CreateVerb()+" "+path+list("", s.CreateAttrs))
 	}
 	if s.Ops.Has(base.OpUpdate) {
 		out = append(out, "Update: "+s.UpdateVerb()+" "+obj+list("", s.UpdateAttrs))
@@ -216,7 +216,7 @@ func (p *pkg) writeDecl(b *bytes.Buffer, d *decl) {
 	}
 	for _, a := range s.Actions {
 		if a.OnManager {
-			comment(b, "  - "+base.GoName(a.Name)+" (action "+a.Name+"): "+actionPath(s, a))
+			comment(b, "  - "+a.MethodName()+" (action "+a.Name+"): "+actionPath(s, a))
 		}
 	}
 	if len(opLines(s)) > 0 || hasManagerActions(s) {
@@ -258,7 +258,7 @@ func (p *pkg) writeDecl(b *bytes.Buffer, d *decl) {
 	}
 	for _, a := range s.Actions {
 		if !a.OnManager {
-			items = append(items, base.GoName(a.Name)+" (action "+a.Name+"): "+actionPath(s, a))
+			items = append(items, a.MethodName()+" (action "+a.Name+"): "+actionPath(s, a))
 		}
 	}
 	for _, c := range p.children[s.Name] {
@@ -334,17 +334,25 @@ func (p *pkg) writeAccessor(b *bytes.Buffer, d *decl) {
 
 func (p *pkg) writeAction(b *bytes.Buffer, s *base.Spec, a base.Action) {
 	n := nameOf(s)
-	g := base.GoName(a.Name)
-	recv, typ, target, obj := "o", n.obj, "o.Object", "o"
+	g := a.MethodName()
+	recv, typ, target := "o", n.obj, "o.Object"
 	if a.OnManager {
-		recv, typ, target, obj = "m", n.mgr, "nil", "m"
+		recv, typ, target = "m", n.mgr, "nil"
 	}
 	if p.hand[typ][g] {
 		return
 	}
+	of := n.obj // the type of the objects of ResultNew and ResultList
+	if a.Of != "" {
+		of = base.GoName(a.Of)
+	}
 	params := "ctx context.Context, "
 	attrs := "nil"
-	if !a.Attrs.IsZero() {
+	switch {
+	case a.Result == base.ResultList:
+		params += "params base.Params, "
+		attrs = "params"
+	case !a.Attrs.IsZero() || a.Body != "" || strings.Contains(a.Path, "{"):
 		params += "attrs base.Attrs, "
 		attrs = "attrs"
 	}
@@ -354,9 +362,13 @@ func (p *pkg) writeAction(b *bytes.Buffer, s *base.Spec, a base.Action) {
 	case base.ResultReplace:
 		what = "The object takes GitLab's answer."
 	case base.ResultNew:
-		what = "It returns the new object GitLab answers with."
+		what = fmt.Sprintf("It returns the *%s GitLab answers with.", of)
 	case base.ResultNone:
 		what = "GitLab's answer is not read."
+	case base.ResultList:
+		what = fmt.Sprintf("It iterates over the *%s of every page of the answer, fetched as the loop goes.", of)
+	case base.ResultDownload:
+		what = "It returns the answer unread, as a stream to read or write (WriteTo) and close."
 	default:
 		what = "It returns GitLab's answer."
 	}
@@ -374,13 +386,22 @@ func (p *pkg) writeAction(b *bytes.Buffer, s *base.Spec, a base.Action) {
 		}
 		lines = append(lines, "Attributes ("+strings.Join(parts, "; ")+") are checked before sending.")
 	}
+	if a.Body != "" {
+		lines = append(lines, fmt.Sprintf("The attribute %s (an io.Reader, []byte or string) is the request body, streamed.", a.Body))
+	}
 	lines = append(lines, "GitLab API: "+s.DocsURL)
 	comment(b, lines...)
-	call := fmt.Sprintf("%s.Core().Action(ctx, %s, %q, %s, opts)", obj, target, a.Name, attrs)
+	call := fmt.Sprintf("%s.Core().Action(ctx, %s, %q, %s, opts)", recv, target, a.Name, attrs)
 	switch a.Result {
 	case base.ResultNew:
 		fmt.Fprintf(b, "func (%s *%s) %s(%s) (*%s, error) {\n\tn, _, err := %s\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn new%s(n), nil\n}\n\n",
-			recv, typ, g, params, n.obj, call, n.obj)
+			recv, typ, g, params, of, call, of)
+	case base.ResultList:
+		fmt.Fprintf(b, "func (%s *%s) %s(%s) iter.Seq2[*%s, error] {\n\treturn base.ActionAll(ctx, %s.Core(), %s, %q, params, opts, new%s)\n}\n\n",
+			recv, typ, g, params, of, recv, target, a.Name, of)
+	case base.ResultDownload:
+		fmt.Fprintf(b, "func (%s *%s) %s(%s) (*base.Download, error) {\n\treturn %s.Core().Download(ctx, %s, %q, %s, opts)\n}\n\n",
+			recv, typ, g, params, recv, target, a.Name, attrs)
 	case base.ResultRaw:
 		fmt.Fprintf(b, "func (%s *%s) %s(%s) (*base.Response, error) {\n\t_, resp, err := %s\n\treturn resp, err\n}\n\n", recv, typ, g, params, call)
 	default:
