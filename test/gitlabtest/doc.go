@@ -1,6 +1,6 @@
 // Package gitlabtest is a stateful, in-memory GitLab REST API v4 (and a
-// small part of its GraphQL API) for tests,
-// used the way net/http/httptest is:
+// small part of its GraphQL API) for tests, used the way net/http/httptest
+// is:
 //
 //	srv := gitlabtest.NewServer(t)             // listens on 127.0.0.1, closed by t.Cleanup
 //	id := srv.AddProject(gitlabtest.Project{Name: "demo", Visibility: "public"})
