@@ -199,8 +199,8 @@ type GraphQLResult struct {
 	data       []byte
 	extensions []byte
 
-	StatusCode int
-	Header     http.Header
+	StatusCode int         // the HTTP status of the answer (200)
+	Header     http.Header // the answer's headers (X-Request-Id, RateLimit-*)
 }
 
 // Get returns the value at a gjson path of the data ("project.name").
@@ -464,9 +464,9 @@ func (e *GraphQLError) Error() string {
 	}
 	switch {
 	case e.matches(isComplexityMessage):
-		b.WriteString(" [GitLab limits a query's complexity (250, 200 without a token), depth and size: ask for fewer fields or smaller pages (first:), or split the query]")
+		b.WriteString(" [GitLab limits a query's complexity (250 by default, 200 without a token), depth and size (10,000 characters): ask for fewer fields or smaller pages (first:), or split the query]")
 	case e.matches(isTimeoutMessage):
-		b.WriteString(" [GitLab stops a GraphQL request after 30 seconds: ask for fewer records per page (first:) or fewer fields]")
+		b.WriteString(" [GitLab stops a GraphQL request after 30 seconds by default: ask for fewer records per page (first:) or fewer fields]")
 	}
 	if e.Attempts > 1 {
 		b.WriteString(" (after " + strconv.Itoa(e.Attempts) + " attempts)")
