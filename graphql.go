@@ -170,7 +170,7 @@ func (g *GraphQL) Execute(ctx context.Context, query string, variables map[strin
 func parseGraphQLResponse(resp *base.Response) (*GraphQLResult, error) {
 	j := gjson.ParseBytes(resp.Body)
 	data, errs := j.Get("data"), j.Get("errors")
-	if !j.IsObject() || !(data.Exists() || errs.Exists()) || (errs.Exists() && !errs.IsArray()) {
+	if !j.IsObject() || !gjson.ValidBytes(resp.Body) || !(data.Exists() || errs.Exists()) || (errs.Exists() && !errs.IsArray()) {
 		return nil, base.NewParseError("graphql", http.MethodPost, resp.URL, resp.StatusCode,
 			resp.Header.Get("Content-Type"), "expected a GraphQL response: a JSON object with data or errors", resp.Body)
 	}

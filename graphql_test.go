@@ -218,11 +218,13 @@ func TestGraphQLLimitErrors(t *testing.T) {
 		t.Errorf("two errors: %q %+v", err, ge)
 	}
 	// Not a GraphQL answer: a *ParseError.
-	srv.AddFault(gitlabtest.Fault{Path: gitlabtest.GraphQLPath, Status: 200, Body: `{"hello":"world"}`})
-	_, err = gql.Execute(ctx, `{ currentUser { id } }`, nil)
-	var pe *gitlab.ParseError
-	if !errors.As(err, &pe) {
-		t.Errorf("not GraphQL: %T %v", err, err)
+	for _, body := range []string{`{"hello":"world"}`, `{"data":{"a":1}`, `[]`, `{"errors":"no"}`, `{"data":null,"errors":[]}`} {
+		srv.AddFault(gitlabtest.Fault{Path: gitlabtest.GraphQLPath, Status: 200, Body: body, ContentType: "application/json"})
+		_, err = gql.Execute(ctx, `{ currentUser { id } }`, nil)
+		var pe *gitlab.ParseError
+		if !errors.As(err, &pe) {
+			t.Errorf("%s: %T %v, want a *ParseError", body, err, err)
+		}
 	}
 }
 
