@@ -185,8 +185,9 @@ func (c *Config) Options() []Option {
 // ssl_verify other than true (the caller's client is used as it is).
 //
 // As in python-gitlab, a client from a configuration has a 60-second
-// timeout unless timeout says otherwise (one built by New has none), and
-// with no file at all the client is an anonymous one for https://gitlab.com.
+// timeout unless timeout says otherwise (one built by New has
+// DefaultTimeout), and with no file at all the client is an anonymous one
+// for https://gitlab.com.
 //
 //	gl, err := gitlab.FromConfig("work", nil) // [work] of ~/.python-gitlab.cfg
 //
@@ -885,7 +886,8 @@ func expandUser(s string) string {
 // job token), as python-gitlab's command line ranks them. A job token is only
 // sent to the server of the job: when GITLAB_URL names another server than
 // CI_SERVER_URL (or CI_API_V4_URL), CI_JOB_TOKEN is ignored. With none of
-// them the client is anonymous. Unlike FromConfig, no timeout is set.
+// them the client is anonymous. Unlike FromConfig, no timeout is set: calls
+// have DefaultTimeout.
 //
 // Errors (a URL that is not http(s)) are *ConfigError of kind ErrConfigData
 // naming the variable.

@@ -44,6 +44,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"iter"
 	"log/slog"
 	"net/http"
@@ -75,6 +76,7 @@ type Client struct {
 
 	baseURL  string
 	apiURL   string
+	origin   string // scheme://host:port of baseURL: where credentials may go
 	rc       *resty.Client
 	s        settings
 	registry *base.Registry
@@ -86,18 +88,28 @@ type Client struct {
 
 // New returns a client for the GitLab at baseURL (https://gitlab.com when
 // empty), e.g. "https://gitlab.example.com" or a sub-path install
-// "https://example.com/gitlab". It makes no request. With no credential
-// option the client is anonymous; giving more than one credential is an error.
+// "https://example.com/gitlab". The URL of its REST API is accepted too
+// ("https://gitlab.example.com/api/v4", as GitLab's Go client takes it):
+// the trailing /api/v4 is dropped. It makes no request. With no credential
+// option the client is anonymous; giving more than one credential is an
+// error. A URL that is not http(s), or has a query or a fragment, is an
+// error that shows it (credentials masked).
 func New(baseURL string, opts ...Option) (*Client, error) {
 	if baseURL == "" {
 		baseURL = DefaultURL
 	}
-	baseURL = strings.TrimRight(baseURL, "/")
+	given := baseURL
+	baseURL = strings.TrimSuffix(strings.TrimRight(baseURL, "/"), "/api/v4")
 	u, err := url.Parse(baseURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("gitlab: %q is not an http(s) URL", base.SanitizeURL(baseURL))
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("gitlab: %q is not a URL: %w", base.SanitizeURL(given), unwrapURLError(err))
+	case (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+		return nil, fmt.Errorf("gitlab: %q is not an http(s) URL such as https://gitlab.example.com", base.SanitizeURL(given))
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
+		return nil, fmt.Errorf("gitlab: %q has a query or a fragment: give the server's URL, such as https://gitlab.example.com", base.SanitizeURL(given))
 	}
-	c := &Client{baseURL: baseURL, apiURL: baseURL + "/api/v4"}
+	c := &Client{baseURL: baseURL, apiURL: baseURL + "/api/v4", origin: origin(u)}
 	c.s.userAgent = "golab-gitlab/" + LibraryVersion
 	for _, o := range opts {
 		if o == nil {
@@ -132,6 +144,62 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 
 // URL is the server's base URL, without trailing slash.
 func (c *Client) URL() string { return c.baseURL }
+
+// String describes the client without any secret: its URL (user
+// information masked) and the kind of credential it sends, e.g.
+// "gitlab.Client{url: https://gitlab.example.com, auth: private token}".
+func (c *Client) String() string {
+	if c == nil {
+		return "gitlab.Client(nil)"
+	}
+	return "gitlab.Client{url: " + base.SanitizeURL(c.baseURL) + ", auth: " + c.authKind() + "}"
+}
+
+// GoString is the %#v form of String.
+func (c *Client) GoString() string {
+	if c == nil {
+		return "(*gitlab.Client)(nil)"
+	}
+	return fmt.Sprintf("&gitlab.Client{URL:%q, Auth:%q}", base.SanitizeURL(c.baseURL), c.authKind())
+}
+
+// Format prints the client as String does, for every verb (%#v as
+// GoString, %q quoted): printing a client never shows its token, its basic
+// password or its headers, whatever the verb or flags.
+func (c *Client) Format(f fmt.State, verb rune) {
+	switch {
+	case verb == 'v' && f.Flag('#'):
+		io.WriteString(f, c.GoString())
+	case verb == 'q':
+		fmt.Fprintf(f, "%q", c.String())
+	default:
+		io.WriteString(f, c.String())
+	}
+}
+
+// LogValue implements slog.LogValuer: a client given to a logger is logged
+// as its URL and the kind of credential it sends, never a secret.
+func (c *Client) LogValue() slog.Value {
+	if c == nil {
+		return slog.StringValue("<nil>")
+	}
+	return slog.GroupValue(slog.String("url", base.SanitizeURL(c.baseURL)), slog.String("auth", c.authKind()))
+}
+
+// authKind names the credential the client sends.
+func (c *Client) authKind() string {
+	switch {
+	case c.s.privateToken != "":
+		return "private token"
+	case c.s.oauthToken != "":
+		return "OAuth token"
+	case c.s.jobToken != "":
+		return "job token"
+	case c.s.conn.basicAuth:
+		return "basic"
+	}
+	return "anonymous"
+}
 
 // APIURL is the base URL of the REST API (URL() + "/api/v4").
 func (c *Client) APIURL() string { return c.apiURL }
@@ -179,7 +247,7 @@ func (c *Client) checkWebURL(u *managers.CurrentUser) {
 		return
 	}
 	c.logger().Warn("gitlab: the server reports a different base URL than the one configured; check its external_url",
-		slog.String("configured", c.baseURL), slog.String("web_url", base.SanitizeURL(web)))
+		slog.String("configured", base.SanitizeURL(c.baseURL)), slog.String("web_url", base.SanitizeURL(web)))
 }
 
 // User returns the user Auth fetched, or nil before Auth.
@@ -202,12 +270,17 @@ func (c *Client) Version(ctx context.Context, opts ...RequestOption) (version, r
 	if err != nil {
 		return "", "", err
 	}
-	j := resp.JSON()
-	if !j.IsObject() || !j.Get("version").Exists() {
+	var m map[string]any // encoding/json: the last of a repeated key counts, as everywhere
+	ver, ok := "", false
+	if json.Unmarshal(resp.Body, &m) == nil {
+		ver, ok = m["version"].(string)
+	}
+	if !ok {
 		return "", "", base.NewParseError("version", http.MethodGet, resp.URL, resp.StatusCode,
 			resp.Header.Get("Content-Type"), "expected a JSON object with a version", resp.Body)
 	}
-	v = [2]string{j.Get("version").String(), j.Get("revision").String()}
+	rev, _ := m["revision"].(string)
+	v = [2]string{ver, rev}
 	c.mu.Lock()
 	c.version = v
 	c.mu.Unlock()

@@ -3,6 +3,7 @@ package gitlab
 import (
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -128,15 +129,57 @@ func WithLogger(l *slog.Logger) Option {
 	return clientOption(func(s *settings) error { s.logger = l; return nil })
 }
 
+// DefaultTimeout bounds a call given neither WithTimeout nor a context
+// with a deadline: long enough for any API request GitLab answers (GitLab
+// itself ends a request after 60 seconds: Puma's worker timeout and
+// GitLab.com's request limit) and for waiting out a rate limit a few times
+// (GitLab.com's Retry-After is at most a minute), short enough that a
+// stalled connection or a body that never ends does not block a program
+// forever. As with any deadline, a rate-limit wait that would outlast it is
+// not started: the 429 is returned at once (give a context deadline or
+// WithTimeout to wait longer). Streaming downloads are not API calls and
+// have none.
+const DefaultTimeout = 5 * time.Minute
+
 // WithTimeout bounds each call: for the whole client in New, or for one
 // call (the call's value wins). It covers the whole call: every attempt, the
 // waits between retries and reading the answer, so that no call outlasts it,
 // retries included (python-gitlab's timeout applies to each attempt). A
 // context deadline applies too; the earlier wins. A retry whose wait would
 // end after the deadline is not attempted: the last answer is returned at
-// once. Default: none (the context decides).
+// once. Without WithTimeout, a call whose context has a deadline is bounded
+// by that deadline alone, and any other by DefaultTimeout (5 minutes).
+// WithTimeout(0) (or a negative d) removes every bound but the context's.
 func WithTimeout(d time.Duration) SharedOption {
+	if d <= 0 {
+		d = -1 // none, not "the default"
+	}
 	return SharedOption{func(o *base.CallOptions) { o.Timeout = d }}
+}
+
+// DefaultMaxBodySize is the largest body of a successful answer the client
+// reads into memory by default: 64 MiB. GitLab's JSON answers are far
+// smaller (a page of 100 projects is about 0.5 MB; lists are paginated, and
+// the largest single answers, merge request diffs within GitLab's diff
+// limits, stay within a few MB), so this leaves a wide margin while
+// bounding what a faulty or hostile server (or a gzip bomb, counted after
+// decompression) can make a call hold. Error answers are bounded separately
+// (MaxErrorBody, 64 KiB kept).
+const DefaultMaxBodySize = 64 << 20
+
+// MaxErrorBody is how much of an error answer's body is read and kept in
+// Error.Body (64 KiB); its message is at most 4 KiB.
+const MaxErrorBody = base.MaxErrorBody
+
+// WithMaxBodySize bounds the body of a successful answer read into memory
+// (JSON, and the raw content of Request.Raw calls such as a file's Raw) to
+// n bytes, for the whole client in New or for one call: a larger body ends
+// the call with a *ParseError matching ErrBodyTooLarge, before it is read
+// further (at once when its Content-Length announces it). Default
+// DefaultMaxBodySize; n < 0 removes the bound (n = 0 keeps the default).
+// Raise it for a call that downloads a large file into memory.
+func WithMaxBodySize(n int64) SharedOption {
+	return SharedOption{func(o *base.CallOptions) { o.MaxBodySize = n }}
 }
 
 // WithSudo performs the call as another user (username or ID), sent as the
@@ -214,9 +257,23 @@ func WithParams(p Params) RequestOption {
 		if o.Params == nil {
 			o.Params = base.Params{}
 		}
-		for k, v := range p {
-			o.Params[k] = v
+		maps.Copy(o.Params, p)
+	})
+}
+
+// WithSetAttrs adds attributes to the body of a Set call, next to its
+// value: for a feature flag (gl.Features.Set), GitLab's key
+// ("percentage_of_actors" or "percentage_of_time"), feature_group, user,
+// group, namespace, project, repository and force. The value given to Set
+// wins over a "value" here. Other operations ignore it: Create, Update and
+// actions take their attributes as an argument.
+// GitLab API: https://docs.gitlab.com/api/features/#set-or-create-a-feature
+func WithSetAttrs(attrs Attrs) RequestOption {
+	return base.CallOption(func(o *base.CallOptions) {
+		if o.SetAttrs == nil {
+			o.SetAttrs = base.Attrs{}
 		}
+		maps.Copy(o.SetAttrs, attrs)
 	})
 }
 

@@ -1,7 +1,6 @@
 package gitlab
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -22,19 +21,33 @@ import (
 // A non-2xx answer is an *Error; a request that got no answer is an *Error
 // with StatusCode 0 wrapping the cause (errors.Is(err, context.Canceled)
 // works).
+//
+// Credentials go only to the client's GitLab: an absolute URL (a
+// pagination link, a URL given to HTTPGet) on another scheme, host or port
+// is an *Error wrapping a *CrossOriginError, and nothing is sent (see
+// WithKeepBaseURL). The call is bounded by WithTimeout, else by
+// DefaultTimeout when ctx has no deadline; a body larger than
+// WithMaxBodySize (DefaultMaxBodySize) is a *ParseError matching
+// ErrBodyTooLarge.
 func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, error) {
 	o := c.callOptions(req.Options)
-	if o.Timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, o.Timeout)
-		defer cancel()
+	timeout := o.Timeout
+	if _, ok := ctx.Deadline(); timeout == 0 && !ok && !req.Stream {
+		timeout = DefaultTimeout // API calls; a download lasts as long as it needs
 	}
-	target := req.Path
-	absolute := strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://")
-	if absolute {
-		target = c.rewriteLink(target)
-	} else {
-		target = c.apiURL + target
+	cancel := context.CancelFunc(func() {})
+	if timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+	}
+	streaming := false // the answer's stream keeps the context until it is closed
+	defer func() {
+		if !streaming {
+			cancel()
+		}
+	}()
+	target, absolute, err := c.requestURL(req.Path)
+	if err != nil {
+		return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(req.Path), Err: err}
 	}
 	query := req.Query
 	if req.List && !absolute {
@@ -49,6 +62,12 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 	}
 
 	st := c.newCall(req, o, target)
+	if st.upload, err = newUploadBody(req, o.Progress); err != nil {
+		return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(target), Err: err}
+	}
+	if st.upload != nil && st.upload.rewind == nil {
+		st.replayable = false
+	}
 	r := c.rc.R().SetContext(st.attach(ctx)).SetDoNotParseResponse(true).AddRetryCondition(st.condition)
 	if o.Sudo != "" {
 		r.SetHeader("Sudo", o.Sudo)
@@ -57,11 +76,7 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 		r.Header[k] = v
 	}
 	switch {
-	case req.Form != nil:
-		r.SetMultipartFormData(req.Form.Fields)
-		for _, f := range req.Form.Files {
-			r.SetFileReader(f.Field, f.FileName, f.Reader)
-		}
+	case st.upload != nil: // streamed by installBody
 	case req.Body != nil:
 		r.SetHeader("Content-Type", "application/json").SetBody(req.Body)
 	case req.Method == http.MethodPost || req.Method == http.MethodPut || req.Method == http.MethodPatch:
@@ -85,11 +100,16 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 		finalURL = hr.Request.URL.String()
 	}
 	status := resp.StatusCode()
+	if req.Stream && status >= 200 && status <= 299 && req.Method != http.MethodHead {
+		// Left unread by the retry condition: the caller reads it.
+		streaming = true
+		return &base.Response{StatusCode: status, Header: resp.Header(), URL: finalURL,
+			Stream: &streamBody{ReadCloser: hr.Body, cancel: cancel}, Size: hr.ContentLength}, nil
+	}
 	// The retry condition has read the body, unless the context ended first.
 	body, readErr := st.body, st.bodyErr
 	if hr != st.raw {
-		body, readErr = readBody(hr.Body, hr.ContentLength)
-		hr.Body.Close()
+		body, readErr = readAnswer(hr, st.maxBody)
 	}
 	if readErr != nil && ctx.Err() != nil {
 		return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(finalURL), Attempts: attempts, Err: ctx.Err()}
@@ -100,8 +120,13 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 		return nil, e
 	}
 	if readErr != nil {
-		return nil, base.NewParseError(req.Op, req.Method, finalURL, status, resp.Header().Get("Content-Type"),
-			"the body was cut short ("+readErr.Error()+")", body)
+		reason := "the body was cut short (" + readErr.Error() + ")"
+		if errors.Is(readErr, base.ErrBodyTooLarge) {
+			reason = fmt.Sprintf("the body is larger than the maximum of %d bytes (WithMaxBodySize)", st.maxBody)
+		}
+		pe := base.NewParseError(req.Op, req.Method, finalURL, status, resp.Header().Get("Content-Type"), reason, body)
+		pe.Err = readErr
+		return nil, pe
 	}
 	return &base.Response{StatusCode: status, Header: resp.Header(), Body: body, URL: finalURL}, nil
 }
@@ -116,19 +141,87 @@ func escapedPath(target string) string {
 	return u.EscapedPath()
 }
 
-// readBody reads a whole body into one buffer sized from Content-Length.
-func readBody(r io.Reader, n int64) ([]byte, error) {
-	if n > 0 && n < 1<<30 {
-		buf := make([]byte, n)
-		m, err := io.ReadFull(r, buf)
-		if err != nil {
-			return buf[:m], err
-		}
-		return buf, nil
+// maxPrealloc bounds the buffer allocated from a Content-Length before
+// anything is read: a server announcing 1 GiB and sending two bytes costs
+// one MiB at most (a page of 100 projects, about 0.5 MB, still takes one
+// allocation).
+const maxPrealloc = 1 << 20
+
+// readAnswer reads and closes the body of an answer: nothing for a HEAD,
+// whose Content-Length describes the body a GET would have; at most limit
+// bytes of a 2xx answer (limit < 0: no bound), more being ErrBodyTooLarge,
+// announced or not; at most base.MaxErrorBody bytes of any other answer,
+// the rest being dropped unread.
+func readAnswer(resp *http.Response, limit int64) ([]byte, error) {
+	if resp.Body == nil {
+		return nil, nil
 	}
-	var b bytes.Buffer
-	_, err := b.ReadFrom(r)
-	return b.Bytes(), err
+	defer resp.Body.Close()
+	if resp.Request != nil && resp.Request.Method == http.MethodHead {
+		return nil, nil
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		body, err := readBody(resp.Body, resp.ContentLength, base.MaxErrorBody)
+		if errors.Is(err, base.ErrBodyTooLarge) {
+			return body, nil // the start of it: enough for a message
+		}
+		return body, err
+	}
+	if limit >= 0 && resp.ContentLength > limit {
+		return nil, base.ErrBodyTooLarge
+	}
+	return readBody(resp.Body, resp.ContentLength, limit)
+}
+
+// readBody reads a whole body into one buffer sized from Content-Length
+// (n, -1 when unknown) up to maxPrealloc, and grown while reading; more
+// than limit bytes (limit >= 0) is ErrBodyTooLarge, with the first limit
+// bytes.
+func readBody(r io.Reader, n, limit int64) ([]byte, error) {
+	size := int64(512)
+	if n > 0 {
+		size = min(n, maxPrealloc)
+	}
+	if limit >= 0 {
+		size = min(size, limit+1)
+	}
+	buf := make([]byte, 0, size)
+	for {
+		if len(buf) == cap(buf) {
+			if limit >= 0 && int64(len(buf)) > limit {
+				return buf[:limit], base.ErrBodyTooLarge
+			}
+			if int64(len(buf)) == n { // all that was announced: usually the end
+				var probe [1]byte
+				m, err := r.Read(probe[:])
+				switch {
+				case m > 0:
+					buf = append(buf, probe[0]) // more than announced: grow and go on
+				case err == io.EOF:
+					return buf, nil
+				case err != nil:
+					return buf, err
+				}
+				continue
+			}
+			grow := max(int64(cap(buf)), 512) // double, but stop at the announced size and at the limit
+			if n > int64(cap(buf)) {
+				grow = min(grow, n-int64(cap(buf)))
+			}
+			if limit >= 0 {
+				grow = min(grow, limit+1-int64(cap(buf)))
+			}
+			buf = append(buf[:cap(buf)], make([]byte, grow)...)[:len(buf)]
+		}
+		m, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // unwrapURLError keeps net/http's *url.Error message but not its copy of

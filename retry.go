@@ -157,7 +157,6 @@ func (c *Client) configureRetries(rc *resty.Client) {
 	rc.SetRetryCount(math.MaxInt32).
 		SetRetryWaitTime(0).
 		SetRetryMaxWaitTime(math.MaxInt64).
-		SetRetryResetReaders(true).
 		SetRetryAfter(retryAfter).
 		// Requests that do not come from Do (made on the resty client
 		// directly) have no call condition: this one stops resty from
@@ -179,7 +178,10 @@ type callRetry struct {
 	obey       bool
 	transient  bool
 	idempotent bool
-	replayable bool // the body can be sent again
+	replayable bool  // the body can be sent again
+	maxBody    int64 // the largest 2xx body read (< 0: no bound)
+	stream     bool  // a 2xx answer's body is left unread for the caller
+	upload     *uploadBody
 
 	connected atomic.Bool // the current attempt got a connection (httptrace GotConn)
 	limited   bool        // the current attempt failed waiting for the client-side limiter
@@ -194,7 +196,14 @@ type callRetry struct {
 
 // newCall resolves a call's retry settings.
 func (c *Client) newCall(req *base.Request, o base.CallOptions, target string) *callRetry {
-	st := &callRetry{c: c, method: req.Method, target: target, maxRetries: DefaultMaxRetries, obey: true, replayable: true}
+	st := &callRetry{c: c, method: req.Method, target: target, maxRetries: DefaultMaxRetries, obey: true, replayable: true,
+		maxBody: DefaultMaxBodySize}
+	switch {
+	case o.MaxBodySize > 0:
+		st.maxBody = o.MaxBodySize
+	case o.MaxBodySize < 0:
+		st.maxBody = -1
+	}
 	if o.MaxRetries != nil {
 		st.maxRetries = *o.MaxRetries
 	}
@@ -211,15 +220,7 @@ func (c *Client) newCall(req *base.Request, o base.CallOptions, target string) *
 	if req.Idempotent {
 		st.idempotent = true
 	}
-	if req.Form != nil {
-		// resty rewinds file readers between attempts (SetRetryResetReaders),
-		// which only works for readers that can seek.
-		for _, f := range req.Form.Files {
-			if _, ok := f.Reader.(io.Seeker); !ok {
-				st.replayable = false
-			}
-		}
-	}
+	st.stream = req.Stream
 	return st
 }
 
@@ -321,14 +322,15 @@ func (st *callRetry) condition(resp *resty.Response, err error) bool {
 	return true
 }
 
-// readBody reads and closes raw's body, keeping it for Do.
+// readBody reads and closes raw's body, keeping it for Do; the body of a
+// successful streamed answer is left for the caller.
 func (st *callRetry) readBody(raw *http.Response) {
-	st.raw, st.body, st.bodyErr = raw, nil, nil
-	if raw.Body == nil {
+	st.raw = raw
+	st.body, st.bodyErr = nil, nil
+	if st.stream && raw.StatusCode >= 200 && raw.StatusCode <= 299 {
 		return
 	}
-	st.body, st.bodyErr = readBody(raw.Body, raw.ContentLength)
-	raw.Body.Close()
+	st.body, st.bodyErr = readAnswer(raw, st.maxBody)
 }
 
 // retryable says why an attempt may be retried ("" when it may not):
@@ -368,7 +370,7 @@ func (st *callRetry) retryable(raw *http.Response, err error) string {
 		if st.idempotent {
 			return "transient error"
 		}
-	case status >= 200 && status <= 299 && st.bodyErr != nil:
+	case status >= 200 && status <= 299 && st.bodyErr != nil && !errors.Is(st.bodyErr, base.ErrBodyTooLarge):
 		if st.idempotent {
 			return "body cut short"
 		}

@@ -738,10 +738,11 @@ func TestClientSideRateLimiter(t *testing.T) {
 	if n := srv.RequestCount(); n != 1 {
 		t.Errorf("the server saw %d requests, want 1", n)
 	}
-	// Cancellation ends a limiter wait.
+	// Cancellation ends a limiter wait (WithTimeout(0): without
+	// DefaultTimeout, which the hour-long wait would outlast at once).
 	ctx, cancel = context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
-	if _, err := slow.Projects.Get(ctx, pid); !errors.Is(err, context.Canceled) {
+	if _, err := slow.Projects.Get(ctx, pid, gitlab.WithTimeout(0)); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled limiter wait: %v", err)
 	}
 	if _, err := gitlab.New(srv.URL(), gitlab.WithRateLimiter(rate.NewLimiter(1, 1)), gitlab.WithAdaptiveRateLimit()); err == nil {

@@ -54,6 +54,31 @@ func (e *RedirectError) Error() string {
 // Is makes errors.Is(err, ErrRedirect) true.
 func (e *RedirectError) Is(target error) bool { return target == ErrRedirect }
 
+// ErrCrossOrigin matches (with errors.Is) the error of a request to a URL
+// on another origin (scheme, host or port) than the client's GitLab: a
+// pagination link (Link or X-Next-Page) or an absolute URL given to HTTPGet
+// and friends. Such a URL is not requested: the token, basic credentials
+// and Sudo go only to the client's GitLab. The error is a
+// *CrossOriginError, wrapped in the *Error of the request (Error.Err).
+var ErrCrossOrigin = errors.New("gitlab: the URL is not on the client's GitLab")
+
+// CrossOriginError describes a URL refused because it is on another origin
+// than the client's (see ErrCrossOrigin). Its URLs carry no credentials.
+type CrossOriginError struct {
+	Origin       string // the URL's scheme://host:port
+	ClientOrigin string // the client's
+}
+
+// Error names both origins and the way out.
+func (e *CrossOriginError) Error() string {
+	return fmt.Sprintf("the URL is on %s, not on the client's GitLab %s, so it was not requested: credentials are sent only to the client's GitLab "+
+		"(if %s is the same GitLab under another name, as when its external_url is misconfigured, WithKeepBaseURL, "+
+		"python-gitlab's keep_base_url, follows its links on the client's URL)", e.Origin, e.ClientOrigin, e.Origin)
+}
+
+// Is makes errors.Is(err, ErrCrossOrigin) true.
+func (e *CrossOriginError) Is(target error) bool { return target == ErrCrossOrigin }
+
 // connSettings holds the connection options (TLS, proxies, redirects,
 // basic auth, keep_base_url, request logging).
 type connSettings struct {
@@ -207,10 +232,14 @@ func WithInsecureSkipVerify() Option {
 // WithKeepBaseURL makes the client follow pagination links on the URL it was
 // given, even when GitLab advertises another one (a misconfigured
 // external_url, a server behind a proxy or on another port): the part of a
-// link before /api/v4 is replaced by the client's URL. Without it such links
-// are followed as they are and a warning is logged once (through the logger
-// of WithLogger, or slog.Default()). python-gitlab: keep_base_url,
-// https://python-gitlab.readthedocs.io/en/stable/api/gitlab.html#gitlab.Gitlab
+// link before /api/v4 is replaced by the client's URL. Without it, a link
+// to another origin (scheme, host or port) is not followed: the iteration
+// ends with an error matching ErrCrossOrigin that names both origins, since
+// the client sends credentials only to its own origin; a link on the same
+// origin under another path is followed as it is, with a warning logged
+// once (through the logger of WithLogger, or slog.Default()). The same
+// applies to absolute URLs given to HTTPGet and friends. python-gitlab:
+// keep_base_url, https://python-gitlab.readthedocs.io/en/stable/api/gitlab.html#gitlab.Gitlab
 func WithKeepBaseURL() Option {
 	return clientOption(func(s *settings) error { s.conn.keepBaseURL = true; return nil })
 }
@@ -400,6 +429,7 @@ func (c *Client) newResty() *resty.Client {
 		rc.SetHeader("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cs.basicUser+":"+cs.basicPass)))
 	}
 	rc.SetLogger(discardLogger{})
+	rc.SetPreRequestHook(installBody)
 	return rc
 }
 
@@ -515,10 +545,41 @@ func (c *Client) logger() *slog.Logger {
 	return slog.Default()
 }
 
+// requestURL is the URL a request's path reaches, and whether the path was
+// an absolute URL: a path relative to the API root is appended to it; an
+// absolute URL (a pagination link, a URL given to HTTPGet) goes through
+// rewriteLink, and is refused with a *CrossOriginError when it is then on
+// another origin than the client's.
+func (c *Client) requestURL(path string) (string, bool, error) {
+	if !isAbsoluteURL(path) {
+		return c.apiURL + path, false, nil
+	}
+	target := c.rewriteLink(path)
+	u, err := url.Parse(target)
+	if err != nil {
+		return "", true, fmt.Errorf("not a URL: %w", unwrapURLError(err))
+	}
+	if o := origin(u); o != c.origin {
+		return "", true, &CrossOriginError{Origin: o, ClientOrigin: c.origin}
+	}
+	return target, true, nil
+}
+
+// isAbsoluteURL reports whether a request path is an http(s) URL.
+func isAbsoluteURL(path string) bool {
+	for _, scheme := range []string{"http://", "https://"} {
+		if len(path) >= len(scheme) && strings.EqualFold(path[:len(scheme)], scheme) {
+			return true
+		}
+	}
+	return false
+}
+
 // rewriteLink is applied to absolute URLs (pagination links) before they
 // are requested. A link outside the client's API URL is rewritten onto the
-// client's URL with WithKeepBaseURL, and otherwise followed as it is, with a
-// warning logged once per client.
+// client's URL with WithKeepBaseURL. Otherwise a link on the client's
+// origin under another path is followed as it is, with a warning logged
+// once per client; one on another origin is left for requestURL to refuse.
 func (c *Client) rewriteLink(u string) string {
 	if rest, ok := strings.CutPrefix(u, c.apiURL); ok && (rest == "" || rest[0] == '/' || rest[0] == '?') {
 		return u
@@ -542,12 +603,15 @@ func (c *Client) rewriteLink(u string) string {
 	if c.s.conn.keepBaseURL {
 		return c.baseURL + u[i:]
 	}
+	if p, err := url.Parse(u); err != nil || origin(p) != c.origin {
+		return u // refused by requestURL
+	}
 	if c.s.conn.linkWarn != nil {
 		c.s.conn.linkWarn.Do(func() {
 			c.logger().Warn("gitlab: the server's pagination links point to another base URL than the client's; "+
 				"this is usually a misconfigured external_url on the server or a wrong URL given to the client, "+
 				"and can break pagination: the links are followed as they are; WithKeepBaseURL (keep_base_url) keeps the client's URL instead",
-				slog.String("configured", c.baseURL), slog.String("server", base.SanitizeURL(u[:i])))
+				slog.String("configured", base.SanitizeURL(c.baseURL)), slog.String("server", base.SanitizeURL(u[:i])))
 		})
 	}
 	return u

@@ -989,15 +989,15 @@ func TestRedirectMethodChangeIsAnError(t *testing.T) {
 // ---------------------------------------------------------------------------
 // keep_base_url.
 
-// pagedServer serves three pages of /api/v4/projects (under prefix), whose
-// Link next URLs are built by next(page).
+// pagedServer serves three pages of /api/v4/projects (under prefix, or at
+// the root), whose Link next URLs are built by next(page).
 func pagedServer(t *testing.T, prefix string, next func(srvURL string, page int) string) (*httptest.Server, *connRecorder) {
 	t.Helper()
 	rec := &connRecorder{}
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec.add(r)
-		if r.URL.Path != prefix+"/api/v4/projects" {
+		if r.URL.Path != prefix+"/api/v4/projects" && r.URL.Path != "/api/v4/projects" {
 			http.NotFound(w, r)
 			return
 		}
@@ -1039,23 +1039,48 @@ func TestKeepBaseURL(t *testing.T) {
 			t.Fatalf("unexpected warning:\n%s", logs)
 		}
 	})
-	t.Run("mismatching links warn once and are followed", func(t *testing.T) {
+	t.Run("links to another origin are refused", func(t *testing.T) {
 		srv, rec := pagedServer(t, "", func(u string, page int) string {
 			return fmt.Sprintf("%s/api/v4/projects?page=%d", localhostURL(t, u), page)
 		})
+		gl := connClient(t, srv.URL, gitlab.WithPrivateToken("keep-secret"))
+		var ids []int
+		var err error
+		for p, e := range gl.HTTPList(connCtx(t), "/projects", nil) {
+			if err = e; e != nil {
+				break
+			}
+			ids = append(ids, p.GetInt("id"))
+		}
+		var coe *gitlab.CrossOriginError
+		if fmt.Sprint(ids) != "[1]" || !errors.Is(err, gitlab.ErrCrossOrigin) || !errors.As(err, &coe) {
+			t.Fatalf("ids = %v, err = %v", ids, err)
+		}
+		if !strings.Contains(err.Error(), "http://localhost:") || !strings.Contains(err.Error(), "http://127.0.0.1:") ||
+			!strings.Contains(err.Error(), "WithKeepBaseURL") {
+			t.Errorf("the error does not name both origins and the way out: %v", err)
+		}
+		if all := rec.all(); len(all) != 1 {
+			t.Fatalf("%d requests, want only the first page: %+v", len(all), all)
+		}
+	})
+	t.Run("links under another path of the same origin warn once and are followed", func(t *testing.T) {
+		srv, rec := pagedServer(t, "/gitlab", func(u string, page int) string {
+			return fmt.Sprintf("%s/api/v4/projects?page=%d", u, page)
+		})
 		logger, logs := connDebugLogger()
-		gl := connClient(t, srv.URL, gitlab.WithLogger(logger), gitlab.WithPrivateToken("keep-secret"))
+		gl := connClient(t, srv.URL+"/gitlab", gitlab.WithLogger(logger), gitlab.WithPrivateToken("keep-secret"))
 		if ids := listIDs(t, gl); fmt.Sprint(ids) != "[1 2 3]" {
 			t.Fatalf("ids = %v", ids)
 		}
 		all := rec.all()
-		if len(all) != 3 || !strings.HasPrefix(all[1].Host, "localhost:") || !strings.HasPrefix(all[2].Host, "localhost:") {
+		if len(all) != 3 || all[0].Path != "/gitlab/api/v4/projects" || all[2].Path != "/api/v4/projects" {
 			t.Fatalf("the links were not followed as given: %+v", all)
 		}
 		if n := strings.Count(logs.String(), "external_url"); n != 1 {
 			t.Fatalf("%d warnings, want 1:\n%s", n, logs)
 		}
-		if !strings.Contains(logs.String(), "level=WARN") || !strings.Contains(logs.String(), "localhost:") {
+		if !strings.Contains(logs.String(), "level=WARN") || !strings.Contains(logs.String(), "server="+srv.URL) {
 			t.Fatalf("the warning does not name the server's base URL:\n%s", logs)
 		}
 		assertNoSecret(t, "log", logs.String(), "keep-secret")
@@ -1086,14 +1111,14 @@ func TestKeepBaseURL(t *testing.T) {
 		}
 	})
 	t.Run("the warning goes to slog.Default without a logger", func(t *testing.T) {
-		srv, _ := pagedServer(t, "", func(u string, page int) string {
-			return fmt.Sprintf("%s/api/v4/projects?page=%d", localhostURL(t, u), page)
+		srv, _ := pagedServer(t, "/gitlab", func(u string, page int) string {
+			return fmt.Sprintf("%s/api/v4/projects?page=%d", u, page)
 		})
 		logger, logs := connDebugLogger()
 		old := slog.Default()
 		slog.SetDefault(logger)
 		t.Cleanup(func() { slog.SetDefault(old) })
-		gl := connClient(t, srv.URL)
+		gl := connClient(t, srv.URL+"/gitlab")
 		listIDs(t, gl)
 		if n := strings.Count(logs.String(), "external_url"); n != 1 {
 			t.Fatalf("%d warnings through slog.Default, want 1:\n%s", n, logs)

@@ -214,10 +214,16 @@ var (
 	ErrNotFound     = base.ErrNotFound
 	ErrConflict     = base.ErrConflict
 	ErrRateLimited  = base.ErrRateLimited
+	// ErrRepeatedPage ends an iteration whose next page was already fetched.
+	ErrRepeatedPage = base.ErrRepeatedPage
+	// ErrBodyTooLarge is a successful answer larger than WithMaxBodySize.
+	ErrBodyTooLarge = base.ErrBodyTooLarge
 )
 
-// LinkURL returns the URL of a Link header entry ("next", "prev", "first",
-// "last"), for code that paginates by hand.
+// LinkURL returns the target of a Link header entry ("next", "prev",
+// "first", "last"), for code that paginates by hand. It is returned as
+// written, possibly relative: resolve it against the answer's URL
+// (Response.URL) with url.URL.ResolveReference, as Page.NextURL is.
 func LinkURL(h http.Header, rel string) string { return base.LinkURL(h, rel) }
 
 // Collect gathers every value of an iterator such as a manager's All,

@@ -26,18 +26,18 @@ func (c *Core) Action(ctx context.Context, o *Object, name string, attrs Attrs, 
 	}
 	switch a.Result {
 	case ResultReplace:
-		raw, err := decodeObject(req, resp)
+		raw, flags, err := decodeObject(req, resp)
 		if err != nil {
 			return nil, resp, err
 		}
-		o.ReplaceData(raw)
+		o.replaceData(raw, flags)
 		return o, resp, nil
 	case ResultNew:
-		raw, err := decodeObject(req, resp)
+		raw, flags, err := decodeObject(req, resp)
 		if err != nil {
 			return nil, resp, err
 		}
-		return NewObject(c.actionCore(a, o), raw), resp, nil
+		return c.actionCore(a, o).newObject(raw, flags), resp, nil
 	}
 	return nil, resp, nil
 }
@@ -101,7 +101,11 @@ func (c *Core) actionRequest(o *Object, name string, attrs Attrs, opts []Request
 	if !strings.HasPrefix(tmpl, "/") {
 		prefix := c.path
 		if !a.OnManager {
-			prefix = c.objectPath(o.ID())
+			p, err := c.objectPath(name, o)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			prefix = p
 		}
 		tmpl = prefix + "/" + tmpl
 	}
@@ -158,7 +162,7 @@ func (c *Core) fillPath(op, tmpl string, attrs Attrs, o *Object) (string, Attrs,
 	for _, ph := range phs {
 		var text string
 		if _, fromParent := c.spec.FromParent[ph]; fromParent {
-			text = resultText(gjson.GetBytes(c.parentAttrs, key(ph)))
+			text = resultText(memberResult(c.parentAttrs, ph))
 		} else if v, ok := attrs[ph]; ok {
 			s, err := IDString(v)
 			if err != nil {
@@ -172,7 +176,7 @@ func (c *Core) fillPath(op, tmpl string, attrs Attrs, o *Object) (string, Attrs,
 				r = o.Attr(ph)
 			}
 			if !r.Exists() {
-				r = gjson.GetBytes(c.parentAttrs, key(ph))
+				r = memberResult(c.parentAttrs, ph)
 			}
 			text = resultText(r)
 		}

@@ -19,6 +19,9 @@ func TestEscapeID(t *testing.T) {
 		"feature/x~y_z-1":     "feature%2Fx~y_z-1",
 		"docs/ä.md":           "docs%2F%C3%A4.md",
 		"already%2Fencoded/x": "already%252Fencoded%2Fx", // encoded exactly once: % itself is escaped
+		".":                   "%2E",                     // dot segments would be normalised away
+		"..":                  "%2E%2E",
+		"...":                 "...",
 	}
 	for in, want := range cases {
 		if got := EscapeID(in); got != want {
@@ -27,17 +30,27 @@ func TestEscapeID(t *testing.T) {
 	}
 }
 
+type namedID uint16
+
+type textID struct{ s string }
+
+func (x textID) String() string { return x.s }
+
 func TestIDString(t *testing.T) {
 	for _, tc := range []struct {
 		in   any
 		want string
-	}{{42, "42"}, {int64(7), "7"}, {uint(3), "3"}, {"g/p", "g/p"}} {
+	}{
+		{42, "42"}, {int64(7), "7"}, {uint(3), "3"}, {"g/p", "g/p"}, {namedID(9), "9"}, {textID{"g/x"}, "g/x"},
+		{int64(9007199254740993), "9007199254740993"}, {uint64(18446744073709551615), "18446744073709551615"},
+		{"...", "..."}, {".a", ".a"},
+	} {
 		got, err := IDString(tc.in)
 		if err != nil || got != tc.want {
 			t.Errorf("IDString(%v) = %q, %v", tc.in, got, err)
 		}
 	}
-	for _, bad := range []any{nil, "", 1.5, []int{1}} {
+	for _, bad := range []any{nil, "", 1.5, []int{1}, ".", "..", textID{}, textID{".."}, true} {
 		if _, err := IDString(bad); err == nil {
 			t.Errorf("IDString(%v): want an error", bad)
 		}

@@ -97,7 +97,7 @@ func (c *Core) Related(name string, o *Object) *Core {
 				return v, ph
 			}
 		}
-		return gjson.GetBytes(c.parentAttrs, key(ph)), ph
+		return memberResult(c.parentAttrs, ph), ph
 	})
 }
 

@@ -23,6 +23,17 @@ var (
 	ErrRateLimited  = errors.New("gitlab: rate limited (429)")
 )
 
+// ErrBodyTooLarge matches (errors.Is) the *ParseError of a successful
+// answer whose body is larger than the client's maximum body size
+// (gitlab.WithMaxBodySize), whether its Content-Length announced it or
+// not: the body is not read further.
+var ErrBodyTooLarge = errors.New("gitlab: the body is larger than the maximum body size")
+
+// ErrRepeatedPage matches the error that ends an iteration over a list
+// whose next page is one the iteration already fetched: a server whose Link
+// rel="next" or X-Next-Page points back would otherwise be followed forever.
+var ErrRepeatedPage = errors.New("gitlab: the next page was already fetched")
+
 var statusSentinels = map[int]error{
 	http.StatusNotModified:     ErrNotModified,
 	http.StatusUnauthorized:    ErrUnauthorized,
@@ -101,26 +112,46 @@ func (e *Error) Is(target error) bool {
 // FieldErrors returns GitLab's validation errors by field, for bodies such as
 // {"message": {"name": ["can't be blank"]}}; nil otherwise.
 func (e *Error) FieldErrors() map[string][]string {
-	r := gjson.ParseBytes(e.Details)
-	if !r.IsObject() {
+	if !gjson.ParseBytes(e.Details).IsObject() {
 		return nil
 	}
+	return fieldErrors(e.Details)
+}
+
+// fieldErrors reads a JSON object of field errors: each field's message or
+// list of messages (the last of a repeated field wins, as in encoding/json).
+func fieldErrors(obj []byte) map[string][]string {
 	out := map[string][]string{}
-	r.ForEach(func(k, v gjson.Result) bool {
+	forEachMember(obj, func(m rawMember) bool {
+		v := gjson.ParseBytes(obj[m.start:m.end])
+		var msgs []string
 		if v.IsArray() {
-			for _, m := range v.Array() {
-				out[k.String()] = append(out[k.String()], m.String())
+			for _, x := range v.Array() {
+				msgs = append(msgs, x.String())
 			}
 		} else {
-			out[k.String()] = append(out[k.String()], v.String())
+			msgs = append(msgs, v.String())
 		}
+		out[m.name(obj)] = msgs
 		return true
 	})
 	return out
 }
 
-// NewHTTPError builds the *Error of a non-2xx answer.
+// MaxErrorBody is how much of an error answer's body is read and kept
+// (Error.Body): GitLab's error bodies are small JSON documents, and a
+// proxy's HTML page or a hostile server's endless body is cut here.
+const MaxErrorBody = 64 << 10
+
+// maxErrorMessage bounds Error.Message.
+const maxErrorMessage = 4 << 10
+
+// NewHTTPError builds the *Error of a non-2xx answer. It keeps at most
+// MaxErrorBody bytes of body, and a message of at most 4 KiB.
 func NewHTTPError(op, method, rawURL string, status int, header http.Header, body []byte) *Error {
+	if len(body) > MaxErrorBody {
+		body = bytes.Clone(body[:MaxErrorBody])
+	}
 	e := &Error{
 		Op: op, Method: method, URL: SanitizeURL(rawURL), StatusCode: status,
 		Body: body, Header: header,
@@ -128,25 +159,26 @@ func NewHTTPError(op, method, rawURL string, status int, header http.Header, bod
 	if header != nil {
 		e.RequestID = header.Get("X-Request-Id")
 	}
-	e.Message, e.Details = errorMessage(body)
+	msg, details := errorMessage(body)
+	e.Message, e.Details = snippet([]byte(msg), maxErrorMessage), details
 	return e
 }
 
-// errorMessage extracts the message of an error body.
+// errorMessage extracts the message of an error body: its "error" member,
+// else its "message" member (the last of a repeated key), else all of it.
 func errorMessage(body []byte) (string, []byte) {
-	trimmed := bytes.TrimSpace(body)
+	trimmed := trimJSONSpace(body)
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') && validJSON(trimmed) {
-		r := gjson.ParseBytes(trimmed)
-		v := r.Get("error")
+		v := memberResult(trimmed, "error")
 		if !v.Exists() {
-			v = r.Get("message")
+			v = memberResult(trimmed, "message")
 		}
 		if !v.Exists() {
 			return string(trimmed), trimmed
 		}
 		if v.Type == gjson.String {
 			msg := v.String()
-			if d := r.Get("error_description"); d.Exists() {
+			if d := memberResult(trimmed, "error_description"); d.Exists() {
 				msg += ": " + d.String()
 			}
 			return msg, []byte(v.Raw)
@@ -186,18 +218,9 @@ func compactMessage(v gjson.Result) string {
 		}
 		return strings.Join(parts, "; ")
 	}
-	v.ForEach(func(k, val gjson.Result) bool {
-		var msgs []string
-		if val.IsArray() {
-			for _, m := range val.Array() {
-				msgs = append(msgs, m.String())
-			}
-		} else {
-			msgs = append(msgs, val.String())
-		}
-		parts = append(parts, k.String()+": "+strings.Join(msgs, ", "))
-		return true
-	})
+	for field, msgs := range fieldErrors([]byte(v.Raw)) {
+		parts = append(parts, field+": "+strings.Join(msgs, ", "))
+	}
 	sort.Strings(parts)
 	return strings.Join(parts, "; ")
 }
@@ -224,7 +247,13 @@ type ParseError struct {
 	ContentType string
 	Reason      string // what was wrong, e.g. "malformed JSON"
 	Snippet     string // the start of what came back
+	// Err is the error reading the body, if any: ErrBodyTooLarge, or the
+	// transport's (io.ErrUnexpectedEOF for a body cut short).
+	Err error
 }
+
+// Unwrap returns the error reading the body, if any.
+func (e *ParseError) Unwrap() error { return e.Err }
 
 // Error says what was wrong and what came back.
 func (e *ParseError) Error() string {
@@ -349,11 +378,12 @@ func (e *OpError) Error() string {
 var credentialParams = []string{"private_token", "access_token", "job_token", "password"}
 
 // SanitizeURL removes credentials from a URL: user info and the query
-// parameters that carry tokens.
+// parameters that carry tokens. A URL that does not parse is shown as it
+// is, with what looks like user info or a token masked the same way.
 func SanitizeURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return "(unparsable URL)"
+		return sanitizeText(raw)
 	}
 	if u.User != nil {
 		u.User = url.User("REDACTED")
@@ -372,4 +402,34 @@ func SanitizeURL(raw string) string {
 		}
 	}
 	return u.String()
+}
+
+// sanitizeText masks credentials in a URL that does not parse: what
+// precedes the last '@' of its authority, and the values of the query
+// parameters that carry tokens.
+func sanitizeText(raw string) string {
+	if i := strings.Index(raw, "://"); i >= 0 {
+		start := i + 3
+		end := len(raw)
+		if j := strings.IndexAny(raw[start:], "/?#"); j >= 0 {
+			end = start + j
+		}
+		if at := strings.LastIndexByte(raw[start:end], '@'); at >= 0 {
+			raw = raw[:start] + "REDACTED" + raw[start+at:]
+		}
+	}
+	q := strings.IndexByte(raw, '?')
+	if q < 0 {
+		return raw
+	}
+	params := strings.Split(raw[q+1:], "&")
+	for i, p := range params {
+		name, _, _ := strings.Cut(p, "=")
+		for _, k := range credentialParams {
+			if strings.EqualFold(name, k) {
+				params[i] = name + "=REDACTED"
+			}
+		}
+	}
+	return raw[:q+1] + strings.Join(params, "&")
 }

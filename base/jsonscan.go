@@ -18,14 +18,27 @@ var errJSON = errors.New("malformed JSON")
 // validJSON reports whether b is exactly one valid JSON value (surrounding
 // white space allowed).
 func validJSON(b []byte) bool {
-	i, ok := scanValue(b, skipWS(b, 0))
+	i, ok := scanValue(b, skipWS(b, 0), nil)
 	return ok && skipWS(b, i) == len(b)
 }
 
+// scanObject is validJSON for a body that should be one object; distinct
+// reports whether it is an object whose top-level keys are all distinct
+// and unescaped (see keySet).
+func scanObject(b []byte) (valid, distinct bool) {
+	var keys keySet
+	keys.reset()
+	i, ok := scanValue(b, skipWS(b, 0), &keys)
+	valid = ok && skipWS(b, i) == len(b)
+	return valid, valid && !keys.odd
+}
+
 // splitJSONArray validates b as one JSON array and calls fn with the bounds
-// of each element, in order; fn returning false stops the scan (the rest is
+// of each element, in order, and whether the element's top-level keys are
+// distinct (see keySet); fn returning false stops the scan (the rest is
 // then not validated). It returns errJSON for anything but a valid array.
-func splitJSONArray(b []byte, fn func(start, end int) bool) error {
+func splitJSONArray(b []byte, fn func(start, end int, distinct bool) bool) error {
+	var keys keySet
 	i := skipWS(b, 0)
 	if i >= len(b) || b[i] != '[' {
 		return errJSON
@@ -37,11 +50,12 @@ func splitJSONArray(b []byte, fn func(start, end int) bool) error {
 		for {
 			i = skipWS(b, i)
 			start := i
-			end, ok := scanValue(b, i)
+			keys.reset()
+			end, ok := scanValue(b, i, &keys)
 			if !ok {
 				return errJSON
 			}
-			if !fn(start, end) {
+			if !fn(start, end, !keys.odd) {
 				return nil
 			}
 			i = skipWS(b, end)
@@ -65,17 +79,100 @@ func splitJSONArray(b []byte, fn func(start, end int) bool) error {
 	return nil
 }
 
+// keySet watches the top-level keys of one object while it is validated.
+// An object whose keys are all distinct and unescaped (every object GitLab
+// sends) can be read by its first match; one whose keys repeat or hold
+// escapes is odd: its reads must look at every member, the last of a name
+// winning as in encoding/json. Keys are told apart by a 32-bit hash, so a
+// collision (about one object in 10^6 with 100 keys) only makes reads of
+// that object slower, never wrong.
+type keySet struct {
+	epoch uint32
+	n     int
+	odd   bool
+	slots [256]uint64 // epoch<<32 | hash; a slot of another epoch is free
+}
+
+// reset empties the set for the next object.
+func (k *keySet) reset() {
+	k.epoch++
+	if k.epoch == 0 { // wrapped: old slots could look current
+		k.slots = [256]uint64{}
+		k.epoch = 1
+	}
+	k.n, k.odd = 0, false
+}
+
+// add records one key (the bytes between its quotes).
+func (k *keySet) add(key []byte, escaped bool) {
+	if k.odd {
+		return
+	}
+	if escaped || k.n >= 192 { // a fuller table would probe too long: read such objects member by member
+		k.odd = true
+		return
+	}
+	h := keyHash(key)
+	cur := uint64(k.epoch) << 32
+	for i := h >> 24; ; i = (i + 1) & 255 {
+		switch e := k.slots[i]; {
+		case e&^0xffffffff != cur:
+			k.slots[i] = cur | uint64(h)
+			k.n++
+			return
+		case uint32(e) == h:
+			k.odd = true
+			return
+		}
+	}
+}
+
+// keyHash hashes a key from its length and its first, middle and last
+// bytes (up to eight of each).
+func keyHash(key []byte) uint32 {
+	var a, b, c uint64
+	switch n := len(key); {
+	case n >= 8:
+		a = binary.LittleEndian.Uint64(key)
+		b = binary.LittleEndian.Uint64(key[n-8:])
+		c = binary.LittleEndian.Uint64(key[(n-8)/2:])
+	case n >= 4:
+		a = uint64(binary.LittleEndian.Uint32(key))
+		b = uint64(binary.LittleEndian.Uint32(key[n-4:]))
+	case n > 0:
+		a = uint64(key[0]) | uint64(key[n/2])<<8 | uint64(key[n-1])<<16
+	}
+	h := (a ^ bits.RotateLeft64(b, 21) ^ bits.RotateLeft64(c, 42) ^ uint64(len(key))<<56) * 0x9E3779B97F4A7C15
+	return uint32(h >> 32)
+}
+
 func skipWS(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+	for i < len(b) && isJSONSpace(b[i]) {
 		i++
 	}
 	return i
 }
 
+// isJSONSpace reports whether c is white space in JSON (RFC 8259): space,
+// tab, line feed or carriage return, and nothing else (not \f, \v, NBSP or
+// U+2028, which bytes.TrimSpace would also remove).
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
+
+// trimJSONSpace removes the JSON white space around a body, and only that:
+// what is left is a JSON value exactly when the body is one.
+func trimJSONSpace(b []byte) []byte {
+	i, j := skipWS(b, 0), len(b)
+	for j > i && isJSONSpace(b[j-1]) {
+		j--
+	}
+	return b[i:j]
+}
+
 // scanValue validates the JSON value starting at b[i] (no white space
 // before it) and returns the index just past it. It is one loop over an
-// explicit stack of open containers, to keep the cost per token low.
-func scanValue(b []byte, i int) (int, bool) {
+// explicit stack of open containers, to keep the cost per token low. keys,
+// when not nil, is given the top-level keys of the value, if an object.
+func scanValue(b []byte, i int, keys *keySet) (int, bool) {
 	var buf [32]byte
 	stack := buf[:0] // '{' or '[' for each open container
 	ok := true
@@ -87,7 +184,7 @@ func scanValue(b []byte, i int) (int, bool) {
 		}
 		switch c := b[i]; {
 		case c == '"':
-			if i, ok = scanString(b, i+1); !ok {
+			if i, ok, _ = scanString(b, i+1); !ok {
 				return i, false
 			}
 		case c == '{':
@@ -173,8 +270,13 @@ func scanValue(b []byte, i int) (int, bool) {
 		if i >= len(b) || b[i] != '"' {
 			return i, false
 		}
-		if i, ok = scanString(b, i+1); !ok {
+		start := i + 1
+		var escaped bool
+		if i, ok, escaped = scanString(b, start); !ok {
 			return i, false
+		}
+		if keys != nil && len(stack) == 1 {
+			keys.add(b[start:i-1], escaped)
 		}
 		i = skipWS(b, i)
 		if i >= len(b) || b[i] != ':' {
@@ -198,8 +300,9 @@ func special(x uint64) uint64 {
 }
 
 // scanString validates a string whose opening quote is just before b[i]
-// and returns the index past its closing quote.
-func scanString(b []byte, i int) (int, bool) {
+// and returns the index past its closing quote, and whether the string
+// holds escapes.
+func scanString(b []byte, i int) (end int, ok, escaped bool) {
 	for {
 	words:
 		for i+16 <= len(b) {
@@ -224,33 +327,34 @@ func scanString(b []byte, i int) (int, bool) {
 			}
 		}
 		if i >= len(b) {
-			return i, false
+			return i, false, escaped
 		}
 		switch c := b[i]; {
 		case c == '"':
-			return i + 1, true
+			return i + 1, true, escaped
 		case c == '\\':
+			escaped = true
 			if i+1 >= len(b) {
-				return i, false
+				return i, false, escaped
 			}
 			switch b[i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				i += 2
 			case 'u':
 				if i+6 > len(b) {
-					return i, false
+					return i, false, escaped
 				}
 				for _, h := range b[i+2 : i+6] {
 					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
-						return i, false
+						return i, false, escaped
 					}
 				}
 				i += 6
 			default:
-				return i, false
+				return i, false, escaped
 			}
 		case c < 0x20:
-			return i, false
+			return i, false, escaped
 		default:
 			i++
 		}

@@ -25,5 +25,33 @@ func BenchmarkValidJSON(b *testing.B) {
 				}
 			}
 		})
+		// What decoding an answer costs: validation and the check of its keys.
+		b.Run(name+"/keys", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if valid, distinct := scanObject(data); !valid || !distinct {
+					b.Fatal("invalid or repeated keys")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkObjectAttr reads one attribute of a 5 KB project: near its
+// start, in the middle, and one it lacks.
+func BenchmarkObjectAttr(b *testing.B) {
+	raw, err := os.ReadFile("../testdata/project.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, distinct := scanObject(raw)
+	o := NewObject(testCore(projectSpec, nil), raw)
+	o.flags = distinctFlag(distinct)
+	for _, name := range []string{"id", "path_with_namespace", "missing"} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				o.Attr(name)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package base
 
 import (
 	"encoding/json"
+	"net/http"
 	"os"
 	"strings"
 	"testing"
@@ -53,22 +54,74 @@ func FuzzValidJSON(f *testing.F) {
 	})
 }
 
+// wireSpaces are white space characters around bodies: JSON's own four, and
+// others that bytes.TrimSpace (but not encoding/json) removes.
+var wireSpaces = []string{" ", "\r\n\t", "\f", "\v", "\u00a0", "\u0085", "\u2028", "\u2029", "\u3000", "\x00"}
+
+var wireManager = NewManager(testCore(projectSpec, nil), func(o *Object) *Object { return o })
+
+// checkWireBody checks that a body as it comes off the wire is accepted as
+// an object (decodeObject) and as a list page (parsePage) exactly when
+// encoding/json accepts it as a JSON object, or as an array of objects.
+func checkWireBody(t *testing.T, b []byte) {
+	t.Helper()
+	req := &Request{Op: "get", Method: http.MethodGet}
+	resp := &Response{StatusCode: http.StatusOK, Header: http.Header{}, Body: b, URL: "https://gitlab.example.com/api/v4/projects"}
+	var obj map[string]json.RawMessage
+	wantObject := json.Unmarshal(b, &obj) == nil && obj != nil
+	if _, _, err := decodeObject(req, resp); (err == nil) != wantObject {
+		t.Errorf("decodeObject(%q): error %v, encoding/json accepts it as an object: %v", b, err, wantObject)
+	}
+	var items []json.RawMessage
+	wantPage := json.Unmarshal(b, &items) == nil && items != nil
+	for _, it := range items {
+		wantPage = wantPage && it[0] == '{'
+	}
+	if _, err := parsePage(wireManager, req, resp); (err == nil) != wantPage {
+		t.Errorf("parsePage(%q): error %v, encoding/json accepts it as an array of objects: %v", b, err, wantPage)
+	}
+}
+
+// Bodies wrapped in white space that JSON does not allow are refused, as
+// encoding/json refuses them.
+func TestWireBodiesAgreeWithEncodingJSON(t *testing.T) {
+	for _, c := range append(jsonCases, `[{"a":1},{}]`, `[1]`, `[{"a":1},null]`) {
+		for _, ws := range wireSpaces {
+			checkWireBody(t, []byte(c))
+			checkWireBody(t, []byte(ws+c))
+			checkWireBody(t, []byte(c+ws))
+			checkWireBody(t, []byte(ws+c+ws))
+		}
+	}
+}
+
+// FuzzWireBodies feeds bodies as they come off the wire (with the trimming
+// around them) to the object and page decoders.
+func FuzzWireBodies(f *testing.F) {
+	for _, c := range jsonCases {
+		for _, ws := range wireSpaces {
+			f.Add([]byte(ws + c + ws))
+		}
+	}
+	f.Fuzz(checkWireBody)
+}
+
 func TestSplitJSONArray(t *testing.T) {
 	b := []byte(` [ {"a":[1,2]} , "s", 3 ,{}] `)
 	var parts []string
-	if err := splitJSONArray(b, func(s, e int) bool { parts = append(parts, string(b[s:e])); return true }); err != nil {
+	if err := splitJSONArray(b, func(s, e int, _ bool) bool { parts = append(parts, string(b[s:e])); return true }); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Join(parts, "|") != `{"a":[1,2]}|"s"|3|{}` {
 		t.Errorf("parts = %q", parts)
 	}
 	for _, bad := range []string{`{}`, `[1,`, `[{"a":1}`, `[1]x`, `[{"a":tru}]`} {
-		if err := splitJSONArray([]byte(bad), func(int, int) bool { return true }); err == nil {
+		if err := splitJSONArray([]byte(bad), func(int, int, bool) bool { return true }); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}
 	n := 0
-	_ = splitJSONArray([]byte(`[1,2,3]`), func(int, int) bool { n++; return n < 2 })
+	_ = splitJSONArray([]byte(`[1,2,3]`), func(int, int, bool) bool { n++; return n < 2 })
 	if n != 2 {
 		t.Errorf("stop: %d calls", n)
 	}

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
-	"github.com/tidwall/sjson"
 )
 
 type objFlags uint8
@@ -16,7 +16,18 @@ type objFlags uint8
 const (
 	flagFromList objFlags = 1 << iota
 	flagLazy
+	// flagDistinct: raw was validated and its top-level keys are distinct
+	// and unescaped, so the first member of a name is the only one.
+	flagDistinct
 )
+
+// distinctFlag is flagDistinct when distinct is true.
+func distinctFlag(distinct bool) objFlags {
+	if distinct {
+		return flagDistinct
+	}
+	return 0
+}
 
 // Object is a GitLab resource: the server's JSON kept raw and never modified
 // in place, plus a separate buffer of local changes. Reads see the changes
@@ -41,18 +52,8 @@ func (o *Object) Core() *Core { return o.core }
 // Spec returns a copy of the declaration of the object's manager.
 func (o *Object) Spec() *Spec { return o.core.spec.Clone() }
 
-// key turns an attribute name into a gjson/sjson path matching it literally.
-func key(name string) string {
-	for i := 0; i < len(name); i++ {
-		switch name[i] {
-		case '.', '*', '?', '#', '@', '|', '\\', '!', '=', '<', '>', '%', '"', '[', ']', '{', '}', ',', ':', ' ':
-			return gjson.Escape(name)
-		}
-	}
-	return name
-}
-
-// lookup reads a gjson path from the changes, the server data, then the parent attributes.
+// lookup reads a gjson path from the changes, the server data, then the
+// parent attributes (for paths that use gjson's syntax; see Lookup).
 func (o *Object) lookup(path string) gjson.Result {
 	if o.changes != nil {
 		if r := gjson.GetBytes(o.changes, path); r.Exists() {
@@ -68,12 +69,57 @@ func (o *Object) lookup(path string) gjson.Result {
 	return gjson.Result{}
 }
 
-// Attr returns the attribute called name (taken literally, dots included).
-// A missing attribute gives a Result whose Exists() is false; Value says why.
-func (o *Object) Attr(name string) gjson.Result { return o.lookup(key(name)) }
+// Attr returns the attribute called name, taken literally: any name, dots,
+// colons and wildcards included. A missing attribute gives a Result whose
+// Exists() is false; Value says why. Where GitLab's JSON repeats a key, the
+// last value counts, as for Decode and Attributes (encoding/json's rule).
+func (o *Object) Attr(name string) gjson.Result {
+	if o.changes != nil {
+		if v, ok := member(o.changes, name, false); ok {
+			return gjson.ParseBytes(v)
+		}
+	}
+	if v, ok := o.rawMember(name); ok {
+		return gjson.ParseBytes(v)
+	}
+	if o.core != nil && o.core.parentAttrs != nil {
+		return memberResult(o.core.parentAttrs, name)
+	}
+	return gjson.Result{}
+}
 
-// Lookup reads a full gjson path, e.g. "namespace.full_path" or "topics.#".
-func (o *Object) Lookup(path string) gjson.Result { return o.lookup(path) }
+// rawMember reads a member of the server data: the first match when its
+// keys are known to be distinct, else the last one (a full scan).
+func (o *Object) rawMember(name string) ([]byte, bool) {
+	if o.flags&flagDistinct != 0 {
+		return member(o.raw, name, true)
+	}
+	return member(o.raw, name, false)
+}
+
+// Lookup reads a path, e.g. "namespace.full_path" or "topics.#". A path of
+// plain names separated by dots is followed name by name as Attr reads
+// them (the last of repeated keys wins); a path using gjson's syntax
+// (wildcards, queries, modifiers, escapes: https://github.com/tidwall/gjson/blob/master/SYNTAX.md)
+// is read by gjson.
+func (o *Object) Lookup(path string) gjson.Result {
+	names, ok := plainPath(path)
+	if !ok {
+		return o.lookup(path)
+	}
+	r := o.Attr(names[0])
+	for _, n := range names[1:] {
+		switch {
+		case !r.Exists():
+			return r
+		case r.IsObject():
+			r = memberResult([]byte(r.Raw), n)
+		default:
+			r = r.Get(n) // an index in an array
+		}
+	}
+	return r
+}
 
 // Has reports whether the object has the attribute (a JSON null counts).
 func (o *Object) Has(name string) bool { return o.Attr(name).Exists() }
@@ -134,17 +180,22 @@ func (o *Object) GetTime(name string) (time.Time, error) {
 }
 
 // Set records a change; the server data is untouched until Save succeeds.
-// Any attribute can be set, known to the manager or not; nil sends null.
+// Any attribute can be set, known to the manager or not, under any name
+// (taken literally, as Attr reads it). The value is encoded as
+// encoding/json does, except that []byte is text (a string, not base64)
+// and json.RawMessage is sent as it is; nil sends null.
 func (o *Object) Set(name string, value any) error {
-	if raw, ok := value.(json.RawMessage); ok {
-		return o.SetRaw(name, raw)
+	switch v := value.(type) {
+	case json.RawMessage:
+		return o.SetRaw(name, v)
+	case []byte:
+		value = string(v)
 	}
-	b, err := sjson.SetBytes(o.changesBuf(), key(name), value)
+	b, err := marshalJSON(value)
 	if err != nil {
 		return fmt.Errorf("gitlab: set %q: %w", name, err)
 	}
-	o.changes = b
-	return nil
+	return o.setMember(name, b)
 }
 
 // SetRaw records a change given as raw JSON.
@@ -152,11 +203,15 @@ func (o *Object) SetRaw(name string, rawJSON []byte) error {
 	if !validJSON(rawJSON) {
 		return fmt.Errorf("gitlab: set %q: value is not valid JSON", name)
 	}
-	b, err := sjson.SetRawBytes(o.changesBuf(), key(name), rawJSON)
-	if err != nil {
-		return fmt.Errorf("gitlab: set %q: %w", name, err)
+	return o.setMember(name, trimJSONSpace(rawJSON))
+}
+
+// setMember records the change of name to a valid JSON value (copied).
+func (o *Object) setMember(name string, value []byte) error {
+	if !utf8.ValidString(name) {
+		return fmt.Errorf("gitlab: set %q: an attribute name must be valid UTF-8", name)
 	}
-	o.changes = b
+	o.changes = withMembers(o.changesBuf(), []memberValue{newMember(name, value)})
 	return nil
 }
 
@@ -172,7 +227,11 @@ func (o *Object) Dirty() bool { return o.changes != nil }
 
 // Changed reports whether name has a pending change.
 func (o *Object) Changed(name string) bool {
-	return o.changes != nil && gjson.GetBytes(o.changes, key(name)).Exists()
+	if o.changes == nil {
+		return false
+	}
+	_, ok := member(o.changes, name, false)
+	return ok
 }
 
 // Changes returns the pending changes as a JSON object (nil when none).
@@ -181,8 +240,9 @@ func (o *Object) Changes() []byte { return bytes.Clone(o.changes) }
 // DiscardChanges drops every pending change.
 func (o *Object) DiscardChanges() { o.changes = nil }
 
-// ID returns the object's ID attribute as text ("" when the manager's objects
-// have no ID, or the object lacks it).
+// ID returns the object's ID attribute as text, integers with every digit
+// ("" when the manager's objects have no ID, or the object has none usable
+// in a URL: missing, null, not a string or an integer, "." or "..").
 func (o *Object) ID() string {
 	attr := o.core.spec.IDAttribute()
 	if attr == "" {
@@ -191,15 +251,30 @@ func (o *Object) ID() string {
 	return resultText(o.Attr(attr))
 }
 
-// resultText renders a JSON scalar as URL text: integers without exponent.
+// resultText renders an ID or path value as URL text: a string, or an
+// integer with every digit as GitLab sent it. Anything else (null, a
+// fraction, a boolean, an object, a list), an empty string and the dot
+// segments "." and ".." give "": no value that could address a wrong URL.
 func resultText(r gjson.Result) string {
+	var s string
 	switch r.Type {
-	case gjson.Null:
-		return ""
+	case gjson.String:
+		s = r.Str
 	case gjson.Number:
-		return r.Raw
+		if !isInteger(r.Raw) {
+			return ""
+		}
+		s = r.Raw
 	}
-	return r.String()
+	if s == "." || s == ".." {
+		return ""
+	}
+	return s
+}
+
+// isInteger reports whether a JSON number is an integer literal.
+func isInteger(num string) bool {
+	return num != "" && !strings.ContainsAny(num, ".eE")
 }
 
 // IsLazy reports whether the object was built without a request (Lazy).
@@ -212,28 +287,28 @@ func (o *Object) FromList() bool { return o.flags&flagFromList != 0 }
 // the list and lazy marks. It is how Save, Refresh and actions apply an
 // answer; raw must be a JSON object and is not copied.
 func (o *Object) ReplaceData(raw []byte) {
-	o.raw = raw
-	o.changes = nil
-	o.flags = 0
+	_, distinct := scanObject(raw)
+	o.replaceData(raw, distinctFlag(distinct))
 }
 
-// merged returns the server data with the changes applied.
+// replaceData is ReplaceData for data already validated (flags says how).
+func (o *Object) replaceData(raw []byte, flags objFlags) {
+	o.raw = raw
+	o.changes = nil
+	o.flags = flags
+}
+
+// merged returns the server data with the changes applied: each change
+// replaces every member of its name (repeated keys included).
 func (o *Object) merged() []byte {
 	base := o.raw
-	if len(bytes.TrimSpace(base)) == 0 {
+	if len(trimJSONSpace(base)) == 0 {
 		base = []byte("{}")
 	}
 	if o.changes == nil {
 		return base
 	}
-	out := bytes.Clone(base)
-	gjson.ParseBytes(o.changes).ForEach(func(k, v gjson.Result) bool {
-		if b, err := sjson.SetRawBytes(out, key(k.String()), []byte(v.Raw)); err == nil {
-			out = b
-		}
-		return true
-	})
-	return out
+	return withMembers(base, membersOf(o.changes))
 }
 
 // MarshalJSON returns the object's attributes (server data with pending

@@ -7,9 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-
-	"github.com/tidwall/gjson"
-	"github.com/tidwall/sjson"
 )
 
 // The operations every manager is assembled from. They are methods of Core,
@@ -54,13 +51,21 @@ func (c *Core) Send(ctx context.Context, req *Request, params Params) (*Response
 	return c.client.Do(ctx, req)
 }
 
-// objectPath is the URL path of one object: the collection path plus the
-// escaped ID, or the collection path itself for objects without ID.
-func (c *Core) objectPath(id string) string {
-	if c.spec.IDAttribute() == "" || id == "" {
-		return c.path
+// objectPath is the URL path of the object o for the operation op: the
+// collection path plus its escaped ID, or the collection path itself for
+// objects without ID (singletons). An object that should have an ID but
+// has none usable (Lazy(nil), a list item without its ID attribute) is an
+// *AttrError, before any request: never a write to the collection.
+func (c *Core) objectPath(op string, o *Object) (string, error) {
+	attr := c.spec.IDAttribute()
+	if attr == "" {
+		return c.path, nil
 	}
-	return c.path + "/" + EscapeID(id)
+	id := o.ID()
+	if id == "" {
+		return "", &AttrError{Op: op, Manager: c.spec.Name, Missing: []string{attr}}
+	}
+	return c.path + "/" + EscapeID(id), nil
 }
 
 // idPath renders an ID argument (nil targets the manager path itself).
@@ -75,17 +80,26 @@ func (c *Core) idPath(id any) (string, error) {
 	return c.path + "/" + EscapeID(s), nil
 }
 
-// decodeObject checks that a response holds one JSON object.
-func decodeObject(req *Request, resp *Response) ([]byte, error) {
-	body := bytes.TrimSpace(resp.Body)
-	if len(body) == 0 || body[0] != '{' || !validJSON(body) {
+// decodeObject checks that a response holds one JSON object, and returns
+// it with the flags of an object built from it (see flagDistinct).
+func decodeObject(req *Request, resp *Response) ([]byte, objFlags, error) {
+	body := trimJSONSpace(resp.Body)
+	valid, distinct := scanObject(body)
+	if !valid || body[0] != '{' {
 		reason := "expected a JSON object"
-		if len(body) > 0 && !validJSON(body) {
+		if len(body) > 0 && !valid {
 			reason = "malformed JSON"
 		}
-		return nil, NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), reason, resp.Body)
+		return nil, 0, NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), reason, resp.Body)
 	}
-	return body, nil
+	return body, distinctFlag(distinct), nil
+}
+
+// newObject builds an object from an answer's body (see decodeObject).
+func (c *Core) newObject(raw []byte, flags objFlags) *Object {
+	o := NewObject(c, raw)
+	o.flags = flags
+	return o
 }
 
 func (c *Core) fetchObject(ctx context.Context, req *Request, params Params) (*Object, error) {
@@ -93,11 +107,11 @@ func (c *Core) fetchObject(ctx context.Context, req *Request, params Params) (*O
 	if err != nil {
 		return nil, err
 	}
-	raw, err := decodeObject(req, resp)
+	raw, flags, err := decodeObject(req, resp)
 	if err != nil {
 		return nil, err
 	}
-	return NewObject(c, raw), nil
+	return c.newObject(raw, flags), nil
 }
 
 // checkParams verifies the query parameters an operation requires.
@@ -176,17 +190,18 @@ func (c *Core) GetWithoutID(ctx context.Context, opts []RequestOption) (*Object,
 
 // Lazy returns an object holding only its ID, without a request. Its
 // sub-managers and actions work; reading another attribute says it is lazy.
+// The ID keeps its exact value: an integer (of any size) stays a JSON
+// number with every digit, anything else a string. An ID IDString refuses
+// leaves the object without ID: its writes fail before any request.
 func (c *Core) Lazy(id any) *Object {
 	raw := []byte("{}")
 	if attr := c.spec.IDAttribute(); attr != "" {
-		if s, err := IDString(id); err == nil {
-			var v any = s
-			switch id.(type) {
-			case string:
-			default:
-				v = gjson.Parse(s).Value() // keep numbers numeric
+		if s, integer, err := idText(id); err == nil {
+			v := []byte(s)
+			if !integer {
+				v, _ = marshalJSON(s) // a string always encodes
 			}
-			raw, _ = sjson.SetBytes(raw, key(attr), v)
+			raw = withMembers(raw, []memberValue{newMember(attr, v)})
 		}
 	}
 	o := NewObject(c, raw)
@@ -222,18 +237,18 @@ func (c *Core) sendAttrs(ctx context.Context, op, method, path string, attrs Att
 	if err != nil {
 		return nil, err
 	}
-	if len(bytes.TrimSpace(resp.Body)) == 0 {
+	if len(trimJSONSpace(resp.Body)) == 0 {
 		sent, err := json.Marshal(attrs)
 		if err != nil {
 			sent = []byte("{}")
 		}
 		return NewObject(c, sent), nil
 	}
-	raw, err := decodeObject(req, resp)
+	raw, flags, err := decodeObject(req, resp)
 	if err != nil {
 		return nil, err
 	}
-	return NewObject(c, raw), nil
+	return c.newObject(raw, flags), nil
 }
 
 func without(a Attrs, k string) Attrs {
@@ -272,13 +287,21 @@ func (c *Core) Delete(ctx context.Context, id any, opts []RequestOption) error {
 	return err
 }
 
-// Set sends {"value": value} to path/{key} with the spec's set verb.
+// Set sends {"value": value} to path/{key} with the spec's set verb, with
+// the attributes of the call's CallOptions.SetAttrs in the same body (a
+// feature flag's user, group or project); value wins over a "value" there.
 func (c *Core) Set(ctx context.Context, key string, value any, opts []RequestOption) (*Object, error) {
 	p, err := c.idPath(key)
 	if err != nil {
 		return nil, err
 	}
-	body, _, err := EncodeBody(Attrs{"value": value}, nil)
+	extra := CollectOptions(opts).SetAttrs
+	attrs := make(Attrs, len(extra)+1)
+	for k, v := range extra {
+		attrs[k] = v
+	}
+	attrs["value"] = value
+	body, form, err := EncodeBody(attrs, c.spec.Types)
 	if err != nil {
 		return nil, err
 	}
@@ -286,7 +309,7 @@ func (c *Core) Set(ctx context.Context, key string, value any, opts []RequestOpt
 	if method == "" {
 		method = http.MethodPut
 	}
-	return c.fetchObject(ctx, &Request{Op: "set", Method: method, Path: p, Body: body, Options: opts}, nil)
+	return c.fetchObject(ctx, &Request{Op: "set", Method: method, Path: p, Body: body, Form: form, Options: opts}, nil)
 }
 
 // Save sends the object's pending changes, plus the attributes the spec
@@ -297,18 +320,26 @@ func (c *Core) Save(ctx context.Context, o *Object, opts []RequestOption) error 
 	if o.changes == nil {
 		return nil
 	}
+	path, err := c.objectPath("save", o)
+	if err != nil {
+		return err
+	}
 	payload := bytes.Clone(o.changes)
+	var required []memberValue
 	for _, k := range c.spec.UpdateAttrs.Required {
-		if gjson.GetBytes(payload, key(k)).Exists() {
+		if _, ok := member(payload, k, false); ok {
 			continue
 		}
 		v, err := o.Value(k)
 		if err != nil {
 			return &AttrError{Op: "save", Manager: c.spec.Name, Missing: []string{k}}
 		}
-		payload, _ = sjson.SetRawBytes(payload, key(k), []byte(v.Raw))
+		required = append(required, newMember(k, []byte(v.Raw)))
 	}
-	req := &Request{Op: "save", Method: c.spec.UpdateVerb(), Path: c.objectPath(o.ID()), Body: payload, Options: opts}
+	if len(required) > 0 {
+		payload = withMembers(payload, required)
+	}
+	req := &Request{Op: "save", Method: c.spec.UpdateVerb(), Path: path, Body: payload, Options: opts}
 	if needsEncoding(payload, c.spec.Types) {
 		var attrs Attrs
 		if err := json.Unmarshal(payload, &attrs); err != nil {
@@ -324,15 +355,15 @@ func (c *Core) Save(ctx context.Context, o *Object, opts []RequestOption) error 
 	if err != nil {
 		return err
 	}
-	if len(bytes.TrimSpace(resp.Body)) == 0 { // 204: keep the local data, merged
+	if len(trimJSONSpace(resp.Body)) == 0 { // 204: keep the local data, merged
 		o.ReplaceData(o.merged())
 		return nil
 	}
-	raw, err := decodeObject(req, resp)
+	raw, flags, err := decodeObject(req, resp)
 	if err != nil {
 		return err
 	}
-	o.ReplaceData(raw)
+	o.replaceData(raw, flags)
 	return nil
 }
 
@@ -341,7 +372,7 @@ func (c *Core) Save(ctx context.Context, o *Object, opts []RequestOption) error 
 func needsEncoding(payload []byte, types map[string]AttrType) bool {
 	for k, t := range types {
 		if t == TypeFile || t == TypeImage || t == TypeCommaSeparatedString || t == TypeJSON {
-			if gjson.GetBytes(payload, key(k)).Exists() {
+			if _, ok := member(payload, k, false); ok {
 				return true
 			}
 		}
@@ -354,22 +385,30 @@ func (c *Core) DeleteObject(ctx context.Context, o *Object, opts []RequestOption
 	if err := c.checkParams("delete", c.spec.DeleteAttrs, opts); err != nil {
 		return err
 	}
-	_, err := c.Send(ctx, &Request{Op: "delete", Method: http.MethodDelete, Path: c.objectPath(o.ID()), Raw: true, Options: opts}, nil)
+	path, err := c.objectPath("delete", o)
+	if err != nil {
+		return err
+	}
+	_, err = c.Send(ctx, &Request{Op: "delete", Method: http.MethodDelete, Path: path, Raw: true, Options: opts}, nil)
 	return err
 }
 
 // Refresh fetches the object again and replaces its data; unsaved changes
 // are discarded.
 func (c *Core) Refresh(ctx context.Context, o *Object, opts []RequestOption) error {
-	req := &Request{Op: "refresh", Method: http.MethodGet, Path: c.objectPath(o.ID()), Options: opts}
+	path, err := c.objectPath("refresh", o)
+	if err != nil {
+		return err
+	}
+	req := &Request{Op: "refresh", Method: http.MethodGet, Path: path, Options: opts}
 	resp, err := c.Send(ctx, req, nil)
 	if err != nil {
 		return err
 	}
-	raw, err := decodeObject(req, resp)
+	raw, flags, err := decodeObject(req, resp)
 	if err != nil {
 		return err
 	}
-	o.ReplaceData(raw)
+	o.replaceData(raw, flags)
 	return nil
 }

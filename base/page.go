@@ -1,8 +1,9 @@
 package base
 
 import (
-	"bytes"
 	"context"
+	"fmt"
+	"hash/maphash"
 	"iter"
 	"net/http"
 	"net/url"
@@ -22,9 +23,12 @@ type Page[T any] struct {
 	PrevPage   int
 	Total      int
 	TotalPages int
-	// NextURL is the server's Link rel="next" URL, followed verbatim by All
-	// (offset and keyset pagination alike); "" on the last page.
+	// NextURL is the server's Link rel="next" URL, resolved against the
+	// page's URL (RFC 3986) and followed verbatim by All (offset and keyset
+	// pagination alike); "" on the last page.
 	NextURL string
+
+	url string // the URL this page was read from
 }
 
 // Manager is a typed manager's engine: a Core and the function that wraps
@@ -71,7 +75,9 @@ func ListHead[T any](ctx context.Context, m *Manager[T], params Params, opts []R
 		return nil, err
 	}
 	p := &Page[T]{Total: -1, TotalPages: -1}
-	p.setHeaders(resp.Header, resp.URL)
+	if err := p.setHeaders(resp.Header, resp.URL); err != nil {
+		return nil, NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), err.Error(), nil)
+	}
 	return p, nil
 }
 
@@ -94,7 +100,9 @@ func withoutParams(opts []RequestOption) []RequestOption {
 }
 
 // ListAll iterates over every object of every page, following the server's
-// next links, and fetches a page only when the caller wants more.
+// next links, and fetches a page only when the caller wants more. A next
+// page that was already fetched (a server whose Link or X-Next-Page points
+// back) ends the iteration with an error matching ErrRepeatedPage.
 func ListAll[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		page, err := ListPage(ctx, m, params, opts)
@@ -107,11 +115,13 @@ func ListAll[T any](ctx context.Context, m *Manager[T], params Params, opts []Re
 func listPages[T any](ctx context.Context, m *Manager[T], page *Page[T], err error, opts []RequestOption) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
+		var seen pageSet
 		for {
 			if err != nil {
 				yield(zero, err)
 				return
 			}
+			seen.add(page.url)
 			for _, it := range page.Items {
 				if !yield(it, nil) {
 					return
@@ -120,21 +130,56 @@ func listPages[T any](ctx context.Context, m *Manager[T], page *Page[T], err err
 			if page.NextURL == "" {
 				return
 			}
+			if seen.has(page.NextURL) {
+				yield(zero, fmt.Errorf("%w: list %s: the next page of %s is %s: the server's pagination leads back, so the list stops here",
+					ErrRepeatedPage, m.core.spec.Name, SanitizeURL(page.url), SanitizeURL(page.NextURL)))
+				return
+			}
+			seen.add(page.NextURL)
 			page, err = ListNext(ctx, m, page.NextURL, opts)
 		}
 	}
 }
 
+// pageSet remembers the pages an iteration fetched, by a hash of their
+// normalised URL (scheme and host lower-cased, default port dropped, query
+// parameters sorted), eight bytes each.
+type pageSet struct {
+	seed maphash.Seed
+	m    map[uint64]struct{}
+}
+
+func (s *pageSet) key(rawURL string) uint64 {
+	if s.m == nil {
+		s.seed, s.m = maphash.MakeSeed(), map[uint64]struct{}{}
+	}
+	if u, err := url.Parse(rawURL); err == nil {
+		u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+		if p := u.Port(); (u.Scheme == "https" && p == "443") || (u.Scheme == "http" && p == "80") {
+			u.Host = u.Hostname()
+		}
+		u.RawQuery, u.Fragment, u.RawFragment = u.Query().Encode(), "", ""
+		rawURL = u.String()
+	}
+	return maphash.String(s.seed, rawURL)
+}
+
+func (s *pageSet) add(rawURL string) { s.m[s.key(rawURL)] = struct{}{} }
+
+func (s *pageSet) has(rawURL string) bool { _, ok := s.m[s.key(rawURL)]; return ok }
+
 // parsePage splits a JSON array into objects without copying: each object's
 // raw data is a sub-slice of the page body, which is never modified.
 func parsePage[T any](m *Manager[T], req *Request, resp *Response) (*Page[T], error) {
 	body := resp.Body
-	p := &Page[T]{Total: -1, TotalPages: -1}
-	p.setHeaders(resp.Header, resp.URL)
-	trimmed := bytes.TrimSpace(body)
 	fail := func(reason string, what []byte) error {
 		return NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), reason, what)
 	}
+	p := &Page[T]{Total: -1, TotalPages: -1}
+	if err := p.setHeaders(resp.Header, resp.URL); err != nil {
+		return nil, fail(err.Error(), nil)
+	}
+	trimmed := trimJSONSpace(body)
 	if len(trimmed) == 0 || trimmed[0] != '[' {
 		if len(trimmed) > 0 && !validJSON(trimmed) {
 			return nil, fail("malformed JSON", body)
@@ -147,13 +192,13 @@ func parsePage[T any](m *Manager[T], req *Request, resp *Response) (*Page[T], er
 	}
 	p.Items = make([]T, 0, n)
 	var bad error
-	err := splitJSONArray(trimmed, func(start, end int) bool {
+	err := splitJSONArray(trimmed, func(start, end int, distinct bool) bool {
 		if trimmed[start] != '{' {
 			bad = fail("a list item is not a JSON object", trimmed[start:end])
 			return false
 		}
 		o := NewObject(m.core, trimmed[start:end:end])
-		o.flags = flagFromList
+		o.flags = flagFromList | distinctFlag(distinct)
 		p.Items = append(p.Items, m.wrap(o))
 		return true
 	})
@@ -166,37 +211,52 @@ func parsePage[T any](m *Manager[T], req *Request, resp *Response) (*Page[T], er
 	return p, nil
 }
 
-func (p *Page[T]) setHeaders(h http.Header, reqURL string) {
+// setHeaders reads GitLab's pagination headers. Numbers that are missing,
+// malformed or negative are unknown. The next page is the Link rel="next"
+// target resolved against reqURL (RFC 3986: a relative link such as
+// </api/v4/projects?page=2> stays on the server), else reqURL at
+// X-Next-Page. A link that is not a URL is an error: following nothing
+// would silently end the list.
+func (p *Page[T]) setHeaders(h http.Header, reqURL string) error {
 	num := func(name string, unknown int) int {
-		v := h.Get(name)
-		if v == "" {
-			return unknown
-		}
-		n, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil {
+		n, err := strconv.Atoi(strings.TrimSpace(h.Get(name)))
+		if err != nil || n < 0 {
 			return unknown
 		}
 		return n
 	}
+	p.url = reqURL
 	p.Page = num("X-Page", 0)
 	p.PerPage = num("X-Per-Page", 0)
 	p.NextPage = num("X-Next-Page", 0)
 	p.PrevPage = num("X-Prev-Page", 0)
 	p.Total = num("X-Total", -1)
 	p.TotalPages = num("X-Total-Pages", -1)
-	p.NextURL = LinkURL(h, "next")
-	if p.NextURL == "" && p.NextPage > 0 && reqURL != "" {
-		// No Link header but X-Next-Page: the same request, at that page.
-		if u, err := url.Parse(reqURL); err == nil {
-			q := u.Query()
-			q.Set("page", strconv.Itoa(p.NextPage))
-			u.RawQuery = q.Encode()
-			p.NextURL = u.String()
-		}
+	base, err := url.Parse(reqURL)
+	if err != nil {
+		base = &url.URL{}
 	}
+	if link := LinkURL(h, "next"); link != "" {
+		ref, err := url.Parse(link)
+		if err != nil {
+			return fmt.Errorf("the Link header's next page %q is not a URL", SanitizeURL(link))
+		}
+		p.NextURL = base.ResolveReference(ref).String()
+		return nil
+	}
+	if p.NextPage > 0 && reqURL != "" {
+		// No Link header but X-Next-Page: the same request, at that page.
+		q := base.Query()
+		q.Set("page", strconv.Itoa(p.NextPage))
+		base.RawQuery = q.Encode()
+		p.NextURL = base.String()
+	}
+	return nil
 }
 
-// LinkURL returns the URL of the Link header entry with the given rel.
+// LinkURL returns the target of the Link header entry with the given rel,
+// as written: it may be relative (RFC 8288), to be resolved against the
+// URL of the answer (url.URL.ResolveReference), as Page.NextURL is.
 func LinkURL(h http.Header, rel string) string {
 	for _, line := range h.Values("Link") {
 		for len(line) > 0 {

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -83,13 +84,13 @@ func uploadBody(attr string, v any) (*Upload, error) {
 	case string:
 		return &Upload{Reader: strings.NewReader(x), Size: int64(len(x))}, nil
 	case io.Reader:
-		return &Upload{Reader: x, Size: readerSize(x)}, nil
+		return &Upload{Reader: x, Size: ReaderSize(x)}, nil
 	}
 	return nil, fmt.Errorf("gitlab: attribute %q: a body must be []byte, string or an io.Reader, not %T", attr, v)
 }
 
-// readerSize is the number of bytes left in r, or -1 when unknown.
-func readerSize(r io.Reader) int64 {
+// ReaderSize is the number of bytes left in r, or -1 when unknown.
+func ReaderSize(r io.Reader) int64 {
 	switch x := r.(type) {
 	case interface{ Len() int }: // *bytes.Reader, *strings.Reader, *bytes.Buffer
 		return int64(x.Len())
@@ -117,7 +118,9 @@ type Response struct {
 	Size   int64
 }
 
-// JSON returns the body parsed with gjson.
+// JSON returns the body parsed with gjson, to read paths of it. gjson reads
+// the first of repeated keys; Decode, and objects, follow encoding/json
+// (the last).
 func (r *Response) JSON() gjson.Result { return gjson.ParseBytes(r.Body) }
 
 // Decode unmarshals the JSON body into v.
@@ -125,7 +128,9 @@ func (r *Response) Decode(v any) error { return json.Unmarshal(r.Body, v) }
 
 // CallOptions are the per-call settings gathered from RequestOptions.
 type CallOptions struct {
-	Sudo    string
+	Sudo string
+	// Timeout bounds the whole call: 0 is the client's default, negative
+	// is none.
 	Timeout time.Duration
 	Header  http.Header
 	// Params are extra query parameters; Query, when set, replaces the call's
@@ -138,6 +143,11 @@ type CallOptions struct {
 	// Progress, when set, is told the bytes transferred so far and the
 	// total (-1 when unknown) as a download or upload goes.
 	Progress func(done, total int64)
+	// SetAttrs are attributes sent in the body of Set next to its value.
+	SetAttrs Attrs
+	// MaxBodySize bounds the body of a successful answer: 0 is the
+	// client's default, negative is none.
+	MaxBodySize int64
 }
 
 // RequestOption changes one call. Options that make sense for the whole client
@@ -175,7 +185,8 @@ type Attrs map[string]any
 // EncodeQuery renders params as a query string, following GitLab's rules and
 // the declared attribute types: Array → key[]=a&key[]=b,
 // CommaSeparatedList/String → key=a,b, Lowercase → lowercased; untyped
-// slices are sent as key[] arrays, maps as key[sub]=value.
+// slices are sent as key[] arrays, maps as key[sub]=value. An empty slice
+// sends nothing, as in python-gitlab.
 func EncodeQuery(params Params, types map[string]AttrType) (url.Values, error) {
 	q := make(url.Values, len(params))
 	for k, v := range params {
@@ -198,7 +209,9 @@ func encodeQueryValue(q url.Values, key string, v any, t AttrType) error {
 			if err != nil {
 				return fmt.Errorf("gitlab: parameter %q: %w", key, err)
 			}
-			q.Set(key, strings.Join(items, ","))
+			if len(items) > 0 { // an empty list is no filter: nothing is sent
+				q.Set(key, strings.Join(items, ","))
+			}
 			return nil
 		}
 	case TypeLowercase:
@@ -226,12 +239,12 @@ func encodeQueryValue(q url.Values, key string, v any, t AttrType) error {
 		if err != nil {
 			return fmt.Errorf("gitlab: parameter %q: %w", key, err)
 		}
+		if len(items) == 0 {
+			return nil // as python-gitlab: key[]= would be one empty value, a filter
+		}
 		k := key
 		if !strings.HasSuffix(k, "[]") {
 			k += "[]"
-		}
-		if len(items) == 0 {
-			q[k] = append(q[k], "")
 		}
 		q[k] = append(q[k], items...)
 		return nil
@@ -398,7 +411,15 @@ func filePart(key string, v any, t AttrType) (FilePart, bool, error) {
 
 // EscapeID encodes an ID as one URL path segment: everything but letters,
 // digits and -._~ is percent-encoded, so "group/sub" becomes "group%2Fsub".
+// The dot segments "." and ".." are encoded too ("%2E", "%2E%2E"): as they
+// are, URL normalisation would remove them and reach another resource.
 func EscapeID(s string) string {
+	switch s {
+	case ".":
+		return "%2E"
+	case "..":
+		return "%2E%2E"
+	}
 	const hex = "0123456789ABCDEF"
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -427,22 +448,44 @@ func unreserved(c byte) bool {
 }
 
 // IDString renders an ID given as an integer or a string ("42",
-// "group/sub/project"). Other types are an error.
+// "group/sub/project"), exactly: integers of any size keep every digit. A
+// fmt.Stringer, or a type whose underlying type is an integer or a string,
+// gives its text. Other types, an empty text, and "." or ".." (dot segments,
+// which a URL normalisation would turn into another path) are an error.
 func IDString(id any) (string, error) {
+	s, _, err := idText(id)
+	return s, err
+}
+
+// idText is IDString, also telling whether the ID is an integer.
+func idText(id any) (text string, integer bool, err error) {
 	switch x := id.(type) {
-	case string:
-		if x == "" {
-			return "", fmt.Errorf("gitlab: empty ID")
-		}
-		return x, nil
-	case int:
-		return strconv.Itoa(x), nil
-	case int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
-		return fmt.Sprint(x), nil
-	case fmt.Stringer:
-		return x.String(), nil
 	case nil:
-		return "", fmt.Errorf("gitlab: nil ID")
+		return "", false, fmt.Errorf("gitlab: nil ID")
+	case string:
+		text = x
+	case int:
+		text, integer = strconv.Itoa(x), true
+	case fmt.Stringer:
+		text = x.String()
+	default:
+		switch v := reflect.ValueOf(id); v.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			text, integer = strconv.FormatInt(v.Int(), 10), true
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+			text, integer = strconv.FormatUint(v.Uint(), 10), true
+		case reflect.String:
+			text = v.String()
+		default:
+			return "", false, fmt.Errorf("gitlab: an ID must be an integer or a string, not %T", id)
+		}
 	}
-	return "", fmt.Errorf("gitlab: an ID must be an integer or a string, not %T", id)
+	switch text {
+	case "":
+		return "", false, fmt.Errorf("gitlab: empty ID")
+	case ".", "..":
+		return "", false, fmt.Errorf("gitlab: the ID %q is a dot segment, which URL normalisation would remove from the path "+
+			"(the request would reach another resource): GitLab has no object with this ID", text)
+	}
+	return text, integer, nil
 }

@@ -127,7 +127,9 @@ func (d DeleterWithoutID[T]) Delete(ctx context.Context, opts ...base.RequestOpt
 // Setter sets key/value resources (feature flags).
 type Setter[T any] struct{ m *base.Manager[T] }
 
-// Set sets key to value and returns the resulting object.
+// Set sets key to value and returns the resulting object. Further body
+// attributes (a feature flag's user, group, project, feature_group...) are
+// given with gitlab.WithSetAttrs.
 func (s Setter[T]) Set(ctx context.Context, key string, value any, opts ...base.RequestOption) (T, error) {
 	o, err := s.m.Core().Set(ctx, key, value, opts)
 	return wrap(s.m, o, err)

@@ -32,7 +32,8 @@
 // 405 offset cap of keyset-capable routes, keyset pagination on projects
 // (id_after/id_before) and users (cursor), sudo, job-token allow-listing,
 // visibility (private resources look absent), timestamps in UTC with
-// milliseconds, and HEAD on every GET route.
+// milliseconds, and HEAD on every GET route (with the GET's Content-Length and
+// no body, as GitLab answers).
 //
 // # GraphQL
 //

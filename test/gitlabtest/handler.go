@@ -264,19 +264,16 @@ func (c *call) json(status int, body []byte) *apiError {
 	return nil
 }
 
-// array answers 200 with n docs rendered into a pooled buffer.
+// array answers 200 with n docs rendered into a pooled buffer. A HEAD
+// renders them too: like GitLab (Rack drops the body of a HEAD, not its
+// headers), it answers with the Content-Length of the GET, and no body.
 func (c *call) array(n int, get func(i int) *doc) *apiError {
-	if c.head {
-		return c.json(http.StatusOK, nil)
-	}
 	c.pooled = true
 	return c.json(http.StatusOK, renderArray(&c.rc, n, get))
 }
 
+// doc answers with one doc; a HEAD gets the GET's Content-Length (see array).
 func (c *call) doc(status int, d *doc) *apiError {
-	if c.head {
-		return c.json(status, nil)
-	}
 	return c.json(status, d.render(&c.rc))
 }
 

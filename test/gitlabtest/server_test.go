@@ -3,6 +3,7 @@ package gitlabtest_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -64,6 +65,15 @@ func TestHeadAnswersLikeGet(t *testing.T) {
 		t.Fatalf("HEAD project: %q %v", one.body, one.header)
 	}
 	do(t, s, "HEAD", "/projects/99", tok(admin)).expect(t, 404, "")
+	// As GitLab (Rack drops a HEAD's body, not its headers): the
+	// Content-Length of the GET, and no body.
+	for _, path := range []string{"/projects?per_page=2", "/projects/1"} {
+		head := do(t, s, "HEAD", path, tok(admin))
+		get := do(t, s, "GET", path, tok(admin))
+		if cl := head.header.Get("Content-Length"); cl != strconv.Itoa(len(get.body)) || len(head.body) != 0 {
+			t.Errorf("HEAD %s: Content-Length %q, body %d bytes; the GET's body has %d", path, cl, len(head.body), len(get.body))
+		}
+	}
 }
 
 func TestWithAddrRejectsNonLoopback(t *testing.T) {

@@ -1,5 +1,0 @@
-//go:build !race
-
-package gitlabtest_test
-
-const raceEnabled = false
