@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"log/slog"
 	"maps"
 	"net/http"
 	"strconv"
@@ -50,14 +51,13 @@ const GraphQLPath = "/api/graphql"
 // GitLab docs: https://docs.gitlab.com/api/graphql/ (the API, its limits),
 // https://docs.gitlab.com/api/graphql/reference/ (the schema).
 type GraphQL struct {
-	c   *Client
-	url string
+	c *Client
 }
 
 // GraphQL returns a client of the server's GraphQL API (URL() +
 // "/api/graphql") that uses this client's connection and settings; it makes
 // no request.
-func (c *Client) GraphQL() *GraphQL { return &GraphQL{c: c, url: c.baseURL + GraphQLPath} }
+func (c *Client) GraphQL() *GraphQL { return &GraphQL{c: c} }
 
 // NewGraphQL returns a GraphQL client for the GitLab at baseURL, with the
 // options of New (credentials, config, TLS, proxy, timeouts, retries):
@@ -71,8 +71,21 @@ func NewGraphQL(baseURL string, opts ...Option) (*GraphQL, error) {
 	return c.GraphQL(), nil
 }
 
-// URL is the GraphQL endpoint, e.g. https://gitlab.example.com/api/graphql.
-func (g *GraphQL) URL() string { return g.url }
+// URL is the GraphQL endpoint, e.g. https://gitlab.example.com/api/graphql
+// (with the user information of the client's URL, as Client.URL).
+func (g *GraphQL) URL() string { return g.c.baseURL + GraphQLPath }
+
+// String describes the GraphQL client without any secret: its endpoint
+// (user information masked) and the kind of credential it sends, e.g.
+// "gitlab.GraphQL{url: https://gitlab.example.com/api/graphql, auth: private token}".
+func (g *GraphQL) String() string {
+	return "gitlab.GraphQL{url: " + base.SanitizeURL(g.URL()) + ", auth: " + g.c.authKind() + "}"
+}
+
+// LogValue implements slog.LogValuer, as Client.LogValue does.
+func (g *GraphQL) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("url", base.SanitizeURL(g.URL())), slog.String("auth", g.c.authKind()))
+}
 
 // Client is the REST client whose connection and settings g uses.
 func (g *GraphQL) Client() *Client { return g.c }
@@ -149,7 +162,7 @@ func (g *GraphQL) Execute(ctx context.Context, query string, variables map[strin
 		return nil, fmt.Errorf("gitlab: graphql: cannot encode the variables: %w", err)
 	}
 	req := &base.Request{
-		Op: "graphql", Method: http.MethodPost, Path: g.url, Body: body, Options: opts,
+		Op: "graphql", Method: http.MethodPost, Path: g.URL(), Body: body, Options: opts,
 		Idempotent: graphQLOperationType(query, gs.operationName) == "query",
 	}
 	resp, err := g.c.Do(ctx, req)
@@ -337,7 +350,7 @@ func (g *GraphQL) page(res *GraphQLResult, path string) ([]gjson.Result, string,
 }
 
 func (g *GraphQL) pageError(res *GraphQLResult, path, reason string) error {
-	return base.NewParseError("graphql", http.MethodPost, g.url, res.StatusCode, res.Header.Get("Content-Type"), reason, res.data)
+	return base.NewParseError("graphql", http.MethodPost, g.URL(), res.StatusCode, res.Header.Get("Content-Type"), reason, res.data)
 }
 
 // Errors of GraphQL limits, matched with errors.Is against a *GraphQLError

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -438,9 +439,9 @@ func TestGraphQLTransientRetryPolicy(t *testing.T) {
 func TestGraphQLCancellation(t *testing.T) {
 	srv := gitlabtest.NewServer(t, gitlabtest.WithSeed())
 	ctx, cancel := context.WithCancel(context.Background())
-	// The context ends while the client waits out a 429 for an hour.
+	// The context ends while the client waits out a 429 for a minute.
 	gl := faultClient(t, srv.URL(), gitlab.WithRetryObserver(func(int, time.Duration) { cancel() }), gitlab.WithRetryWaitScale(1))
-	srv.AddFault(gitlabtest.Fault{Path: gitlabtest.GraphQLPath, Status: 429, Header: http.Header{"Retry-After": {"3600"}}})
+	srv.AddFault(gitlabtest.Fault{Path: gitlabtest.GraphQLPath, Status: 429, Header: http.Header{"Retry-After": {"60"}}})
 	_, err := gl.GraphQL().Execute(ctx, `{ currentUser { id } }`, nil)
 	if !errors.Is(err, context.Canceled) || graphQLRequests(srv) != 1 {
 		t.Fatalf("err %v after %d requests", err, graphQLRequests(srv))
@@ -523,5 +524,27 @@ func TestGraphQLNoCredentialsInErrorsOrLogs(t *testing.T) {
 	}
 	if !retried {
 		t.Errorf("no retry of /api/graphql logged: %v", lines)
+	}
+}
+
+func TestPrintingAGraphQLClientShowsNoSecret(t *testing.T) {
+	gq, err := gitlab.NewGraphQL("https://someone:url-secret@gitlab.example.com/gitlab", gitlab.WithPrivateToken("token-secret"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
+		fmt.Fprintf(&out, verb+"\n", gq)
+	}
+	fmt.Fprintf(&out, "%+v\n", struct{ G *gitlab.GraphQL }{gq})
+	slog.New(slog.NewTextHandler(&out, nil)).Info("graphql", "gq", gq)
+	for _, secret := range []string{"url-secret", "token-secret", "someone"} {
+		if strings.Contains(out.String(), secret) {
+			t.Errorf("%q printed:\n%s", secret, out.String())
+		}
+	}
+	if want := "gitlab.GraphQL{url: https://REDACTED@gitlab.example.com/gitlab/api/graphql, auth: private token}"; gq.String() != want ||
+		!strings.Contains(out.String(), "gq.url=https://REDACTED@gitlab.example.com/gitlab/api/graphql") {
+		t.Errorf("String() = %q; printed:\n%s", gq, out.String())
 	}
 }
