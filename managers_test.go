@@ -363,6 +363,12 @@ func TestHeadCountsWithoutTransferring(t *testing.T) {
 	if len(reqs) != 1 || reqs[0].Method != "HEAD" || reqs[0].Query.Get("state") != "opened" {
 		t.Errorf("requests: %+v", reqs)
 	}
+	// An empty list: the HEAD answer says the Content-Length of the GET's "[]"
+	// but has no body, as GitLab's.
+	empty, err := gl.Projects.Lazy("demo/website").Issues().Head(ctx, gitlab.Params{"labels": "no-issue-has-this"})
+	if err != nil || empty.Total != 0 {
+		t.Errorf("head of an empty list: %+v %v", empty, err)
+	}
 	// A HEAD answer has no body, so the error has the status but no message.
 	_, err = gl.Projects.Head(ctx, gitlab.Params{"sort": "sideways"})
 	var ge *gitlab.Error

@@ -58,7 +58,9 @@ func (c *Core) Send(ctx context.Context, req *Request, params Params) (*Response
 // *AttrError, before any request: never a write to the collection.
 func (c *Core) objectPath(op string, o *Object) (string, error) {
 	attr := c.spec.IDAttribute()
-	if attr == "" {
+	if attr == "" || c.spec.Ops.Has(OpGetWithoutID) {
+		// Objects without ID, and those read at the manager path (a
+		// merge request's approval state), live at the manager path.
 		return c.path, nil
 	}
 	id := o.ID()

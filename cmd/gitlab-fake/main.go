@@ -4,9 +4,12 @@
 //	go run ./cmd/gitlab-fake -addr 127.0.0.1:8080 -token secret [-seed]
 //
 // The first line printed to stdout is the base URL (for example
-// http://127.0.0.1:8080); the API is under /api/v4. The administrator "root"
-// authenticates with the -token private token. Only loopback addresses are
-// accepted.
+// http://127.0.0.1:8080); the API is under /api/v4. It serves every manager
+// the client declares: projects, groups, users, issues, merge requests,
+// branches, files and the other hand-written resources with GitLab's
+// semantics, the rest (pipelines, labels, releases...) from the generic
+// store of package gitlabtest. The administrator "root" authenticates with
+// the -token private token. Only loopback addresses are accepted.
 package main
 
 import (

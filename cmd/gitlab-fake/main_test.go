@@ -39,6 +39,16 @@ func TestRunServesUntilCancelled(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Fatalf("seeded project: %d", resp.StatusCode)
 	}
+	// The generic store serves the other declarations: a pipeline.
+	req, _ = http.NewRequest("POST", base+"/api/v4/projects/demo%2Fwebsite/pipeline?ref=main", nil)
+	req.Header.Set("PRIVATE-TOKEN", "secret")
+	if resp, err = http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 201 {
+		t.Fatalf("pipeline: %d", resp.StatusCode)
+	}
 	cancel()
 	select {
 	case code := <-done:

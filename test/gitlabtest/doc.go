@@ -15,13 +15,16 @@
 //
 // Routes live under /api/v4. Path segments are decoded one at a time, so
 // URL-encoded full paths (projects/group%2Fproject) and file paths work;
-// digits are ids. Served resources: version, the current user and user
-// activities, users and their SSH keys, groups and their projects, projects
-// (filters, simple=true, star/unstar, fork, rename redirects), issues and
-// their notes (by iid), merge requests (by iid; merge, approve, unapprove),
-// branches, repository files (JSON with base64 content, raw, HEAD
-// metadata), the push rule, CI/CD variables and feature flags. AddResource
-// declares further collections with generic CRUD.
+// digits are ids. Hand-written handlers give GitLab's semantics to: version,
+// the current user and user activities, users and their SSH keys, groups
+// and their projects, projects (filters, simple=true, star/unstar, fork and
+// the forks list, rename redirects), issues and their notes (by iid), merge
+// requests (by iid; merge, approve, unapprove), branches, repository files
+// (JSON with base64 content, raw, HEAD metadata), the push rule, CI/CD
+// variables and feature flags. Every other declaration of the client's
+// registry (managers.Builtins(): pipelines, jobs, members, labels,
+// releases and all the others) is served by the generic store below, and
+// AddResource declares further collections on it.
 //
 // The behaviour follows GitLab's documentation (each handler cites its page):
 // JSON error bodies in GitLab's shapes ({"message": ...}, {"error": ...},
@@ -32,8 +35,58 @@
 // 405 offset cap of keyset-capable routes, keyset pagination on projects
 // (id_after/id_before) and users (cursor), sudo, job-token allow-listing,
 // visibility (private resources look absent), timestamps in UTC with
-// milliseconds, and HEAD on every GET route (with the GET's Content-Length and
-// no body, as GitLab answers).
+// milliseconds, HEAD on every GET route (with the GET's Content-Length and
+// no body, as GitLab answers), and Grape's 405 {"error":"405 Not
+// Allowed"} with an Allow header for a known path requested with a method it
+// does not serve.
+//
+// # The generic store
+//
+// Each declaration (a base.Spec) is a collection served from its data:
+//
+//   - Routes: GET Path lists (oldest first, offset-paginated with every
+//     header), POST Path (or CreatePath) creates, GET, the update verb
+//     (PUT, POST or PATCH) and DELETE on Path/{id} read, change and remove
+//     one object, the set verb on Path/{key} with a value sets {key, value};
+//     objects without ID (IDAttr base.IDAttrNone) are read, created, updated
+//     and deleted at Path itself. Only declared operations are routed, so
+//     the others answer 405. Routes served by hand-written handlers keep
+//     them.
+//   - Parents: every placeholder names an ancestor, following Parent and
+//     FromParent; each must exist and be visible, or the answer is its 404
+//     ({"message":"404 Project Not Found"}, "404 Pipeline Not Found"...).
+//     Projects, groups, users, the current user, issues and merge requests
+//     are resolved by the hand-written handlers (ids or paths, iids,
+//     visibility), the others in the store: a pipeline's jobs need the
+//     pipeline. Deleting an object deletes the collections under it.
+//   - IDs: the store counts "id", "iid" (per parent, with a global "id"
+//     beside) and ID attributes named *_id that the create lacks; others are
+//     taken from the attributes (name, key, tag_name, email, file_path...),
+//     a slug from the title, or the one required attribute named
+//     *_<ID attribute> (a tag's name from tag_name). A taken ID answers 400.
+//   - Objects: the ID, the parent IDs named by the path's placeholders
+//     (project_id, mr_iid...), created_at and updated_at, and the attributes
+//     given, merged on update. Missing required attributes answer Grape's
+//     400 {"error":"a is missing, b is missing"}; exclusive ones want exactly
+//     one ("a, b are missing, exactly one parameter must be provided", "a, b
+//     are mutually exclusive").
+//   - Access: reads follow the parent's visibility; writes need a user with
+//     write access to the parent project or group, the user of a user's
+//     collection, or an administrator.
+//
+// AddObject puts an object in any collection of the store, including the
+// read-only ones (jobs, events, audit events), for tests to read.
+//
+// GitLab's real semantics are added per declaration by hand, on top of the
+// store, with hooks (hooks.go): specHooks maps a spec name to a hooks value
+// whose optional functions replace or complete the generic behaviour:
+// required and updRequired (attributes GitLab requires beyond the
+// declaration), notFound (the 404), canRead and canWrite (access), create
+// (complete or validate the new object), update (apply the attributes),
+// delete (veto or clean up), list (filter and order before paging), dup (a
+// taken ID) and after (follow-up writes, such as an issue's note count);
+// insert stores objects in other collections (the jobs of a new pipeline).
+// Issue notes, project variables and user SSH keys are built this way.
 //
 // # GraphQL
 //

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,10 +31,12 @@ type route struct {
 	lits   int
 	h      handler
 	flags  routeFlags
+	shape  string // method and path with blank placeholders: "GET /projects/{}/issues"
+	kind   *kind  // the generic store's collection the route serves, or nil
 }
 
-// handle registers "METHOD /path/{x}/..." (the path after /api/v4).
-func (s *Server) handle(pattern string, h handler, flags ...routeFlags) {
+// newRoute parses "METHOD /path/{x}/..." (the path after /api/v4).
+func newRoute(pattern string, h handler, flags ...routeFlags) *route {
 	method, path, _ := strings.Cut(pattern, " ")
 	rt := &route{method: method, h: h}
 	for _, f := range flags {
@@ -47,35 +50,110 @@ func (s *Server) handle(pattern string, h handler, flags ...routeFlags) {
 		}
 		rt.segs = append(rt.segs, seg)
 	}
-	s.routeMu.Lock()
-	defer s.routeMu.Unlock()
-	var cur []*route
-	if p := s.routes.Load(); p != nil {
-		cur = *p
-	}
-	next := append(append([]*route(nil), cur...), rt)
-	// More literal segments win, so /projects/{id}/star beats /projects/{id}/{x}.
-	sort.SliceStable(next, func(i, j int) bool { return next[i].lits > next[j].lits })
-	s.routes.Store(&next)
+	rt.shape = method + " /" + strings.Join(rt.segs, "/")
+	return rt
 }
 
-func (s *Server) match(method string, segs []string) (*route, []string) {
+// matches reports whether the route's path matches the decoded segments.
+func (rt *route) matches(segs []string) bool {
+	if len(rt.segs) != len(segs) {
+		return false
+	}
+	for i, seg := range rt.segs {
+		if seg != "{}" && seg != segs[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// routeTable is immutable once published: routes by segment count, each
+// bucket ordered by literal count (more literals win, so /projects/{id}/star
+// beats /projects/{id}/{x}), then by registration order.
+type routeTable struct {
+	buckets map[int][]*route
+}
+
+// served reports whether a route of that shape is in the table.
+func (t *routeTable) served(rt *route) bool {
+	for _, x := range t.buckets[len(rt.segs)] {
+		if x.shape == rt.shape {
+			return true
+		}
+	}
+	return false
+}
+
+// handle registers "METHOD /path/{x}/..." (the path after /api/v4). While
+// the server is being built, routes are collected and published at once.
+func (s *Server) handle(pattern string, h handler, flags ...routeFlags) {
+	rt := newRoute(pattern, h, flags...)
+	if s.pending != nil {
+		*s.pending = append(*s.pending, rt)
+		return
+	}
+	s.addRoutes(rt)
+}
+
+// addRoutes publishes a new table with rts added. A route whose shape is
+// already served is dropped: the first registration of a shape wins, which
+// is how the hand-written handlers keep priority over the generic store.
+func (s *Server) addRoutes(rts ...*route) {
+	s.publishRoutes(rts, true)
+}
+
+// publishRoutes adds rts to a copy of the table and publishes it; dedup
+// drops the routes of shapes already served (callers that know their routes
+// are new skip the check).
+func (s *Server) publishRoutes(rts []*route, dedup bool) {
+	s.routeMu.Lock()
+	defer s.routeMu.Unlock()
+	next := &routeTable{buckets: map[int][]*route{}}
+	if cur := s.routes.Load(); cur != nil {
+		for n, b := range cur.buckets {
+			next.buckets[n] = b
+		}
+	}
+	touched := map[int]bool{}
+	for _, rt := range rts {
+		if dedup && next.served(rt) {
+			continue
+		}
+		n := len(rt.segs)
+		if !touched[n] {
+			touched[n] = true
+			next.buckets[n] = append([]*route(nil), next.buckets[n]...)
+		}
+		next.buckets[n] = append(next.buckets[n], rt)
+	}
+	for n := range touched {
+		b := next.buckets[n]
+		sort.SliceStable(b, func(i, j int) bool { return b[i].lits > b[j].lits })
+	}
+	s.routes.Store(next)
+}
+
+// match finds the route of method for the segments. When none matches but
+// routes of other methods do, it returns those methods: GitLab (Grape)
+// answers 405 for a known path requested with another method.
+func (s *Server) match(method string, segs []string) (*route, []string, []string) {
 	if method == http.MethodHead {
 		method = http.MethodGet
 	}
-	p := s.routes.Load()
-	if p == nil {
-		return nil, nil
+	tbl := s.routes.Load()
+	if tbl == nil {
+		return nil, nil, nil
 	}
-next:
-	for _, rt := range *p {
-		if rt.method != method || len(rt.segs) != len(segs) {
+	var allow []string
+	for _, rt := range tbl.buckets[len(segs)] {
+		if !rt.matches(segs) {
 			continue
 		}
-		for i, seg := range rt.segs {
-			if seg != "{}" && seg != segs[i] {
-				continue next
+		if rt.method != method {
+			if !slices.Contains(allow, rt.method) {
+				allow = append(allow, rt.method)
 			}
+			continue
 		}
 		var args []string
 		for i, seg := range rt.segs {
@@ -83,9 +161,22 @@ next:
 				args = append(args, segs[i])
 			}
 		}
-		return rt, args
+		return rt, args, nil
 	}
-	return nil, nil
+	return nil, nil, allow
+}
+
+// notAllowed is Grape's answer to a known path requested with a method it
+// does not serve: 405 {"error":"405 Not Allowed"} with an Allow header
+// (ruby-grape/grape#1283; GitLab's API is a Grape application).
+func notAllowed(allow []string) *apiError {
+	if slices.Contains(allow, http.MethodGet) {
+		allow = append(allow, http.MethodHead)
+	}
+	sort.Strings(allow)
+	e := errErr(http.StatusMethodNotAllowed, "405 Not Allowed")
+	e.header = http.Header{"Allow": {strings.Join(allow, ", ")}}
+	return e
 }
 
 // splitPath decodes the escaped path after /api/v4 one segment at a time, so
@@ -175,8 +266,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, errRoute)
 		return
 	}
-	rt, args := s.match(r.Method, segs)
+	rt, args, allow := s.match(r.Method, segs)
 	if rt == nil {
+		if len(allow) > 0 {
+			writeErr(w, notAllowed(allow))
+			return
+		}
 		writeErr(w, errRoute)
 		return
 	}

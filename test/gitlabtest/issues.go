@@ -18,7 +18,6 @@ func (s *Server) registerIssueRoutes() {
 	s.handle("PUT /projects/{id}/issues/{iid}", s.updateIssue, needAuth)
 	s.handle("DELETE /projects/{id}/issues/{iid}", s.deleteIssue, needAuth)
 	s.registerIssuableActions("issues")
-	s.addResource(s.notesResource())
 }
 
 // containsFold reports whether list holds s, ignoring case (labels match
@@ -608,38 +607,36 @@ func (s *Server) deleteIssuable(c *call, col func(*project) *coll) (*project, *a
 	return p, nil
 }
 
-const notesPath = "/projects/{project_id}/issues/{issue_iid}/notes"
-
-// notesResource serves issue notes on the generic machinery
+// noteHooks give issue notes GitLab's semantics on the generic store
 // (https://docs.gitlab.com/api/notes/#issues): body required on create and
-// update, newest first, author or project writers may edit.
-func (s *Server) notesResource() *resource {
-	return &resource{
-		Resource:    Resource{Path: notesPath},
-		required:    []string{"body"},
-		updRequired: []string{"body"},
-		listDesc:    true,
+// update, newest first, author or project writers may edit, and the issue's
+// user_notes_count follows.
+func noteHooks() *hooks {
+	return &hooks{
+		notFound: errNotFoundPlain,
+		list:     newestFirst,
 		canWrite: func(c *call, sc *scope, it *item) *apiError {
-			if it == nil || s.canWriteProject(c.user, sc.project) || it.ext == c.user {
+			if c.user == nil {
+				return errUnauthorized
+			}
+			if it == nil || c.s.canWriteProject(c.user, sc.project) || it.ext == c.user {
 				return nil
 			}
 			return errForbidden
 		},
-		build: func(c *call, sc *scope, obj map[string]any) *apiError {
+		create: func(c *call, sc *scope, obj map[string]any) *apiError {
 			body := c.p.get("body")
 			if strings.TrimSpace(body) == "" {
 				return fieldErr("note", "can't be blank")
 			}
-			now := s.nowTS()
-			id := obj["id"]
-			clear(obj)
-			obj["id"] = id
 			internal, _, e := c.p.boolean("internal")
 			if e != nil {
 				return e
 			}
+			now, id := c.s.nowTS(), obj["id"]
+			clear(obj)
 			for k, v := range map[string]any{
-				"type": nil, "body": body, "attachment": nil, "author": c.user.basicJSON(), "created_at": now,
+				"id": id, "type": nil, "body": body, "attachment": nil, "author": c.user.basicJSON(), "created_at": now,
 				"updated_at": now, "system": false, "noteable_id": sc.issue.id, "noteable_type": "Issue",
 				"project_id": sc.project.id, "resolvable": false, "confidential": internal, "internal": internal,
 				"imported": false, "imported_from": "none", "noteable_iid": sc.issue.obj["iid"], "commands_changes": map[string]any{},
@@ -654,12 +651,12 @@ func (s *Server) notesResource() *resource {
 				return fieldErr("note", "can't be blank")
 			}
 			it.obj["body"] = body
-			it.obj["updated_at"] = s.nowTS()
+			it.obj["updated_at"] = c.s.nowTS()
 			return nil
 		},
-		after: func(sc *scope) {
+		after: func(c *call, sc *scope) {
 			n := 0
-			if col := s.st.colls[sc.key]; col != nil {
+			if col := c.s.st.colls[sc.key]; col != nil {
 				n = len(col.items)
 			}
 			sc.issue.obj["user_notes_count"] = n

@@ -8,6 +8,7 @@ import (
 )
 
 func (s *Server) registerRoutes() {
+	s.pending = &[]*route{}
 	s.registerUserRoutes()
 	s.registerGroupRoutes()
 	s.registerProjectRoutes()
@@ -15,6 +16,10 @@ func (s *Server) registerRoutes() {
 	s.registerIssueRoutes()
 	s.registerMRRoutes()
 	s.registerMiscRoutes()
+	rts := *s.pending
+	s.pending = nil
+	s.addRoutes(rts...)
+	s.registerStore() // last: the hand-written routes keep priority
 }
 
 func (s *Server) registerMiscRoutes() {
@@ -25,8 +30,6 @@ func (s *Server) registerMiscRoutes() {
 	s.handle("POST /projects/{id}/push_rule", s.createPushRule, needAuth)
 	s.handle("PUT /projects/{id}/push_rule", s.updatePushRule, needAuth)
 	s.handle("DELETE /projects/{id}/push_rule", s.deletePushRule, needAuth)
-	s.addResource(s.variablesResource())
-	s.addResource(s.keysResource())
 }
 
 // feature is a Flipper feature flag with boolean, percentage and actor gates
@@ -277,11 +280,11 @@ func (s *Server) deletePushRule(c *call) *apiError {
 	return c.noContent()
 }
 
-// variablesResource serves project CI/CD variables on the generic machinery
-// (https://docs.gitlab.com/api/project_level_variables/): keyed by key,
-// key and value required, maintainers only, duplicates 400, undeclared
-// parameters ignored.
-func (s *Server) variablesResource() *resource {
+// variableHooks give project CI/CD variables GitLab's semantics on the
+// generic store (https://docs.gitlab.com/api/project_level_variables/):
+// keyed by key, value required on update too, maintainers only, duplicates
+// 400, undeclared parameters ignored.
+func variableHooks() *hooks {
 	strs := []string{"value", "variable_type", "environment_scope", "description"}
 	bools := []string{"protected", "masked", "raw"}
 	apply := func(c *call, obj map[string]any) *apiError {
@@ -306,16 +309,14 @@ func (s *Server) variablesResource() *resource {
 		}
 		return nil
 	}
-	return &resource{
-		Resource:    Resource{Path: "/projects/{project_id}/variables", IDAttr: "key"},
-		required:    []string{"key", "value"},
+	return &hooks{
 		updRequired: []string{"value"},
 		notFound:    notFound("Variable"),
 		canRead: func(c *call, sc *scope) *apiError {
 			if c.user == nil {
 				return errUnauthorized
 			}
-			if !s.canWriteProject(c.user, sc.project) {
+			if !c.s.canWriteProject(c.user, sc.project) {
 				return errForbidden
 			}
 			return nil
@@ -323,7 +324,7 @@ func (s *Server) variablesResource() *resource {
 		dup: func(key string) *apiError {
 			return objErr(http.StatusBadRequest, map[string]any{"key": []string{"(" + key + ") has already been taken"}})
 		},
-		build: func(c *call, sc *scope, obj map[string]any) *apiError {
+		create: func(c *call, sc *scope, obj map[string]any) *apiError {
 			clear(obj)
 			for k, v := range map[string]any{"variable_type": "env_var", "key": c.p.get("key"), "protected": false,
 				"masked": false, "hidden": false, "raw": false, "environment_scope": "*", "description": nil} {
@@ -337,20 +338,22 @@ func (s *Server) variablesResource() *resource {
 	}
 }
 
-// keysResource serves a user's SSH keys (https://docs.gitlab.com/api/user_keys/):
-// public reads, administrators add and delete, title and key required.
-func (s *Server) keysResource() *resource {
-	return &resource{
-		Resource: Resource{Path: "/users/{user_id}/keys", Ops: "list,get,create,delete"},
-		required: []string{"title", "key"},
+// keyHooks give a user's SSH keys GitLab's semantics on the generic store
+// (https://docs.gitlab.com/api/user_keys/): public reads, administrators add
+// and delete, title and key required.
+func keyHooks() *hooks {
+	return &hooks{
 		notFound: notFound("Key"),
 		canWrite: func(c *call, sc *scope, it *item) *apiError {
+			if c.user == nil {
+				return errUnauthorized
+			}
 			if !c.user.admin {
 				return errForbidden
 			}
 			return nil
 		},
-		build: func(c *call, sc *scope, obj map[string]any) *apiError {
+		create: func(c *call, sc *scope, obj map[string]any) *apiError {
 			id := obj["id"]
 			clear(obj)
 			var expires any
@@ -361,7 +364,7 @@ func (s *Server) keysResource() *resource {
 			if usage == "" {
 				usage = "auth_and_signing"
 			}
-			for k, v := range map[string]any{"id": id, "title": c.p.get("title"), "created_at": s.nowTS(),
+			for k, v := range map[string]any{"id": id, "title": c.p.get("title"), "created_at": c.s.nowTS(),
 				"expires_at": expires, "key": c.p.get("key"), "usage_type": usage, "last_used_at": nil} {
 				obj[k] = v
 			}

@@ -176,5 +176,5 @@ func TestGenericResource(t *testing.T) {
 	if g := do(t, s, "GET", "/projects/1/labels2/bug").expect(t, 200, "").obj(t); g["color"] != "red" {
 		t.Fatalf("label %v", g)
 	}
-	do(t, s, "DELETE", "/projects/1/labels2/bug", tok(admin)).expect(t, 404, `{"error":"404 Not Found"}`)
+	do(t, s, "DELETE", "/projects/1/labels2/bug", tok(admin)).expect(t, 405, `{"error":"405 Not Allowed"}`)
 }

@@ -556,6 +556,7 @@ func (s *Server) registerProjectRoutes() {
 	s.handle("POST /projects/{id}/star", s.starProject, needAuth)
 	s.handle("POST /projects/{id}/unstar", s.unstarProject, needAuth)
 	s.handle("POST /projects/{id}/fork", s.forkProject, needAuth)
+	s.handle("GET /projects/{id}/forks", s.listForks)
 }
 
 // projectOrders are the documented order_by values of GET /projects
@@ -1153,4 +1154,22 @@ func (s *Server) forkProject(c *call) *apiError {
 	src.set("forks_count", gjson.GetBytes(src.doc.raw, "forks_count").Int()+1)
 	src.commit()
 	return c.doc(http.StatusCreated, &fork.doc)
+}
+
+// listForks: https://docs.gitlab.com/api/project_forks/#list-forks-of-a-project
+// (the direct forks the caller can see, newest first as GitLab's default
+// order_by=created_at, sort=desc).
+func (s *Server) listForks(c *call) *apiError {
+	p, e := s.findProject(c, c.args[0])
+	if e != nil {
+		return e
+	}
+	var forks []*project
+	for i := len(s.st.projects) - 1; i >= 0; i-- {
+		f := s.st.projects[i]
+		if gjson.GetBytes(f.doc.raw, "forked_from_project.id").Int() == int64(p.id) && s.canReadProject(c.user, f) {
+			forks = append(forks, f)
+		}
+	}
+	return c.listDocs(len(forks), func(i int) *doc { return &forks[i].doc })
 }

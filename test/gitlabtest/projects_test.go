@@ -169,6 +169,14 @@ func TestFork(t *testing.T) {
 	if named["path_with_namespace"] != "g/down" || named["name"] != "Down" {
 		t.Fatalf("named fork %v", named["path_with_namespace"])
 	}
+	// The forks list: direct forks, newest first, paginated.
+	l := do(t, s, "GET", "/projects/root%2Fup/forks?per_page=1").expect(t, 200, "")
+	if l.header.Get("X-Total") != "2" || l.list(t)[0]["path_with_namespace"] != "g/down" {
+		t.Fatalf("forks %s %s", l.header.Get("X-Total"), l.body)
+	}
+	if l := do(t, s, "GET", "/projects/bob%2Fup/forks").list(t); len(l) != 0 {
+		t.Fatalf("forks of a fork %v", l)
+	}
 }
 
 func TestGroupsCRUD(t *testing.T) {

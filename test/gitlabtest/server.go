@@ -124,8 +124,10 @@ type Server struct {
 	reqIDPfx string
 	reqSeq   atomic.Uint64
 
-	routes  atomic.Pointer[[]*route]
-	routeMu sync.Mutex
+	routes   atomic.Pointer[routeTable]
+	routeMu  sync.Mutex
+	resKinds map[string]*kind // AddResource collections by path; guarded by routeMu
+	pending  *[]*route        // routes collected while registerRoutes runs
 
 	mu sync.RWMutex
 	st state

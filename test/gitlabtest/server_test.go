@@ -44,8 +44,10 @@ func TestUnknownRouteAndRequestIDs(t *testing.T) {
 	if a.header.Get("X-Request-Id") == b.header.Get("X-Request-Id") {
 		t.Fatal("request ids repeat")
 	}
-	// A wrong method on a known path matches no route either.
-	do(t, s, "PATCH", "/version", tok(admin)).expect(t, 404, `{"error":"404 Not Found"}`)
+	// A wrong method on a known path is Grape's 405, with the methods served.
+	if r := do(t, s, "PATCH", "/version", tok(admin)).expect(t, 405, `{"error":"405 Not Allowed"}`); r.header.Get("Allow") != "GET, HEAD" {
+		t.Fatalf("Allow %q", r.header.Get("Allow"))
+	}
 	// An unencoded slash in a project path matches no route.
 	s.AddProject(gitlabtest.Project{Name: "p"})
 	do(t, s, "GET", "/projects/root/p", tok(admin)).expect(t, 404, `{"error":"404 Not Found"}`)

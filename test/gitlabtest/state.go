@@ -26,6 +26,7 @@ type state struct {
 	features map[string]*feature
 
 	colls map[string]*coll
+	ids   map[string]int // the generic store's id sequences, by collection path
 
 	nextUser, nextNS, nextProject, nextIssue, nextMR, nextPushRule, nextTodo int
 
@@ -52,6 +53,7 @@ func (s *Server) initState() {
 		redirects:     map[string]int{},
 		features:      map[string]*feature{},
 		colls:         map[string]*coll{},
+		ids:           map[string]int{},
 	}
 	root := s.addUser(User{Username: "root", Name: "Administrator", Email: "admin@example.com", Admin: true})
 	s.addToken(root, s.cfg.adminToken, PrivateToken, nil)
@@ -87,7 +89,9 @@ func (n *namespace) json() map[string]any {
 type coll struct {
 	items []*item
 	byKey map[string]*item
-	next  int // per-collection counter (iids)
+	next  int   // per-collection counter (iids)
+	owner *item // the object the collection belongs to, when the store holds it
+	gone  bool  // a deleted singleton
 }
 
 func newColl() *coll { return &coll{byKey: map[string]*item{}} }

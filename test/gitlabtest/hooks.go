@@ -1,0 +1,59 @@
+package gitlabtest
+
+// hooks give one kind of the generic store GitLab's semantics, by hand. Every
+// field is optional: nil keeps the generic behaviour described in doc.go.
+// Hooks run under the state lock (shared for reads, exclusive for writes),
+// after the store has resolved the parent chain into the scope (sc.project,
+// sc.group, sc.user, sc.issue, sc.mr for the hand-written ancestors,
+// sc.parent for a parent in the store, sc.vals the placeholder values). A
+// write hook may write other collections with c.insert (a pipeline's jobs)
+// and c.s.st.colls.
+type hooks struct {
+	// notFound is the 404 of a missing object (default "404 <Label> Not
+	// Found", the label made from the spec name).
+	notFound *apiError
+	// required and updRequired are required beyond the declaration.
+	required, updRequired []string
+	// canRead checks reads (and the read of the parent before any write);
+	// default: whoever sees the parent.
+	canRead func(c *call, sc *scope) *apiError
+	// canWrite checks creates (it is nil), updates, deletes and sets;
+	// default: a user who may write to the parent project or group, or the
+	// user of a user's collection, or an administrator.
+	canWrite func(c *call, sc *scope, it *item) *apiError
+	// create completes or replaces the new object: obj already holds the ID,
+	// the parent IDs, created_at, updated_at and the attributes given.
+	create func(c *call, sc *scope, obj map[string]any) *apiError
+	// update applies fields (the attributes given, without the ID and the
+	// parent IDs) to it.obj; default: merge them and touch updated_at.
+	update func(c *call, sc *scope, it *item, fields map[string]any) *apiError
+	// delete runs before the object is removed; an error keeps it. it is
+	// nil for a singleton that exists only implicitly.
+	delete func(c *call, sc *scope, it *item) *apiError
+	// list filters and orders the objects of a list request (default: all,
+	// oldest first) into a new slice; the store paginates what it returns.
+	list func(c *call, sc *scope, items []*item) ([]*item, *apiError)
+	// dup answers a create whose ID is taken (default 400
+	// {"message":{"<id attribute>":["has already been taken"]}}).
+	dup func(key string) *apiError
+	// after runs after every successful write of the collection.
+	after func(c *call, sc *scope)
+}
+
+// specHooks is the one place where hand-made semantics join the generic
+// store: a spec name (managers.Builtins()) maps to its hooks. Add a line here
+// and the hooks in the file of the resource's area.
+var specHooks = map[string]*hooks{
+	"project_issue_note": noteHooks(),
+	"project_variable":   variableHooks(),
+	"user_key":           keyHooks(),
+}
+
+// newestFirst lists the objects newest first.
+func newestFirst(_ *call, _ *scope, items []*item) ([]*item, *apiError) {
+	out := make([]*item, len(items))
+	for i, it := range items {
+		out[len(items)-1-i] = it
+	}
+	return out, nil
+}
