@@ -1,5 +1,6 @@
-// Package gitlabtest is a stateful, in-memory GitLab REST API v4 for tests,
-// used the way net/http/httptest is:
+// Package gitlabtest is a stateful, in-memory GitLab REST API v4 (and a
+// small part of its GraphQL API) for tests, used the way net/http/httptest
+// is:
 //
 //	srv := gitlabtest.NewServer(t)             // listens on 127.0.0.1, closed by t.Cleanup
 //	id := srv.AddProject(gitlabtest.Project{Name: "demo", Visibility: "public"})
@@ -86,6 +87,20 @@
 // taken ID) and after (follow-up writes, such as an issue's note count);
 // insert stores objects in other collections (the jobs of a new pipeline).
 // Issue notes, project variables and user SSH keys are built this way.
+//
+// # GraphQL
+//
+// POST (and GET, for queries) /api/graphql serves a subset of GitLab's
+// GraphQL schema on the same state, so an issue created through REST is
+// visible through GraphQL and the other way round: currentUser,
+// project(fullPath) with issue, issues, mergeRequest and mergeRequests
+// (keyset connections with first/after, nodes, edges, pageInfo and count,
+// at most 100 nodes a page), group(fullPath) with projects, and the
+// createIssue mutation. Tokens work as for the REST API (job tokens are not
+// accepted; mutations need the api scope), with GitLab's error shapes (401
+// "Invalid token", 422 "Query too large", errors in a 200 answer with
+// partial data) and its complexity limit (WithGraphQLComplexityLimit).
+// Faults match it with Path: GraphQLPath.
 //
 // # Faults and limits
 //
