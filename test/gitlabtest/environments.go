@@ -264,7 +264,7 @@ func (c *call) deploymentFollows(d, j *item) {
 	}
 	d.obj["status"], d.obj["deployable"], d.obj["updated_at"] = st, deployable, c.s.nowTS()
 	d.render()
-	c.lastDeployments(anyString(d.obj["project_id"]))
+	c.lastDeployments(pid(pipeOf(jobOf(j).pipeline).project))
 }
 
 // approveDeployment: https://docs.gitlab.com/api/deployments/#approve-or-reject-a-blocked-deployment

@@ -38,14 +38,13 @@ type jobState struct {
 	deploy    *item // the deployment the job makes
 }
 
-// jobOf returns the job's state; jobs seeded with AddObject get an empty one.
+// jobOf returns the job's state; for a job seeded with AddObject, a blank
+// one that is not kept (reads share the state lock).
 func jobOf(j *item) *jobState {
-	js, ok := j.ext.(*jobState)
-	if !ok {
-		js = &jobState{def: &ciJob{name: j.str("name"), stage: j.str("stage"), when: "on_success"}}
-		j.ext = js
+	if js, ok := j.ext.(*jobState); ok {
+		return js
 	}
-	return js
+	return &jobState{def: &ciJob{name: j.str("name"), stage: j.str("stage"), when: "on_success"}}
 }
 
 // addJob creates a job (or a bridge) of the pipeline from its definition,
@@ -665,7 +664,7 @@ func pipelineJobHooks() *hooks {
 			return nil, e
 		}
 		all := slices.Clone(items) // objects stored by AddObject
-		if ps, ok := sc.parent.ext.(*pipelineState); ok {
+		if ps := pipeOf(sc.parent); ps != nil {
 			for _, j := range ps.jobs {
 				if !jobOf(j).bridge {
 					all = append(all, j)

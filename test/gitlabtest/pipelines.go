@@ -383,11 +383,20 @@ func (s *Server) pipelineFor(c *call, write bool) (*project, *item, *apiError) {
 		return nil, nil, notFound("Pipeline")
 	}
 	it := pl.byKey[c.args[1]]
-	if _, ok := it.ext.(*pipelineState); !ok {
-		// Seeded with AddObject: a pipeline without a definition.
-		it.ext = &pipelineState{project: p, def: &ciDef{}, user: c.user}
+	if _, ok := it.ext.(*pipelineState); !ok && write {
+		it.ext = pipeOf(it) // seeded with AddObject: a pipeline without jobs
+		it.ext.(*pipelineState).project = p
 	}
 	return p, it, nil
+}
+
+// pipeOf returns the pipeline's state; for a pipeline seeded with
+// AddObject, a blank one without jobs that is not kept.
+func pipeOf(pl *item) *pipelineState {
+	if ps, ok := pl.ext.(*pipelineState); ok {
+		return ps
+	}
+	return &pipelineState{def: &ciDef{}, user: &user{}}
 }
 
 // latestPipeline: https://docs.gitlab.com/api/pipelines/#get-the-latest-pipeline
@@ -491,7 +500,7 @@ func junitCases(j *item) []map[string]any {
 
 // suites are the test suites of a pipeline: one per job with a report.
 func suites(pl *item) (out []map[string]any) {
-	for _, j := range pl.ext.(*pipelineState).latestJobs() {
+	for _, j := range pipeOf(pl).latestJobs() {
 		cases := junitCases(j)
 		if len(cases) == 0 {
 			continue

@@ -31,14 +31,15 @@ type runnerState struct {
 	jobs     []*item
 }
 
+// runnerOf returns the runner's state; for a runner seeded with AddObject,
+// a blank one that is not kept (reads share the state lock).
 func runnerOf(r *item) *runnerState {
-	rs, ok := r.ext.(*runnerState)
-	if !ok {
-		rs = &runnerState{typ: r.str("runner_type")}
-		if rs.typ == "" {
-			rs.typ = "instance_type"
-		}
-		r.ext = rs
+	if rs, ok := r.ext.(*runnerState); ok {
+		return rs
+	}
+	rs := &runnerState{typ: r.str("runner_type")}
+	if rs.typ == "" {
+		rs.typ = "instance_type"
 	}
 	return rs
 }
