@@ -526,6 +526,8 @@ func TestWorkflowRunnerJobs(t *testing.T) {
 		t.Fatalf("instance runners %v", l)
 	}
 
+	must(p.Variables().Create(ctx, gitlab.Attrs{"key": "TARGET", "value": "any"}))(t)
+	must(p.Variables().Create(ctx, gitlab.Attrs{"key": "TARGET", "value": "prod", "environment_scope": "production"}))(t)
 	pl := must(p.Pipelines().Create(ctx, gitlab.Attrs{"ref": "main"}))(t)
 	request := func(tok string) *gitlab.Response {
 		t.Helper()
@@ -539,6 +541,13 @@ func TestWorkflowRunnerJobs(t *testing.T) {
 		t.Fatalf("job request: %d %s", got.StatusCode, got.Body)
 	}
 	jobID, jobToken := got.JSON().Get("id").String(), got.JSON().Get("token").String()
+	// The build job deploys nowhere: only the variable of every environment.
+	if v := got.JSON().Get(`variables.#(key=="TARGET")#.value`).String(); v != `["any"]` {
+		t.Fatalf("TARGET for the build job: %s", v)
+	}
+	if v := got.JSON().Get(`variables.#(key=="CI_JOB_TOKEN").value`).String(); v != jobToken {
+		t.Fatalf("CI_JOB_TOKEN %q, job token %q", v, jobToken)
+	}
 	job := must(p.Jobs().Get(ctx, jobID))(t)
 	status(t, job, "running")
 	if job.Lookup("runner.id").String() != reg.ID() {
@@ -738,4 +747,23 @@ child:
 		t.Fatalf("child jobs %v", names)
 	}
 	status(t, must(p.Pipelines().Get(ctx, pl.ID()))(t), "success")
+}
+
+// A merge request pipeline runs on the merge request's head ref; the merge
+// request lists it with its source branch's pipelines.
+func TestWorkflowMergeRequestPipeline(t *testing.T) {
+	_, gl := gitlabtest.NewClient(t)
+	p := ciProject(t, gl, "reviewed")
+	must(p.Branches().Create(ctx, gitlab.Attrs{"branch": "feature", "ref": "main"}))(t)
+	mr := must(p.MergeRequests().Create(ctx, gitlab.Attrs{"source_branch": "feature", "target_branch": "main", "title": "Feature"}))(t)
+	branchPl := must(p.Pipelines().Create(ctx, gitlab.Attrs{"ref": "feature"}))(t)
+	mrPl := must(mr.Pipelines().Create(ctx, nil))(t)
+	if mrPl.GetString("ref") != "refs/merge-requests/"+mr.ID()+"/head" || mrPl.GetString("source") != "merge_request_event" {
+		t.Fatalf("merge request pipeline %s", js(mrPl))
+	}
+	must(p.Pipelines().Create(ctx, gitlab.Attrs{"ref": "main"}))(t)
+	l := must(gitlab.Collect(mr.Pipelines().All(ctx, nil)))(t)
+	if len(l) != 2 || l[0].ID() != mrPl.ID() || l[1].ID() != branchPl.ID() {
+		t.Fatalf("merge request pipelines %v", l)
+	}
 }

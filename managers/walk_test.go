@@ -128,11 +128,13 @@ var walkHints = map[string]base.Attrs{
 	"project_resource_group": {"process_mode": "oldest_first"},
 }
 
-// walkRefs make create attributes that name other objects GitLab checks:
-// a project runner of another project, to assign to the walk's project
-// (https://docs.gitlab.com/api/runners/#assign-a-runner-to-project).
-var walkRefs = map[string]func(w *walker) (base.Attrs, error){
-	"project_runner": func(w *walker) (base.Attrs, error) {
+// walkRefs make what a create needs beyond its attributes, with the
+// manager m: other objects GitLab checks exist, named by the attributes
+// they return.
+var walkRefs = map[string]func(w *walker, m reflect.Value) (base.Attrs, error){
+	// A project runner of another project, to assign to the walk's project
+	// (https://docs.gitlab.com/api/runners/#assign-a-runner-to-project).
+	"project_runner": func(w *walker, _ reflect.Value) (base.Attrs, error) {
 		home, err := w.gl.Projects.Create(ctx, gitlab.Attrs{"name": w.made("runner-home")})
 		if err != nil {
 			return nil, err
@@ -142,6 +144,26 @@ var walkRefs = map[string]func(w *walker) (base.Attrs, error){
 			return nil, err
 		}
 		return base.Attrs{"runner_id": r.GetInt("id")}, nil
+	},
+	// The merge request's source branch, which its pipeline runs on
+	// (https://docs.gitlab.com/api/merge_requests/#create-merge-request-pipeline).
+	"project_merge_request_pipeline": func(w *walker, m reflect.Value) (base.Attrs, error) {
+		path, err := call(m, "Path")
+		if err != nil {
+			return nil, err
+		}
+		mrPath := strings.TrimSuffix(path[0].String(), "/pipelines")
+		mr, err := w.gl.HTTPGet(ctx, mrPath, nil)
+		if err != nil {
+			return nil, err
+		}
+		branches := mrPath[:strings.Index(mrPath, "/merge_requests/")] + "/repository/branches"
+		src := mr.JSON().Get("source_branch").String()
+		if _, err := w.gl.HTTPGet(ctx, branches+"/"+src, nil); err == nil {
+			return nil, nil
+		}
+		_, err = w.gl.HTTPPost(ctx, branches, map[string]any{"branch": src, "ref": "main"})
+		return nil, err
 	},
 }
 
@@ -410,7 +432,7 @@ func (w *walker) make(sp *base.Spec, m reflect.Value, first bool) (reflect.Value
 	create := func() (reflect.Value, error) {
 		attrs := w.attrs(sp, sp.CreateAttrs, true)
 		if ref := walkRefs[sp.Name]; ref != nil {
-			more, err := ref(w)
+			more, err := ref(w, m)
 			if err != nil {
 				return reflect.Value{}, err
 			}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // CI/CD variables of projects (https://docs.gitlab.com/api/project_level_variables/),
@@ -19,7 +20,6 @@ import (
 type varKind struct {
 	spec   string // its declaration
 	scoped bool   // environment_scope applies
-	label  string // GitLab's name of the owner in paths
 }
 
 var (
@@ -146,7 +146,7 @@ func applyVariable(c *call, vk *varKind, obj map[string]any) *apiError {
 	}
 	// https://docs.gitlab.com/ci/variables/#mask-a-cicd-variable: at
 	// least 8 characters, on one line.
-	if v := anyString(obj["value"]); obj["masked"] == true && (len(v) < 8 || regexp.MustCompile(`\s`).MatchString(v)) {
+	if v := anyString(obj["value"]); obj["masked"] == true && (len(v) < 8 || strings.ContainsAny(v, " \t\r\n")) {
 		return fieldErr("value", "is invalid")
 	}
 	return nil
@@ -251,8 +251,6 @@ func scopedValues(col *coll, env string) []*item {
 // wildcard matches GitLab's environment scope patterns, where * matches
 // anything.
 func wildcard(pattern, s string) bool {
-	re := "^" + regexp.QuoteMeta(pattern) + "$"
-	re = regexp.MustCompile(`\\\*`).ReplaceAllString(re, ".*")
-	ok, _ := regexp.MatchString(re, s)
+	ok, _ := regexp.MatchString("^"+strings.ReplaceAll(regexp.QuoteMeta(pattern), `\*`, ".*")+"$", s)
 	return ok
 }

@@ -19,16 +19,21 @@ var (
 // envTier guesses an environment's tier from its name, as GitLab does
 // (https://docs.gitlab.com/ci/environments/#deployment-tier-of-environments).
 func envTier(name string) string {
-	n := lower(name)
-	for _, t := range []struct{ tier, re string }{
-		{"production", `(prod|live)`}, {"staging", `(stag|model|pre)`}, {"testing", `(test|tst|int|ac(ce|)pt|qa|qc|control|quality)`},
-		{"development", `(dev|review|trunk)`},
-	} {
-		if regexp.MustCompile(t.re).MatchString(n) {
+	for _, t := range envTiers {
+		if t.re.MatchString(lower(name)) {
 			return t.tier
 		}
 	}
 	return "other"
+}
+
+var envTiers = []struct {
+	tier string
+	re   *regexp.Regexp
+}{
+	{"production", regexp.MustCompile(`(prod|live)`)}, {"staging", regexp.MustCompile(`(stag|model|pre)`)},
+	{"testing", regexp.MustCompile(`(test|tst|int|ac(ce|)pt|qa|qc|control|quality)`)},
+	{"development", regexp.MustCompile(`(dev|review|trunk)`)},
 }
 
 // envSlug is the environment's URL-safe name: lower case, other characters

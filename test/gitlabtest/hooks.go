@@ -48,6 +48,7 @@ var specHooks = map[string]*hooks{
 	"user_key":           keyHooks(),
 	// CI/CD (ci.go)
 	"project_pipeline":                    pipelineHooks(),
+	"project_merge_request_pipeline":      mrPipelineHooks(),
 	"project_job":                         projectJobHooks(),
 	"project_pipeline_job":                pipelineJobHooks(),
 	"project_pipeline_bridge":             bridgeHooks(),

@@ -142,7 +142,7 @@ func (c *call) jobStatus(j *item, st string) {
 		for _, line := range js.def.script {
 			js.trace = fmt.Appendf(js.trace, "$ %s\n", line)
 		}
-		if js.token == "" && js.pipeline != nil {
+		if js.token == "" && js.pipeline != nil && !js.bridge {
 			js.token = jobToken(j)
 			c.s.st.tokens[js.token] = &token{value: js.token, kind: JobToken, userID: js.pipeline.ext.(*pipelineState).user.id,
 				scopes: map[string]bool{"api": true}}
@@ -331,9 +331,7 @@ func (c *call) downstreamChanged(b, down *item) {
 		if st != "running" {
 			c.jobStatus(b, st)
 		}
-		if b.str("status") != "created" && js.pipeline != nil && js.pipeline.ext != nil {
-			defer c.processPipeline(js.pipeline)
-		}
+		defer c.processPipeline(js.pipeline) // the stages after the bridge may go on
 	}
 	renderJob(b)
 }
@@ -792,6 +790,26 @@ func jobVariables(s *Server, j *item) []any {
 	add("CI_PROJECT_PATH", ps.project.fullPath, true)
 	add("CI_COMMIT_SHA", jobSha(j), true)
 	add("CI_COMMIT_REF_NAME", j.str("ref"), true)
+	// Instance, group (outermost first), project and pipeline variables:
+	// the later wins; scoped ones apply to the job's environment
+	// (https://docs.gitlab.com/ci/variables/#cicd-variable-precedence).
+	for _, v := range itemsOf(s.collOf("variable")) {
+		add(v.str("key"), v.str("value"), v.obj["masked"] != true)
+	}
+	var groups []*group
+	if ps.project.ns != nil {
+		for g := ps.project.ns.group; g != nil; g = g.parent {
+			groups = append([]*group{g}, groups...)
+		}
+	}
+	for _, g := range groups {
+		for _, v := range scopedValues(s.collOf("group_variable", anyString(g.id)), js.def.environment) {
+			add(v.str("key"), v.str("value"), v.obj["masked"] != true)
+		}
+	}
+	for _, v := range scopedValues(s.collOf("project_variable", pid(ps.project)), js.def.environment) {
+		add(v.str("key"), v.str("value"), v.obj["masked"] != true)
+	}
 	for _, v := range itemsOf(s.collOf("project_pipeline_variable", pid(ps.project), js.pipeline.key)) {
 		add(v.str("key"), v.str("value"), true)
 	}

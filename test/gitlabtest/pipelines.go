@@ -1,6 +1,7 @@
 package gitlabtest
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -23,6 +24,7 @@ type pipelineState struct {
 	user     *user
 	commit   map[string]any
 	schedule string // the key of the schedule that created it
+	mr       *item  // the merge request of a merge request pipeline
 	upstream *item  // the bridge that triggered it
 	started  time.Time
 }
@@ -39,6 +41,7 @@ type pipeOpts struct {
 	user     *user
 	schedule string
 	ciPath   string
+	mr       *item // a merge request pipeline's merge request
 }
 
 func kindOf(name string) *kind { return kindsFn().kinds[name] }
@@ -93,6 +96,12 @@ func (c *call) createPipeline(p *project, ref string, o pipeOpts) (*item, *apiEr
 	}
 	u := o.user
 	_, isBranch := r.branches[ref]
+	shown := ref
+	if o.mr != nil {
+		// A merge request pipeline runs on the merge request's head ref
+		// (https://docs.gitlab.com/ci/pipelines/merge_request_pipelines/).
+		shown, isBranch = "refs/merge-requests/"+o.mr.key+"/head", true
+	}
 	prev := ""
 	if len(cm.parents) > 0 {
 		prev = cm.parents[0]
@@ -100,7 +109,7 @@ func (c *call) createPipeline(p *project, ref string, o pipeOpts) (*item, *apiEr
 		prev = strings.Repeat("0", 40)
 	}
 	obj := map[string]any{
-		"name": nil, "status": "created", "source": o.source, "ref": ref, "sha": cm.id, "before_sha": prev,
+		"name": nil, "status": "created", "source": o.source, "ref": shown, "sha": cm.id, "before_sha": prev,
 		"tag": !isBranch && ref != cm.id && ref != "HEAD", "yaml_errors": nil, "user": u.basicJSON(),
 		"started_at": nil, "finished_at": nil, "committed_at": nil, "duration": nil, "queued_duration": nil,
 		"coverage": nil, "archived": false,
@@ -113,7 +122,7 @@ func (c *call) createPipeline(p *project, ref string, o pipeOpts) (*item, *apiEr
 	col.next++
 	pl.obj["iid"] = col.next
 	pl.obj["web_url"] = urlMarker + "/" + p.fullPath + "/-/pipelines/" + pl.key
-	ps := &pipelineState{project: p, def: def, user: u, commit: commitJSON(p, cm), schedule: o.schedule}
+	ps := &pipelineState{project: p, def: def, user: u, commit: commitJSON(p, cm), schedule: o.schedule, mr: o.mr}
 	pl.ext = ps
 	for _, v := range o.vars {
 		if _, e := c.put("project_pipeline_variable", []string{pid(p), pl.key}, pl,
@@ -346,6 +355,7 @@ func (s *Server) registerPipelineRoutes() {
 	s.handle("GET /projects/{id}/pipelines/{pipeline_id}/test_report", s.testReport)
 	s.handle("GET /projects/{id}/pipelines/{pipeline_id}/test_report_summary", s.testReportSummary)
 	s.handle("POST /projects/{id}/trigger/pipeline", s.triggerPipeline)
+	s.handle("POST /projects/{id}/merge_requests/{iid}/pipelines", s.postMRPipeline, needAuth)
 	s.handle("POST /projects/{id}/pipeline_schedules/{schedule_id}/play", s.playSchedule, needAuth)
 	s.handle("POST /projects/{id}/pipeline_schedules/{schedule_id}/take_ownership", s.takeSchedule, needAuth)
 }
@@ -592,7 +602,7 @@ func pipelineHooks() *hooks {
 					return ""
 				}
 				if order == "user_id" {
-					return strconv.Itoa(10000000 + atoi(anyString(gjsonField(it.obj["user"], "id"))))
+					return fmt.Sprintf("%012d", int(toFloat(gjsonField(it.obj["user"], "id"))))
 				}
 				return anyString(it.obj[order])
 			}, func(it *item) int { return it.id })
@@ -649,4 +659,38 @@ func pipelineMatches(c *call, it *item, scope string) bool {
 		return false
 	}
 	return true
+}
+
+// postMRPipeline: https://docs.gitlab.com/api/merge_requests/#create-merge-request-pipeline
+// (the source branch's head, source merge_request_event; 201).
+func (s *Server) postMRPipeline(c *call) *apiError {
+	p, e := s.projectFor(c, true)
+	if e != nil {
+		return e
+	}
+	mr, e := findIssuable(mrsOf(p), c.args[1])
+	if e != nil {
+		return e
+	}
+	pl, e := c.createPipeline(p, mr.str("source_branch"), pipeOpts{source: "merge_request_event", user: c.user, mr: mr})
+	if e != nil {
+		return e
+	}
+	return c.doc(http.StatusCreated, &pl.doc)
+}
+
+// mrPipelineHooks list a merge request's pipelines, newest first: those
+// created for it and those of its source branch
+// (https://docs.gitlab.com/api/merge_requests/#list-merge-request-pipelines).
+func mrPipelineHooks() *hooks {
+	return &hooks{list: func(c *call, sc *scope, items []*item) ([]*item, *apiError) {
+		out := slices.Clone(items)
+		for _, pl := range itemsOf(c.s.collOf("project_pipeline", pid(sc.project))) {
+			if ps := pipeOf(pl); ps.mr == sc.mr || pl.str("ref") == sc.mr.str("source_branch") {
+				out = append(out, pl)
+			}
+		}
+		slices.Reverse(out)
+		return out, nil
+	}}
 }
