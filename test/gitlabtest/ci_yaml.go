@@ -226,8 +226,9 @@ func (p *yparser) block(indent int, folded bool) string {
 	return strings.Join(lines, sep) + "\n"
 }
 
-// stripComment drops a " # comment" outside quotes.
-func stripComment(s string) string {
+// unquoted calls visit with the index of each byte of s outside quotes,
+// until it returns false.
+func unquoted(s string, visit func(i int) bool) {
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
@@ -237,11 +238,25 @@ func stripComment(s string) string {
 			}
 		case c == '"' || c == '\'':
 			quote = c
-		case c == '#' && (i == 0 || s[i-1] == ' '):
-			return strings.TrimSpace(s[:i])
+		default:
+			if !visit(i) {
+				return
+			}
 		}
 	}
-	return s
+}
+
+// stripComment drops a " # comment" outside quotes.
+func stripComment(s string) string {
+	end := len(s)
+	unquoted(s, func(i int) bool {
+		if s[i] == '#' && (i == 0 || s[i-1] == ' ') {
+			end = i
+			return false
+		}
+		return true
+	})
+	return strings.TrimSpace(s[:end])
 }
 
 // scalar reads a one-line value: quoted, flow collection or plain.
@@ -288,15 +303,10 @@ func flow(s string, num int) (any, error) {
 	}
 	var parts []string
 	depth, start := 0, 1
-	var quote byte
-	for i := 1; i < len(s)-1; i++ {
-		switch c := s[i]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
+	inner := s[:len(s)-1]
+	unquoted(inner, func(i int) bool {
+		switch c := inner[i]; {
+		case i == 0:
 		case c == '[' || c == '{':
 			depth++
 		case c == ']' || c == '}':
@@ -305,7 +315,8 @@ func flow(s string, num int) (any, error) {
 			parts = append(parts, s[start:i])
 			start = i + 1
 		}
-	}
+		return true
+	})
 	if last := strings.TrimSpace(s[start : len(s)-1]); last != "" || len(parts) > 0 {
 		parts = append(parts, s[start:len(s)-1])
 	}

@@ -49,18 +49,9 @@ func deployKeyObj(title, key string, expires any) map[string]any {
 // which are public; public=true lists those only
 // (https://docs.gitlab.com/api/deploy_keys/#list-all-deploy-keys).
 func deployKeyHooks() *hooks {
-	admin := func(c *call) *apiError {
-		switch {
-		case c.user == nil:
-			return errUnauthorized
-		case !c.user.admin:
-			return errForbidden
-		}
-		return nil
-	}
 	return &hooks{
-		canRead:  func(c *call, sc *scope) *apiError { return admin(c) },
-		canWrite: func(c *call, sc *scope, it *item) *apiError { return admin(c) },
+		canRead:  adminRead,
+		canWrite: adminWrite,
 		create: func(c *call, sc *scope, obj map[string]any) *apiError {
 			for _, k := range itemsOf(c.s.collOf("deploy_key")) {
 				if k.str("key") == anyString(obj["key"]) {
@@ -294,15 +285,7 @@ func (s *Server) createDeployToken(spec string) handler {
 // (https://docs.gitlab.com/api/deploy_tokens/#list-all-deploy-tokens).
 func allDeployTokenHooks() *hooks {
 	return &hooks{
-		canRead: func(c *call, sc *scope) *apiError {
-			switch {
-			case c.user == nil:
-				return errUnauthorized
-			case !c.user.admin:
-				return errForbidden
-			}
-			return nil
-		},
+		canRead: adminRead,
 		list: func(c *call, sc *scope, items []*item) ([]*item, *apiError) {
 			all := slices.Clone(items)
 			for _, spec := range []string{"project_deploy_token", "group_deploy_token"} {

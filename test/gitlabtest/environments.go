@@ -99,15 +99,10 @@ func (s *Server) registerEnvironmentRoutes() {
 // stopEnvironment: https://docs.gitlab.com/api/environments/#stop-an-environment
 // (state stopped; 200 with the environment).
 func (s *Server) stopEnvironment(c *call) *apiError {
-	p, e := s.projectFor(c, true)
+	_, env, e := s.projectObj(c, "project_environment", "Environment", true)
 	if e != nil {
 		return e
 	}
-	col := s.collOf("project_environment", pid(p))
-	if col == nil || col.byKey[c.args[1]] == nil {
-		return notFound("Environment")
-	}
-	env := col.byKey[c.args[1]]
 	env.obj["state"], env.obj["updated_at"] = "stopped", s.nowTS()
 	env.render()
 	return c.doc(http.StatusOK, &env.doc)
@@ -285,15 +280,10 @@ func (s *Server) approveDeployment(c *call) *apiError {
 	if st != "approved" && st != "rejected" {
 		return errErr(http.StatusBadRequest, "status does not have a valid value")
 	}
-	p, e := s.projectFor(c, true)
+	p, d, e := s.projectObj(c, "project_deployment", "Deployment", true)
 	if e != nil {
 		return e
 	}
-	col := s.collOf("project_deployment", pid(p))
-	if col == nil || col.byKey[c.args[1]] == nil {
-		return notFound("Deployment")
-	}
-	d := col.byKey[c.args[1]]
 	envName := anyString(gjsonField(d.obj["environment"], "name"))
 	pe := s.collOf("project_protected_environment", pid(p))
 	if pe == nil || pe.byKey[envName] == nil {

@@ -360,15 +360,7 @@ func (s *Server) registerJobRoutes() {
 
 // jobFor finds the job of args[1] in the project of args[0].
 func (s *Server) jobFor(c *call, write bool) (*project, *item, *apiError) {
-	p, e := s.projectFor(c, write)
-	if e != nil {
-		return nil, nil, e
-	}
-	j := s.collOf("project_job", pid(p))
-	if j == nil || j.byKey[c.args[1]] == nil {
-		return nil, nil, notFound("Job")
-	}
-	return p, j.byKey[c.args[1]], nil
+	return s.projectObj(c, "project_job", "Job", write)
 }
 
 // jobAction wraps an action on one job: write access, then the action; it

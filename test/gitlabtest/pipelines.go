@@ -384,15 +384,10 @@ func (s *Server) postPipeline(c *call) *apiError {
 // pipelineFor finds the pipeline of args[1] in the project of args[0];
 // write also checks write access.
 func (s *Server) pipelineFor(c *call, write bool) (*project, *item, *apiError) {
-	p, e := s.projectFor(c, write)
+	p, it, e := s.projectObj(c, "project_pipeline", "Pipeline", write)
 	if e != nil {
 		return nil, nil, e
 	}
-	pl := s.collOf("project_pipeline", pid(p))
-	if pl == nil || pl.byKey[c.args[1]] == nil {
-		return nil, nil, notFound("Pipeline")
-	}
-	it := pl.byKey[c.args[1]]
 	if _, ok := it.ext.(*pipelineState); !ok && write {
 		it.ext = pipeOf(it) // seeded with AddObject: a pipeline without jobs
 		it.ext.(*pipelineState).project = p

@@ -341,13 +341,7 @@ func runnerHooks() *hooks {
 			}
 			return filterRunners(c, mine)
 		},
-		update: func(c *call, sc *scope, it *item, fields map[string]any) *apiError {
-			if e := applyRunner(c, it.obj); e != nil {
-				return e
-			}
-			it.obj["updated_at"] = c.s.nowTS()
-			return nil
-		},
+		update: updateWith(applyRunner),
 	}
 }
 
@@ -355,15 +349,7 @@ func runnerHooks() *hooks {
 // (https://docs.gitlab.com/api/runners/#list-all-runners).
 func runnerAllHooks() *hooks {
 	return &hooks{
-		canRead: func(c *call, sc *scope) *apiError {
-			switch {
-			case c.user == nil:
-				return errUnauthorized
-			case !c.user.admin:
-				return errForbidden
-			}
-			return nil
-		},
+		canRead: adminRead,
 		list: func(c *call, sc *scope, items []*item) ([]*item, *apiError) {
 			return filterRunners(c, append(slices.Clone(items), c.s.runners()...))
 		},

@@ -42,13 +42,7 @@ func scheduleHooks() *hooks {
 			obj["owner"], obj["last_pipeline"], obj["variables"] = c.user.basicJSON(), nil, []any{}
 			return apply(c, obj)
 		},
-		update: func(c *call, sc *scope, it *item, fields map[string]any) *apiError {
-			if e := apply(c, it.obj); e != nil {
-				return e
-			}
-			it.obj["updated_at"] = c.s.nowTS()
-			return nil
-		},
+		update: updateWith(apply),
 	}
 }
 
@@ -105,15 +99,7 @@ func schedulePipelineHooks() *hooks {
 
 // scheduleFor finds the schedule of args[1] in the project of args[0].
 func (s *Server) scheduleFor(c *call) (*project, *item, *apiError) {
-	p, e := s.projectFor(c, true)
-	if e != nil {
-		return nil, nil, e
-	}
-	col := s.collOf("project_pipeline_schedule", pid(p))
-	if col == nil || col.byKey[c.args[1]] == nil {
-		return nil, nil, notFound("Pipeline Schedule")
-	}
-	return p, col.byKey[c.args[1]], nil
+	return s.projectObj(c, "project_pipeline_schedule", "Pipeline Schedule", true)
 }
 
 // playSchedule: https://docs.gitlab.com/api/pipeline_schedules/#run-a-scheduled-pipeline-immediately

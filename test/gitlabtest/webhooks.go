@@ -71,26 +71,10 @@ func webhookHooks(events []string, system bool) *hooks {
 			}
 			return apply(c, obj)
 		},
-		update: func(c *call, sc *scope, it *item, fields map[string]any) *apiError {
-			if e := apply(c, it.obj); e != nil {
-				return e
-			}
-			it.obj["updated_at"] = c.s.nowTS()
-			return nil
-		},
+		update: updateWith(apply),
 	}
 	if system {
-		admin := func(c *call) *apiError {
-			switch {
-			case c.user == nil:
-				return errUnauthorized
-			case !c.user.admin:
-				return errForbidden
-			}
-			return nil
-		}
-		h.canRead = func(c *call, sc *scope) *apiError { return admin(c) }
-		h.canWrite = func(c *call, sc *scope, it *item) *apiError { return admin(c) }
+		h.canRead, h.canWrite = adminRead, adminWrite
 	}
 	return h
 }
@@ -127,51 +111,51 @@ func (s *Server) testProjectHook(c *call) *apiError {
 	return c.value(http.StatusCreated, map[string]any{"message": "201 Created"})
 }
 
-// hookTestData is GitLab's complaint when the project lacks what a test
-// event is made of, "" when it has it.
-func (s *Server) hookTestData(p *project, trigger string) string {
-	has := func(spec string) bool {
-		prefix := kindOf(spec).path + "|" + pid(p) + "|"
-		for key, col := range s.st.colls {
-			if (strings.HasPrefix(key, prefix) || key == strings.TrimSuffix(prefix, "|")) && len(col.items) > 0 {
-				return true
+// hookTestNeeds say what a test event of a project is made of, and
+// GitLab's complaint without it.
+var hookTestNeeds = map[string]struct {
+	msg string
+	has func(s *Server, p *project) bool
+}{
+	"push_events":                {"Ensure the project has at least one commit.", hasCommits},
+	"tag_push_events":            {"Ensure the project has at least one commit.", hasCommits},
+	"issues_events":              {"Ensure the project has issues.", func(_ *Server, p *project) bool { return hasItems(p.issues) }},
+	"confidential_issues_events": {"Ensure the project has issues.", func(_ *Server, p *project) bool { return hasItems(p.issues) }},
+	"merge_requests_events":      {"Ensure the project has merge requests.", func(_ *Server, p *project) bool { return hasItems(p.mrs) }},
+	"note_events":                {"Ensure the project has notes.", stored("project_issue_note", "project_merge_request_note")},
+	"confidential_note_events":   {"Ensure the project has notes.", stored("project_issue_note", "project_merge_request_note")},
+	"emoji_events":               {"Ensure the project has notes.", stored("project_issue_note", "project_merge_request_note")},
+	"job_events":                 {"Ensure the project has CI jobs.", stored("project_job")},
+	"pipeline_events":            {"Ensure the project has CI pipelines.", stored("project_pipeline")},
+	"wiki_page_events":           {"Ensure the wiki is enabled and has pages.", stored("project_wiki")},
+	"releases_events":            {"Ensure the project has releases.", stored("project_release")},
+}
+
+func hasCommits(s *Server, p *project) bool { return len(s.repoOf(p).branches) > 0 }
+
+func hasItems(col *coll) bool { return col != nil && len(col.items) > 0 }
+
+// stored reports whether the store holds objects of the declarations
+// under the project.
+func stored(specs ...string) func(s *Server, p *project) bool {
+	return func(s *Server, p *project) bool {
+		for _, spec := range specs {
+			prefix := kindOf(spec).path + "|" + pid(p)
+			for key, col := range s.st.colls {
+				if (key == prefix || strings.HasPrefix(key, prefix+"|")) && hasItems(col) {
+					return true
+				}
 			}
 		}
 		return false
 	}
-	switch trigger {
-	case "push_events", "tag_push_events":
-		if len(s.repoOf(p).branches) == 0 {
-			return "Ensure the project has at least one commit."
-		}
-	case "issues_events", "confidential_issues_events":
-		if p.issues == nil || len(p.issues.items) == 0 {
-			return "Ensure the project has issues."
-		}
-	case "merge_requests_events":
-		if p.mrs == nil || len(p.mrs.items) == 0 {
-			return "Ensure the project has merge requests."
-		}
-	case "note_events", "confidential_note_events", "emoji_events":
-		if !has("project_issue_note") && !has("project_merge_request_note") {
-			return "Ensure the project has notes."
-		}
-	case "job_events":
-		if !has("project_job") {
-			return "Ensure the project has CI jobs."
-		}
-	case "pipeline_events":
-		if !has("project_pipeline") {
-			return "Ensure the project has CI pipelines."
-		}
-	case "wiki_page_events":
-		if !has("project_wiki") {
-			return "Ensure the wiki is enabled and has pages."
-		}
-	case "releases_events":
-		if !has("project_release") {
-			return "Ensure the project has releases."
-		}
+}
+
+// hookTestData is GitLab's complaint when the project lacks what a test
+// event is made of, "" when it has it.
+func (s *Server) hookTestData(p *project, trigger string) string {
+	if need, ok := hookTestNeeds[trigger]; ok && !need.has(s, p) {
+		return need.msg
 	}
 	return ""
 }
