@@ -20,11 +20,25 @@
 // and their projects, projects (filters, simple=true, star/unstar, fork and
 // the forks list, rename redirects), issues and their notes (by iid), merge
 // requests (by iid; merge, approve, unapprove), branches, repository files
-// (JSON with base64 content, raw, HEAD metadata), the push rule, CI/CD
-// variables and feature flags. Every other declaration of the client's
-// registry (managers.Builtins(): pipelines, jobs, members, labels,
-// releases and all the others) is served by the generic store below, and
-// AddResource declares further collections on it.
+// (JSON with base64 content, raw, HEAD metadata), the push rule and feature
+// flags. Every other declaration of the client's registry
+// (managers.Builtins(): pipelines, jobs, members, labels, releases and all
+// the others) is served by the generic store below, and AddResource
+// declares further collections on it.
+//
+// CI/CD resources have GitLab's semantics on the store (ci.go and the
+// files it names): a pipeline created from a ref (the API, a trigger
+// token, a schedule's play, a merge request) runs the project's
+// .gitlab-ci.yml at that ref (a common YAML subset) or a built-in build,
+// test and manual deploy definition: jobs and bridges by stage, composite
+// statuses, when:, allow_failure, retry (new jobs), cancel, play, erase,
+// traces and zip artifacts, test reports, child pipelines, resource groups
+// and deployments. SetJobStatus, or a runner through the runner API (POST
+// /jobs/request, PUT /jobs/:id), moves jobs on. Runners register with
+// RunnerRegistrationToken or a project's runners_token; variables of
+// projects and groups may repeat a key across environment scopes
+// (filter[environment_scope]); deploy keys are shared between projects;
+// webhook tests answer as GitLab does.
 //
 // The behaviour follows GitLab's documentation (each handler cites its page):
 // JSON error bodies in GitLab's shapes ({"message": ...}, {"error": ...},
@@ -86,7 +100,7 @@
 // delete (veto or clean up), list (filter and order before paging), dup (a
 // taken ID) and after (follow-up writes, such as an issue's note count);
 // insert stores objects in other collections (the jobs of a new pipeline).
-// Issue notes, project variables and user SSH keys are built this way.
+// Issue notes, user SSH keys and the CI/CD resources are built this way.
 //
 // # GraphQL
 //
