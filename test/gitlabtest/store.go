@@ -41,6 +41,7 @@ type kind struct {
 	create, update   base.RequiredOptional // declared attributes
 	chain            []step                // the ancestors, root first
 	native           native                // set for kinds served by hand-written handlers
+	spec             *base.Spec            // the declaration; nil for AddResource collections
 	hooks            *hooks
 	notFound         *apiError
 }
@@ -193,6 +194,14 @@ func builtinKinds() *builtinSet {
 			}
 			builtin.routes = append(builtin.routes, rts...)
 		}
+		for _, sp := range reg.Specs() { // after the operations, which keep their shapes
+			rts, err := kinds[sp.Name].actionRoutes()
+			if err != nil {
+				builtin.err = err
+				return
+			}
+			builtin.routes = append(builtin.routes, rts...)
+		}
 	})
 	return &builtin
 }
@@ -245,7 +254,7 @@ func specKinds(reg *base.Registry) (map[string]*kind, error) {
 func newSpecKind(sp *base.Spec) *kind {
 	k := &kind{name: sp.Name, path: sp.Path, idAttr: sp.IDAttribute(), ops: sp.Ops,
 		updVerb: sp.UpdateVerb(), setVerb: sp.SetMethod, createVerb: sp.CreateVerb(), create: sp.CreateAttrs, update: sp.UpdateAttrs,
-		native: natives[sp.Name]}
+		native: natives[sp.Name], spec: sp}
 	k.segs, k.phs = template(sp.Path)
 	k.createSegs, k.createPhs = k.segs, k.phs
 	if sp.CreatePath != "" {
