@@ -105,10 +105,16 @@ func (k *kind) actionRoutes() ([]*route, error) {
 		case http.MethodHead:
 			method = http.MethodGet // a HEAD is served by the GET route
 		}
-		rts = append(rts, newRoute(method+" "+collPath(segs), func(c *call) *apiError { return c.storeAction(ar) }))
+		rt := newRoute(method+" "+collPath(segs), func(c *call) *apiError { return c.storeAction(ar) })
+		actionRoutesBuilt[rt] = a
+		rts = append(rts, rt)
 	}
 	return rts, nil
 }
+
+// actionRoutesBuilt maps the action routes of the built-in declarations to
+// their action; written once, by builtinKinds.
+var actionRoutesBuilt = map[*route]*base.Action{}
 
 // objectKey names the placeholder of an object's ID in an action path.
 const objectKey = "\x00key"
@@ -487,8 +493,10 @@ var (
 	userAgent = rawValue(map[string]any{"user_agent": "Go-http-client/1.1", "ip_address": "127.0.0.1", "akismet_submitted": false})
 	// https://docs.gitlab.com/api/user_moderation/: block, unblock,
 	// activate, deactivate, ban and unban answer true.
-	moderated = rawValue(true)
-	created   = rawValue(map[string]any{"message": "201 Created"})
+	moderated           = rawValue(true)
+	created   rawAnswer = func(*call, *actionCall) (int, any) {
+		return http.StatusCreated, map[string]any{"message": "201 Created"}
+	}
 	emptyList = rawValue([]any{})
 )
 
