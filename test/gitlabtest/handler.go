@@ -243,7 +243,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	path := escapedPath(r)
 	body, rcv, bodyErr := s.receive(r, path) // uploads are hashed as they arrive
 	segs, apiOK := splitPath(path)
-	s.logRequest(r, path, body)
+	s.logRequest(r, path, rcv.logBody(body))
 
 	if s.cfg.rateLimit > 0 {
 		if e := s.rateLimit(w, r); e != nil {

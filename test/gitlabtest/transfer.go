@@ -286,10 +286,21 @@ func (s *Server) recordUpload(u *Upload) {
 }
 
 // received is a streamed request body: the multipart fields (files by their
-// file name) and the uploads.
+// file name), the uploads, and the body itself when it fits in UploadKeep,
+// for the request log.
 type received struct {
 	fields  [][2]string
 	uploads []*Upload
+	kept    []byte
+}
+
+// logBody is what the request log keeps of a request: body when it was
+// read whole, else the streamed body when it was small.
+func (rc *received) logBody(body []byte) []byte {
+	if body != nil || rc == nil {
+		return body
+	}
+	return rc.kept
 }
 
 // receive reads a request body: JSON, form and untyped bodies whole (up to
@@ -308,10 +319,15 @@ func (s *Server) receive(r *http.Request, path string) ([]byte, *received, *apiE
 		return body, nil, nil
 	case "multipart/form-data":
 		rc := &received{}
-		mr := multipart.NewReader(r.Body, mp["boundary"])
+		whole := &keeper{}
+		mr := multipart.NewReader(io.TeeReader(r.Body, whole), mp["boundary"])
 		for {
 			part, err := mr.NextPart()
 			if err == io.EOF {
+				_, _ = io.Copy(whole, r.Body) // the epilogue, if any
+				if !whole.over {
+					rc.kept = whole.data
+				}
 				return nil, rc, nil
 			}
 			if err != nil {
@@ -348,7 +364,7 @@ func (s *Server) receive(r *http.Request, path string) ([]byte, *received, *apiE
 		return nil, nil, nil
 	}
 	s.recordUpload(u)
-	return nil, &received{uploads: []*Upload{u}}, nil
+	return nil, &received{uploads: []*Upload{u}, kept: u.Data}, nil
 }
 
 var copyBufs = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
@@ -367,7 +383,8 @@ func (u *Upload) hash(r io.Reader) error {
 	return err
 }
 
-// keeper hashes what is written and keeps it up to UploadKeep bytes.
+// keeper hashes what is written (when h is set) and keeps it up to
+// UploadKeep bytes.
 type keeper struct {
 	h    hash.Hash
 	data []byte
@@ -375,7 +392,9 @@ type keeper struct {
 }
 
 func (k *keeper) Write(p []byte) (int, error) {
-	k.h.Write(p)
+	if k.h != nil {
+		k.h.Write(p)
+	}
 	if !k.over {
 		if len(k.data)+len(p) > UploadKeep {
 			k.data, k.over = nil, true
