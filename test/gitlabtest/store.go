@@ -137,7 +137,7 @@ type binding struct {
 func template(path string) (segs, phs []string) {
 	for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
 		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
-			phs = append(phs, seg[1:len(seg)-1])
+			phs = append(phs, strings.TrimPrefix(seg[1:len(seg)-1], "+")) // {+path}: see base.Action.Path
 			seg = "{}"
 		}
 		segs = append(segs, seg)
