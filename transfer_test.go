@@ -3,8 +3,8 @@ package gitlab_test
 // Streamed downloads and uploads against the fake GitLab (issue 11,
 // "Streaming"): bodies are never held in memory, progress is reported, a
 // cut download says how much arrived, and a retry re-sends an upload only
-// when its reader can seek. Memory is measured with runtime.MemStats, never
-// time. These tests do not run in parallel: the heap is the process's.
+// when its reader can seek. Memory is measured with runtime/metrics (bytes),
+// never time. These tests do not run in parallel: the heap is the process's.
 
 import (
 	"crypto/sha256"
@@ -15,6 +15,7 @@ import (
 	"io"
 	"net/http"
 	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,12 +26,14 @@ import (
 	"github.com/golab/gitlab/test/gitlabtest"
 )
 
-// heapWatch follows the process's heap while bytes go by: it samples
-// HeapAlloc every 16 MiB and counts the bytes allocated meanwhile.
+// heapWatch follows the process's heap while bytes go by: it samples the
+// bytes of live and unswept heap objects (runtime/metrics, which does not
+// stop the world) every 16 MiB, and counts the bytes allocated meanwhile.
 type heapWatch struct {
-	start      runtime.MemStats
-	peak       uint64
-	seen, next int64
+	samples     [2]metrics.Sample // heap objects, cumulative allocations
+	start, peak uint64
+	startAlloc  uint64
+	seen, next  int64
 }
 
 const heapSampleEvery = 16 << 20
@@ -38,9 +41,17 @@ const heapSampleEvery = 16 << 20
 func watchHeap() *heapWatch {
 	runtime.GC()
 	h := &heapWatch{next: heapSampleEvery}
-	runtime.ReadMemStats(&h.start)
-	h.peak = h.start.HeapAlloc
+	h.samples[0].Name = "/memory/classes/heap/objects:bytes"
+	h.samples[1].Name = "/gc/heap/allocs:bytes"
+	h.start, h.startAlloc = h.read()
+	h.peak = h.start
 	return h
+}
+
+// read returns the heap objects' bytes and the bytes allocated so far.
+func (h *heapWatch) read() (heap, allocated uint64) {
+	metrics.Read(h.samples[:])
+	return h.samples[0].Value.Uint64(), h.samples[1].Value.Uint64()
 }
 
 // saw counts n more bytes, sampling the heap at every 16 MiB.
@@ -48,22 +59,16 @@ func (h *heapWatch) saw(n int) {
 	h.seen += int64(n)
 	for h.seen >= h.next {
 		h.next += heapSampleEvery
-		h.sample()
+		heap, _ := h.read()
+		h.peak = max(h.peak, heap)
 	}
-}
-
-func (h *heapWatch) sample() {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	h.peak = max(h.peak, m.HeapAlloc)
 }
 
 // growth is the peak heap growth and the bytes allocated since the start.
 func (h *heapWatch) growth() (peak, allocated uint64) {
-	h.sample()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return h.peak - min(h.peak, h.start.HeapAlloc), m.TotalAlloc - h.start.TotalAlloc
+	heap, alloc := h.read()
+	h.peak = max(h.peak, heap)
+	return h.peak - h.start, alloc - h.startAlloc
 }
 
 // sink is a writer that hashes and counts, watching the heap.
