@@ -13,7 +13,8 @@ package gitlab_test
 // Both sides write into (or read from) the same counting writer (reader),
 // which samples the heap every 16 MiB; peak-heap-MiB is the largest growth
 // of the heap objects' bytes seen (runtime/metrics), which must stay under
-// 32 MiB (BENCHMARKS.md); B/op counts every byte allocated.
+// 32 MiB (BENCHMARKS.md); B/op counts every byte allocated; cpu-s/GiB is
+// the process's CPU time (getrusage), steadier than MB/s on a busy machine.
 
 import (
 	"io"
@@ -36,24 +37,32 @@ func transferBench(b *testing.B) *gitlabtest.Server {
 }
 
 // transferLoop runs one transfer per iteration and reports the peak heap
-// growth; one growing by maxHeapGrowth or more fails the benchmark.
+// growth, and the process's CPU time per GiB (client and fake together,
+// the same work on both sides but the client's); one growing the heap by
+// maxHeapGrowth or more fails the benchmark.
 func transferLoop(b *testing.B, transfer func(h *heapWatch) int64) {
 	b.SetBytes(benchTransferSize)
 	b.ReportAllocs()
 	var peak uint64
+	var cpu int64
 	for b.Loop() {
 		b.StopTimer()
 		h := watchHeap()
 		b.StartTimer()
+		start := cpuTime()
 		if n := transfer(h); n != benchTransferSize {
 			b.Fatalf("%d bytes moved", n)
 		}
+		cpu += cpuTime() - start
 		b.StopTimer()
 		growth, _ := h.growth()
 		peak = max(peak, growth)
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu)/1e9/float64(b.N)/(benchTransferSize/(1<<30)), "cpu-s/GiB")
+	}
 	if peak >= maxHeapGrowth {
 		b.Errorf("the heap grew by %d MiB", peak>>20)
 	}
