@@ -114,6 +114,12 @@ var walkHints = map[string]base.Attrs{
 	"project_push_rules": {"deny_delete_tag": true},
 	// https://docs.gitlab.com/api/features/#set-or-create-a-feature: true, false or a percentage.
 	"feature": {"value": true},
+	// https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions:
+	// an existing branch and real file actions.
+	"project_commit": {"branch": "main", "actions": []map[string]any{{"action": "update", "file_path": "README.md", "content": "walk"}}},
+	// https://docs.gitlab.com/api/commits/#set-the-pipeline-status-of-a-commit: a
+	// valid state; statuses are listed by name, the latest of each.
+	"project_commit_status": {"state": "success", "name": ""},
 }
 
 // walkChange names, where the first optional update attribute is not one

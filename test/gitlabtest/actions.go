@@ -1,0 +1,11 @@
+package gitlabtest
+
+// registerActionRoutes registers the hand-written actions of the areas
+// below, before the generic store: commits (commits.go), repository
+// actions (repository_actions.go), merge request, issue, user, project and
+// group actions (mr_actions.go, issue_actions.go, user_actions.go,
+// project_actions.go).
+func (s *Server) registerActionRoutes() {
+	s.registerCommitRoutes()
+	s.registerRepositoryRoutes()
+}
