@@ -8,4 +8,13 @@ package gitlabtest
 func (s *Server) registerActionRoutes() {
 	s.registerCommitRoutes()
 	s.registerRepositoryRoutes()
+	s.registerMRActionRoutes()
+	s.registerIssueActionRoutes()
+}
+
+// actState is what the hand-written actions remember beside the objects
+// (state.act, guarded by the state lock); maps are made on first use.
+type actState struct {
+	agents    map[*item]agent // the request that opened an issue
+	positions map[*item]int   // issue relative positions set by reorder
 }

@@ -190,7 +190,9 @@ func parentFiles(r *repo, cm *commit) map[string]*blob {
 	return nil
 }
 
-func commitChanges(r *repo, cm *commit) []fileChange { return treeChanges(parentFiles(r, cm), cm.files) }
+func commitChanges(r *repo, cm *commit) []fileChange {
+	return treeChanges(parentFiles(r, cm), cm.files)
+}
 
 // commitDetail is the single-commit entity: the commit, its stats, the
 // project and the status its latest commit statuses add up to
