@@ -120,7 +120,12 @@ var walkHints = map[string]base.Attrs{
 	// https://docs.gitlab.com/api/commits/#set-the-pipeline-status-of-a-commit: a
 	// valid state; statuses are listed by name, the latest of each.
 	"project_commit_status": {"state": "success", "name": ""},
+	// https://docs.gitlab.com/api/user_keys/#add-a-gpg-key: an armored public key block.
+	"user_gpg_key":         {"key": walkGPGKey},
+	"current_user_gpg_key": {"key": walkGPGKey},
 }
+
+const walkGPGKey = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmDMEZfake\n-----END PGP PUBLIC KEY BLOCK-----"
 
 // walkChange names, where the first optional update attribute is not one
 // the fake's hand-written handler stores, the attribute an update changes.

@@ -10,11 +10,15 @@ func (s *Server) registerActionRoutes() {
 	s.registerRepositoryRoutes()
 	s.registerMRActionRoutes()
 	s.registerIssueActionRoutes()
+	s.registerUserActionRoutes()
 }
 
 // actState is what the hand-written actions remember beside the objects
 // (state.act, guarded by the state lock); maps are made on first use.
 type actState struct {
-	agents    map[*item]agent // the request that opened an issue
-	positions map[*item]int   // issue relative positions set by reorder
+	agents    map[*item]agent        // the request that opened an issue
+	positions map[*item]int          // issue relative positions set by reorder
+	following map[int][]int          // user id → the ids of the users they follow, in order
+	statuses  map[int]map[string]any // user id → status
+	patTokens map[string]*token      // personal access token record id → its credential
 }

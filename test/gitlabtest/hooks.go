@@ -47,6 +47,10 @@ var specHooks = map[string]*hooks{
 	"project_issue_note": noteHooks(),
 	"project_variable":   variableHooks(),
 	"user_key":           keyHooks(),
+	// user_actions.go
+	"user_email":            emailHooks(),
+	"user_gpg_key":          gpgKeyHooks(),
+	"personal_access_token": patHooks(),
 }
 
 // newestFirst lists the objects newest first.
