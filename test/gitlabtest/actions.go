@@ -11,6 +11,7 @@ func (s *Server) registerActionRoutes() {
 	s.registerMRActionRoutes()
 	s.registerIssueActionRoutes()
 	s.registerUserActionRoutes()
+	s.registerProjectActionRoutes()
 }
 
 // actState is what the hand-written actions remember beside the objects
@@ -21,4 +22,12 @@ type actState struct {
 	following map[int][]int          // user id → the ids of the users they follow, in order
 	statuses  map[int]map[string]any // user id → status
 	patTokens map[string]*token      // personal access token record id → its credential
+
+	projectShares, groupShares map[int][]groupLink // project or group id → the groups it is shared with
+	nextLink                   int                 // ids of project shares
+	mirrorUpdates              map[int]string      // project id → last pull mirror update
+
+	exports        map[string]*export // "projects/<id>" or "groups/<id>" → its latest export
+	correlations   map[int]string     // imported project id → the import's correlation id
+	importedGroups map[int]bool       // ids of imported groups
 }
