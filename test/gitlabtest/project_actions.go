@@ -14,7 +14,8 @@ import (
 // parent (paths change; a project's old path redirects, as renames do),
 // archive and unarchive, restore, sharing with groups (shared_with_groups),
 // fork relations, housekeeping, pull mirroring, LDAP sync. Searches are in
-// search.go, exports and imports in import_export.go.
+// search.go, exports and imports in import_export.go, the CI linter in
+// lint.go, Markdown in markdown.go.
 
 func (s *Server) registerProjectActionRoutes() {
 	const p = "/projects/{id}/"
@@ -38,6 +39,8 @@ func (s *Server) registerProjectActionRoutes() {
 	s.handle("POST "+g+"ldap_sync", s.ldapSync, needAuth)
 	s.registerSearchRoutes()
 	s.registerImportExportRoutes()
+	s.registerLintRoutes()
+	s.registerMarkdownRoutes()
 }
 
 // ownedProject resolves the project of the path for an owner's action:

@@ -292,3 +292,82 @@ func TestExportImport(t *testing.T) {
 	}
 	do(t, s, "POST", "/groups/import", tok(admin), upload(map[string]string{"name": "Demo 3", "path": "demo2"}, gdl.body)).expect(t, 400, "")
 }
+
+func TestCILint(t *testing.T) {
+	s := gitlabtest.NewServer(t, gitlabtest.WithSeed())
+	good := "stages: [build, test]\nvariables:\n  GO: \"1.24\"\n.hidden:\n  script: x\nbuild:\n  stage: build\n  script: go build\n  tags: [docker]\ntest:\n  script:\n    - go test\n"
+	lint := func(path string, status int, content string, extra ...string) map[string]any {
+		t.Helper()
+		return do(t, s, "POST", path, tok(admin), form(append([]string{"content", content}, extra...)...)).expect(t, status, "").obj(t)
+	}
+	r := lint("/projects/demo%2Fwebsite/ci/lint", 200, good, "include_jobs", "true")
+	jobs, _ := r["jobs"].([]any)
+	if r["valid"] != true || len(r["errors"].([]any)) != 0 || !strings.HasPrefix(r["merged_yaml"].(string), "---\n") || len(jobs) != 2 ||
+		jobs[0].(map[string]any)["name"] != "build" || jobs[1].(map[string]any)["stage"] != "test" ||
+		fmt.Sprint(jobs[0].(map[string]any)["tag_list"]) != "[docker]" || fmt.Sprint(jobs[1].(map[string]any)["script"]) != "[go test]" {
+		t.Fatalf("valid configuration %v", r)
+	}
+	for _, tc := range []struct{ content, want string }{
+		{"build: [\n", "(<unknown>): line 1: did not find expected node content"},
+		{"- a\n- b\n", "Invalid configuration format"},
+		{"stages: [build]\n.x:\n  script: y\n", "jobs config should contain at least one visible job"},
+		{"job:\n  stage: build\n", "jobs:job config should implement the script:, run:, or trigger: keyword"},
+		{"job:\n  stage: deploy\n  script: x\nstages: [build]\n", "job job: chosen stage deploy does not exist; available stages are .pre, build, .post"},
+		{"variables: [a]\njob:\n  script: x\n", "variables config should be a hash of key value pairs"},
+		{"job: echo\n", "jobs:job config should be a hash"},
+	} {
+		r := lint("/projects/demo%2Fwebsite/ci/lint", 200, tc.content, "include_jobs", "true")
+		if errs := fmt.Sprint(r["errors"]); r["valid"] != false || errs != "["+tc.want+"]" || len(r["jobs"].([]any)) != 0 {
+			t.Errorf("%q: %v", tc.content, r)
+		}
+	}
+	// The instance's linter of GitLab before 16.0: status, merged_yaml on demand.
+	if r := lint("/ci/lint", 200, good); r["status"] != "valid" || r["merged_yaml"] != nil {
+		t.Fatalf("instance linter %v", r)
+	}
+	if r := lint("/ci/lint", 200, "job: {}", "include_merged_yaml", "true"); r["status"] != "invalid" || r["merged_yaml"] == nil {
+		t.Fatalf("instance linter, invalid %v", r)
+	}
+	do(t, s, "POST", "/ci/lint", tok(admin)).expect(t, 400, `{"error":"content is missing"}`)
+	do(t, s, "POST", "/projects/demo%2Fwebsite/ci/lint", tok(gitlabtest.SeedBobToken), form("content", good)).expect(t, 403, "")
+
+	// The project's own .gitlab-ci.yml, at the default branch or a ref.
+	if r := do(t, s, "GET", "/projects/demo%2Fwebsite/ci/lint", tok(admin)).expect(t, 200, "").obj(t); r["valid"] != false ||
+		fmt.Sprint(r["errors"]) != "[Please provide content of .gitlab-ci.yml]" {
+		t.Fatalf("without a configuration %v", r)
+	}
+	do(t, s, "POST", "/projects/demo%2Fwebsite/repository/files/.gitlab-ci.yml", tok(admin),
+		form("branch", "feature/login", "commit_message", "CI", "content", good)).expect(t, 201, "")
+	if r := do(t, s, "GET", "/projects/demo%2Fwebsite/ci/lint?content_ref=feature/login", tok(admin)).obj(t); r["valid"] != true {
+		t.Fatalf("at a ref %v", r)
+	}
+	do(t, s, "GET", "/projects/demo%2Fwebsite/ci/lint?content_ref=nope", tok(admin)).expect(t, 404, "")
+}
+
+func TestMarkdown(t *testing.T) {
+	s := gitlabtest.NewServer(t, gitlabtest.WithSeed())
+	text := "# Title\n\nHello *world* :tada: see #1, !1 and #99, @alice\nand `a<b`\n\n- one\n- **two**\n\n```\nx < y\n```"
+	md := func(fields ...string) string {
+		t.Helper()
+		return do(t, s, "POST", "/markdown", tok(admin), form(fields...)).expect(t, 201, "").obj(t)["html"].(string)
+	}
+	if got := md("text", text); got != "<h1>Title</h1>\n<p>Hello <em>world</em> :tada: see #1, !1 and #99, @alice\nand <code>a&lt;b</code></p>\n"+
+		"<ul>\n<li>one</li>\n<li><strong>two</strong></li>\n</ul>\n<pre><code>x &lt; y\n</code></pre>" {
+		t.Fatalf("CommonMark %q", got)
+	}
+	got := md("text", text, "gfm", "true", "project", "demo/website")
+	for _, want := range []string{`<h1 dir="auto">Title</h1>`, `<gl-emoji title="party popper" data-name="tada">🎉</gl-emoji>`,
+		`<a href="` + s.URL() + `/demo/website/-/issues/1" data-reference-type="issue"`, `class="gfm gfm-issue">#1</a>`,
+		`data-reference-type="merge_request"`, `>!1</a>`, ` and #99,`, `data-reference-type="user" class="gfm gfm-project_member">@alice</a>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("GFM lacks %s: %s", want, got)
+		}
+	}
+	if got := md("text", "#1", "gfm", "true"); got != `<p dir="auto">#1</p>` {
+		t.Fatalf("no project, no issue reference: %s", got)
+	}
+	do(t, s, "POST", "/markdown", tok(admin), form("text", "x", "project", "nope/nope")).expect(t, 404, `{"message":"404 Project Not Found"}`)
+	do(t, s, "POST", "/markdown", tok(gitlabtest.SeedBobToken), form("text", "x", "project", "alice/notes")).expect(t, 404, "")
+	do(t, s, "POST", "/markdown", tok(admin)).expect(t, 400, `{"error":"text is missing"}`)
+	do(t, s, "POST", "/markdown", form("text", "x")).expect(t, 401, "")
+}
