@@ -23,8 +23,6 @@ func (s *Server) registerProjectActionRoutes() {
 	s.handle("POST "+p+"archive", func(c *call) *apiError { return s.archiveProject(c, true) }, needAuth)
 	s.handle("POST "+p+"unarchive", func(c *call) *apiError { return s.archiveProject(c, false) }, needAuth)
 	s.handle("POST "+p+"restore", s.restoreProject, needAuth)
-	s.handle("POST "+p+"share", s.shareProject, needAuth)
-	s.handle("DELETE "+p+"share/{group_id}", s.unshareProject, needAuth)
 	s.handle("POST "+p+"fork/{forked_from_id}", s.createForkRelation, needAuth)
 	s.handle("DELETE "+p+"fork", s.deleteForkRelation, needAuth)
 	s.handle("POST "+p+"housekeeping", s.housekeeping, needAuth)
@@ -33,8 +31,10 @@ func (s *Server) registerProjectActionRoutes() {
 	const g = "/groups/{id}/"
 	s.handle("POST "+g+"transfer", s.transferGroup, needAuth)
 	s.handle("POST "+g+"projects/{project_id}", s.transferProjectToGroup, needAuth)
-	s.handle("POST "+g+"share", s.shareGroup, needAuth)
-	s.handle("DELETE "+g+"share/{group_id}", s.unshareGroup, needAuth)
+	for _, kind := range []string{"projects", "groups"} {
+		s.handle("POST /"+kind+"/{id}/share", func(c *call) *apiError { return s.share(c, kind) }, needAuth)
+		s.handle("DELETE /"+kind+"/{id}/share/{group_id}", func(c *call) *apiError { return s.unshare(c, kind) }, needAuth)
+	}
 	s.handle("POST "+g+"restore", s.restoreGroup, needAuth)
 	s.handle("POST "+g+"ldap_sync", s.ldapSync, needAuth)
 	s.registerSearchRoutes()
@@ -236,96 +236,88 @@ func dropLink(links []groupLink, id string) ([]groupLink, bool) {
 	return links, len(links) < n
 }
 
-// shareProject: https://docs.gitlab.com/api/projects/#share-a-project-with-a-group
-// (201 with the link; the project lists it in shared_with_groups; 409 when
-// shared already).
-func (s *Server) shareProject(c *call) *apiError {
-	p, e := s.projectFor(c, true)
-	if e != nil {
-		return e
-	}
-	l, e := s.shareParams(c)
-	if e != nil {
-		return e
-	}
+// shareTarget is the project or group of a share or unshare.
+type shareTarget struct {
+	links   map[int][]groupLink // the shares of its kind, by id
+	id      int
+	save    func(links []groupLink) // writes shared_with_groups
+	created func(l groupLink) *apiError
+}
+
+// shareTargetOf resolves the project (maintainers) or group (owners) of
+// the path.
+func (s *Server) shareTargetOf(c *call, kind string) (*shareTarget, *apiError) {
 	st := &s.st.act
 	if st.projectShares == nil {
-		st.projectShares = map[int][]groupLink{}
+		st.projectShares, st.groupShares = map[int][]groupLink{}, map[int][]groupLink{}
 	}
-	links, e := addLink(st.projectShares[p.id], l)
-	if e != nil {
-		return e
+	if kind == "projects" {
+		p, e := s.projectFor(c, true)
+		if e != nil {
+			return nil, e
+		}
+		return &shareTarget{links: st.projectShares, id: p.id,
+			save: func(links []groupLink) {
+				p.setRaw("shared_with_groups", marshal(linksJSON(links)))
+				p.commit()
+			},
+			created: func(l groupLink) *apiError {
+				st.nextLink++
+				return c.value(http.StatusCreated, map[string]any{"id": st.nextLink, "project_id": p.id, "group_id": l.group.id,
+					"group_access": l.access, "expires_at": l.expires})
+			}}, nil
 	}
-	st.projectShares[p.id] = links
-	p.setRaw("shared_with_groups", marshal(linksJSON(links)))
-	p.commit()
-	st.nextLink++
-	return c.value(http.StatusCreated, map[string]any{"id": st.nextLink, "project_id": p.id, "group_id": l.group.id,
-		"group_access": l.access, "expires_at": l.expires})
-}
-
-// unshareProject: https://docs.gitlab.com/api/projects/#delete-a-shared-project-link-in-a-group
-// (204; 404 when not shared).
-func (s *Server) unshareProject(c *call) *apiError {
-	p, e := s.projectFor(c, true)
-	if e != nil {
-		return e
-	}
-	links, ok := dropLink(s.st.act.projectShares[p.id], c.args[1])
-	if !ok {
-		return errNotFoundPlain
-	}
-	s.st.act.projectShares[p.id] = links
-	p.setRaw("shared_with_groups", marshal(linksJSON(links)))
-	p.commit()
-	return c.noContent()
-}
-
-// shareGroup: https://docs.gitlab.com/api/groups/#share-groups-with-groups
-// (201 with the group and its shared_with_groups).
-func (s *Server) shareGroup(c *call) *apiError {
 	g, e := s.findGroup(c, c.args[0])
 	if e != nil {
-		return e
+		return nil, e
 	}
 	if !canWriteGroup(c.user, g) {
-		return errForbidden
+		return nil, errForbidden
+	}
+	return &shareTarget{links: st.groupShares, id: g.id,
+		save: func(links []groupLink) {
+			g.obj["shared_with_groups"] = linksJSON(links)
+			g.doc = marshalDoc(g.obj)
+		},
+		created: func(groupLink) *apiError { return c.doc(http.StatusCreated, &g.doc) }}, nil
+}
+
+// share: https://docs.gitlab.com/api/projects/#share-a-project-with-a-group
+// (201 with the link) and https://docs.gitlab.com/api/groups/#share-groups-with-groups
+// (201 with the group); either lists the group in shared_with_groups; 409
+// when shared already.
+func (s *Server) share(c *call, kind string) *apiError {
+	t, e := s.shareTargetOf(c, kind)
+	if e != nil {
+		return e
 	}
 	l, e := s.shareParams(c)
 	if e != nil {
 		return e
 	}
-	st := &s.st.act
-	if st.groupShares == nil {
-		st.groupShares = map[int][]groupLink{}
-	}
-	links, e := addLink(st.groupShares[g.id], l)
+	links, e := addLink(t.links[t.id], l)
 	if e != nil {
 		return e
 	}
-	st.groupShares[g.id] = links
-	g.obj["shared_with_groups"] = linksJSON(links)
-	g.doc = marshalDoc(g.obj)
-	return c.doc(http.StatusCreated, &g.doc)
+	t.links[t.id] = links
+	t.save(links)
+	return t.created(l)
 }
 
-// unshareGroup: https://docs.gitlab.com/api/groups/#delete-the-link-that-shares-a-group-with-another-group
+// unshare: https://docs.gitlab.com/api/projects/#delete-a-shared-project-link-in-a-group
+// and https://docs.gitlab.com/api/groups/#delete-the-link-that-shares-a-group-with-another-group
 // (204; 404 when not shared).
-func (s *Server) unshareGroup(c *call) *apiError {
-	g, e := s.findGroup(c, c.args[0])
+func (s *Server) unshare(c *call, kind string) *apiError {
+	t, e := s.shareTargetOf(c, kind)
 	if e != nil {
 		return e
 	}
-	if !canWriteGroup(c.user, g) {
-		return errForbidden
-	}
-	links, ok := dropLink(s.st.act.groupShares[g.id], c.args[1])
+	links, ok := dropLink(t.links[t.id], c.args[1])
 	if !ok {
 		return errNotFoundPlain
 	}
-	s.st.act.groupShares[g.id] = links
-	g.obj["shared_with_groups"] = linksJSON(links)
-	g.doc = marshalDoc(g.obj)
+	t.links[t.id] = links
+	t.save(links)
 	return c.noContent()
 }
 
