@@ -1,9 +1,10 @@
 module github.com/golab/gitlab
 
-go 1.24
+go 1.25.0
 
 require (
 	github.com/go-resty/resty/v2 v2.17.2
+	github.com/graph-gophers/graphql-go v1.11.0
 	github.com/jedib0t/go-pretty/v6 v6.8.3
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.9

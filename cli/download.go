@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -10,18 +9,10 @@ import (
 	"golang.org/x/term"
 )
 
-// download writes a download to file, or to standard output when file is
-// empty, with a progress bar on standard error when it is a terminal (none
-// when it is piped or redirected). size is the length when known, else -1.
-//
-// The library hands over a download as the bytes of the answer today;
-// download takes them as an io.Reader so that a streamed body (issue 11)
-// plugs in without changing this path.
-func (a *app) download(body []byte, size int64, file string) error {
-	return a.copyOut(bytes.NewReader(body), size, file)
-}
-
-// copyOut copies src to file or standard output, showing progress.
+// copyOut copies a download (a stream: it is never held whole) to file, or
+// to standard output when file is empty, with a progress bar on standard
+// error when it is a terminal (none when it is piped or redirected). size
+// is the length when known, else -1.
 func (a *app) copyOut(src io.Reader, size int64, file string) error {
 	var dst io.Writer = a.output()
 	var f *os.File

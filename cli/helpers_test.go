@@ -108,8 +108,8 @@ type program struct {
 }
 
 var built = map[string]*program{
-	"github.com/golab/gitlab/cmd/gitlab":          {},
-	"github.com/golab/gitlab/cli/testdata/rawcli": {},
+	"github.com/golab/gitlab/cmd/gitlab":           {},
+	"github.com/golab/gitlab/cli/testdata/peakrss": {},
 }
 
 // binary builds cmd/gitlab once (CGO_ENABLED=0, as shipped) and returns

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"mime"
@@ -116,6 +117,20 @@ func (x *action) run(cmd *cobra.Command, args []string) error {
 			return x.fail(err)
 		}
 		return pr.one(objectRecord(o.Object, x.spec, x.parents))
+	}
+	if x.custom.Result == base.ResultDownload {
+		var d *base.Download
+		if x.custom.OnManager {
+			d, err = m.Download(ctx, x.custom.Name, attrs, opts...)
+		} else {
+			d, err = m.Lazy(id).Download(ctx, x.custom.Name, attrs, opts...)
+		}
+		if err != nil {
+			return x.fail(err)
+		}
+		defer d.Close()
+		file, _ := x.given("output-file")
+		return x.app.copyOut(d, d.Size, file)
 	}
 	var obj *base.DynamicObject
 	var resp *base.Response
@@ -249,7 +264,7 @@ func (x *action) answer(resp *base.Response, pr printer) error {
 		return pr.one(plainRecord(body))
 	}
 	file, _ := x.given("output-file")
-	return x.app.download(resp.Body, int64(len(resp.Body)), file)
+	return x.app.copyOut(bytes.NewReader(resp.Body), int64(len(resp.Body)), file)
 }
 
 // isJSON reports whether an answer is JSON data to print rather than a

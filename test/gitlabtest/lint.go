@@ -211,16 +211,16 @@ func lintJob(name, stage string, job map[string]any) map[string]any {
 	}
 	allow, _ := job["allow_failure"].(bool)
 	out := map[string]any{"name": name, "stage": stage, "when": when, "allow_failure": allow,
-		"tag_list": anyList(job["tags"]), "only": nil, "except": nil, "environment": job["environment"],
-		"before_script": anyList(job["before_script"]), "script": anyList(job["script"]), "after_script": anyList(job["after_script"])}
+		"tag_list": lintList(job["tags"]), "only": nil, "except": nil, "environment": job["environment"],
+		"before_script": lintList(job["before_script"]), "script": lintList(job["script"]), "after_script": lintList(job["after_script"])}
 	if _, ok := job["rules"]; !ok {
 		out["only"] = map[string]any{"refs": []string{"branches", "tags"}}
 	}
 	return out
 }
 
-// anyList is a script or tag list as GitLab gives it: always a list.
-func anyList(v any) []any {
+// lintList is a script or tag list as GitLab gives it: always a list.
+func lintList(v any) []any {
 	switch x := v.(type) {
 	case nil:
 		return []any{}
