@@ -14,6 +14,11 @@ type hooks struct {
 	notFound *apiError
 	// required and updRequired are required beyond the declaration.
 	required, updRequired []string
+	// find finds an object the collection does not store, by the value of
+	// its ID in the URL: one computed from other state (a member inherited
+	// from a group) or named another way (a label by its numeric id). It
+	// runs under the read lock: it must not change the state.
+	find func(c *call, sc *scope, key string) *item
 	// canRead checks reads (and the read of the parent before any write);
 	// default: whoever sees the parent.
 	canRead func(c *call, sc *scope) *apiError
@@ -47,6 +52,17 @@ var specHooks = map[string]*hooks{
 	"project_issue_note": noteHooks(),
 	"project_variable":   variableHooks(),
 	"user_key":           keyHooks(),
+
+	"project_member":                   memberHooks(),
+	"group_member":                     memberHooks(),
+	"project_member_all":               memberAllHooks(),
+	"group_member_all":                 memberAllHooks(),
+	"group_billable_member":            billableHooks(),
+	"group_billable_member_membership": billableMembershipHooks(),
+	"project_access_request":           accessRequestHooks(),
+	"group_access_request":             accessRequestHooks(),
+	"project_invitation":               invitationHooks(),
+	"group_invitation":                 invitationHooks(),
 }
 
 // newestFirst lists the objects newest first.

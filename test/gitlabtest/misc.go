@@ -16,6 +16,7 @@ func (s *Server) registerRoutes() {
 	s.registerIssueRoutes()
 	s.registerMRRoutes()
 	s.registerMiscRoutes()
+	s.registerCollabRoutes()
 	rts := *s.pending
 	s.pending = nil
 	s.addRoutes(rts...)

@@ -442,7 +442,7 @@ func (c *call) resolve(k *kind, vals []string) (*scope, *apiError) {
 			sc.parent = it
 			continue
 		}
-		it := findBy(col, st.k, st.attr, v)
+		it := c.lookup(st.k, sc, col, st.attr, v)
 		if it == nil {
 			return nil, st.k.notFound
 		}
@@ -477,6 +477,15 @@ func findBy(col *coll, k *kind, attr, v string) *item {
 		}
 	}
 	return nil
+}
+
+// lookup is findBy, then the kind's find hook for an object the collection
+// does not store.
+func (c *call) lookup(k *kind, sc *scope, col *coll, attr, v string) *item {
+	if it := findBy(col, k, attr, v); it != nil || k.hooks == nil || k.hooks.find == nil || (attr != k.idAttr && attr != "") {
+		return it
+	}
+	return k.hooks.find(c, sc, v)
 }
 
 // singleton returns a singleton's stored object. One never written exists
@@ -529,7 +538,7 @@ func (c *call) canWrite(k *kind, sc *scope, it *item) *apiError {
 		return errUnauthorized
 	case sc.project != nil && !c.s.canWriteProject(c.user, sc.project):
 		return errForbidden
-	case sc.group != nil && !canWriteGroup(c.user, sc.group):
+	case sc.group != nil && !c.s.canWriteGroup(c.user, sc.group):
 		return errForbidden
 	case sc.user != nil && !c.user.admin && c.user != sc.user:
 		return errForbidden
@@ -564,7 +573,7 @@ func (c *call) target(k *kind, b *binding) (*scope, *item, *apiError) {
 		}
 		return sc, it, nil
 	}
-	it := findBy(col, k, k.idAttr, c.args[b.key])
+	it := c.lookup(k, sc, col, k.idAttr, c.args[b.key])
 	if it == nil {
 		return nil, nil, k.notFound
 	}
@@ -722,7 +731,7 @@ func (c *call) newItem(k *kind, sc *scope, obj map[string]any) (*item, *apiError
 	if e := c.assignID(k, col, it); e != nil {
 		return nil, e
 	}
-	if k.idAttr != "" && col.byKey[it.key] != nil {
+	if k.idAttr != "" && it.id == 0 && col.byKey[it.key] != nil { // a counted ID is new, unless a hook sets another
 		if k.hooks != nil && k.hooks.dup != nil {
 			return nil, k.hooks.dup(it.key)
 		}
@@ -734,6 +743,9 @@ func (c *call) newItem(k *kind, sc *scope, obj map[string]any) (*item, *apiError
 		if e := k.hooks.create(c, sc, obj); e != nil {
 			return nil, e
 		}
+		if e := rekey(k, col, it); e != nil { // the hook may set the ID (a member's is its user's)
+			return nil, e
+		}
 	}
 	it.render()
 	if k.idAttr == "" && !k.keyless { // a singleton: the new object replaces the old
@@ -742,6 +754,25 @@ func (c *call) newItem(k *kind, sc *scope, obj map[string]any) (*item, *apiError
 	col.add(it)
 	c.after(k, sc)
 	return it, nil
+}
+
+// rekey follows an ID the create hook changed.
+func rekey(k *kind, col *coll, it *item) *apiError {
+	key := anyString(it.obj[k.idAttr])
+	if k.idAttr == "" || k.idAttr == "iid" {
+		return nil
+	}
+	if col.byKey[key] != nil {
+		if k.hooks.dup != nil {
+			return k.hooks.dup(key)
+		}
+		return fieldErr(k.idAttr, "has already been taken")
+	}
+	it.key = key
+	if n, err := strconv.Atoi(key); err == nil {
+		it.id = n
+	}
+	return nil
 }
 
 // assignID gives the object its ID: numbers the store counts for "id",
