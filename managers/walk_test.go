@@ -130,7 +130,7 @@ var walkOutsiders = map[string]bool{"project_access_request": true, "group_acces
 var walkChange = map[string]string{
 	"project": "description", "group": "description", "user": "name", "project_issue": "description",
 	"project_merge_request": "description", "project_variable": "value", "project_issue_note": "body",
-	"project_file": "branch",
+	"project_file": "branch", "project_label": "description", "group_label": "description",
 }
 
 func declaredOps(sp *base.Spec) []string {

@@ -16,6 +16,7 @@ import (
 
 func (s *Server) registerCollabRoutes() {
 	s.registerMemberRoutes()
+	s.registerLabelRoutes()
 }
 
 // storeKind is the generic store's kind of a built-in declaration.
@@ -30,6 +31,8 @@ var storePaths = map[string]string{
 	"group_member":       "/groups/{group_id}/members",
 	"project_invitation": "/projects/{project_id}/invitations",
 	"group_invitation":   "/groups/{group_id}/invitations",
+	"project_label":      "/projects/{project_id}/labels",
+	"group_label":        "/groups/{group_id}/labels",
 }
 
 // storeColl is the stored collection of the built-in declaration name under

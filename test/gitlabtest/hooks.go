@@ -38,6 +38,10 @@ type hooks struct {
 	// list filters and orders the objects of a list request (default: all,
 	// oldest first) into a new slice; the store paginates what it returns.
 	list func(c *call, sc *scope, items []*item) ([]*item, *apiError)
+	// show renders an object for the caller (a label's "subscribed" and
+	// counts) in every answer of the store; default: the stored JSON. It
+	// runs under the read lock for reads: it must not change the state.
+	show func(c *call, sc *scope, it *item) *doc
 	// dup answers a create whose ID is taken (default 400
 	// {"message":{"<id attribute>":["has already been taken"]}}).
 	dup func(key string) *apiError
@@ -63,6 +67,8 @@ var specHooks = map[string]*hooks{
 	"group_access_request":             accessRequestHooks(),
 	"project_invitation":               invitationHooks(),
 	"group_invitation":                 invitationHooks(),
+	"project_label":                    labelHooks(false),
+	"group_label":                      labelHooks(true),
 }
 
 // newestFirst lists the objects newest first.

@@ -596,6 +596,9 @@ func (c *call) storeList(k *kind, b *binding) *apiError {
 			return e
 		}
 	}
+	if k.hooks != nil && k.hooks.show != nil {
+		return c.listDocs(len(items), func(i int) *doc { return c.shown(k, sc, items[i]) })
+	}
 	return c.listDocs(len(items), itemDocs(items))
 }
 
@@ -609,7 +612,16 @@ func (c *call) storeGet(k *kind, b *binding) *apiError {
 		d := marshalDoc(c.baseObject(k, sc))
 		return c.doc(http.StatusOK, &d)
 	}
-	return c.doc(http.StatusOK, &it.doc)
+	return c.doc(http.StatusOK, c.shown(k, sc, it))
+}
+
+// shown is the doc answering it: the stored one, or the one the kind's show
+// hook makes for the caller.
+func (c *call) shown(k *kind, sc *scope, it *item) *doc {
+	if k.hooks != nil && k.hooks.show != nil {
+		return k.hooks.show(c, sc, it)
+	}
+	return &it.doc
 }
 
 // baseObject is what the store puts in every object: the canonical values
@@ -702,7 +714,7 @@ func (c *call) storeCreate(k *kind, b *binding) *apiError {
 	if e != nil {
 		return e
 	}
-	return c.doc(http.StatusCreated, &it.doc)
+	return c.doc(http.StatusCreated, c.shown(k, sc, it))
 }
 
 // insert stores a new object in the collection of the built-in declaration
@@ -887,7 +899,7 @@ func (c *call) storeUpdate(k *kind, b *binding) *apiError {
 	}
 	it.render()
 	c.after(k, sc)
-	return c.doc(http.StatusOK, &it.doc)
+	return c.doc(http.StatusOK, c.shown(k, sc, it))
 }
 
 // storeDelete: DELETE path/{id} (or a singleton's path) removes the object
