@@ -17,6 +17,7 @@ import (
 func (s *Server) registerCollabRoutes() {
 	s.registerMemberRoutes()
 	s.registerLabelRoutes()
+	s.registerMilestoneRoutes()
 }
 
 // storeKind is the generic store's kind of a built-in declaration.
@@ -33,6 +34,8 @@ var storePaths = map[string]string{
 	"group_invitation":   "/groups/{group_id}/invitations",
 	"project_label":      "/projects/{project_id}/labels",
 	"group_label":        "/groups/{group_id}/labels",
+	"project_milestone":  "/projects/{project_id}/milestones",
+	"group_milestone":    "/groups/{group_id}/milestones",
 }
 
 // storeColl is the stored collection of the built-in declaration name under

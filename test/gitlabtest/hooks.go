@@ -69,6 +69,8 @@ var specHooks = map[string]*hooks{
 	"group_invitation":                 invitationHooks(),
 	"project_label":                    labelHooks(false),
 	"group_label":                      labelHooks(true),
+	"project_milestone":                milestoneHooks(false),
+	"group_milestone":                  milestoneHooks(true),
 }
 
 // newestFirst lists the objects newest first.

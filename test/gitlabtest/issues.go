@@ -447,6 +447,7 @@ func labelsParam(c *call) []string {
 // the assignees of assigneesFrom (none when ids is nil).
 func (c *call) addIssuable(col *coll, iid, id int, obj map[string]any, ids []int, users []any) *item {
 	x := newIssuable(c.user)
+	c.s.applyMilestone(c, obj)
 	setAssignees(obj, x, []int{}, []any{})
 	if ids != nil {
 		setAssignees(obj, x, ids, users)
@@ -495,6 +496,7 @@ func (s *Server) editAssigneesAndLabels(c *call, it *item) *apiError {
 		setAssignees(it.obj, it.ext.(*issuable), ids, users)
 	}
 	updateLabels(c, it.obj)
+	s.applyMilestone(c, it.obj)
 	return nil
 }
 
