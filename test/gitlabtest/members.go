@@ -112,15 +112,21 @@ func (s *Server) canWriteGroup(u *user, g *group) bool {
 // callerLevel is the caller's access to the scope's project or group;
 // administrators count as owners.
 func (c *call) callerLevel(sc *scope) int {
-	switch {
-	case c.user == nil:
-		return 0
-	case c.user.admin:
+	if c.user != nil && c.user.admin {
 		return levelOwner
+	}
+	return c.s.scopeLevel(c.user, sc)
+}
+
+// scopeLevel is u's access to the scope's project or group.
+func (s *Server) scopeLevel(u *user, sc *scope) int {
+	switch {
+	case u == nil:
+		return 0
 	case sc.project != nil:
-		return c.s.projectLevel(c.user, sc.project)
+		return s.projectLevel(u, sc.project)
 	case sc.group != nil:
-		return c.s.groupLevel(c.user, sc.group)
+		return s.groupLevel(u, sc.group)
 	}
 	return 0
 }
@@ -635,7 +641,7 @@ func accessRequestHooks() *hooks {
 			switch {
 			case c.user == nil:
 				return errUnauthorized
-			case it == nil && (!requestAccessEnabled(sc) || c.callerLevel(sc) > 0 && !c.user.admin):
+			case it == nil && (!requestAccessEnabled(sc) || c.s.scopeLevel(c.user, sc) > 0):
 				return errForbidden
 			case it == nil:
 				return nil
