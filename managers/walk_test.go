@@ -131,6 +131,7 @@ var walkChange = map[string]string{
 	"project": "description", "group": "description", "user": "name", "project_issue": "description",
 	"project_merge_request": "description", "project_variable": "value", "project_issue_note": "body",
 	"project_file": "branch", "project_label": "description", "group_label": "description",
+	"project_protected_branch": "allow_force_push", "group_protected_branch": "allow_force_push",
 }
 
 func declaredOps(sp *base.Spec) []string {
@@ -757,6 +758,8 @@ func (w *walker) scalar(name string) any {
 		return 30
 	case name == "approvals_required":
 		return 1
+	case strings.HasPrefix(name, "allow_"): // a permission
+		return true
 	case name == "color":
 		return "#FF0000"
 	case name == "expires_at" || strings.HasSuffix(name, "_date"): // a date to come

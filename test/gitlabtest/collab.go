@@ -36,6 +36,10 @@ var storePaths = map[string]string{
 	"group_label":        "/groups/{group_id}/labels",
 	"project_milestone":  "/projects/{project_id}/milestones",
 	"group_milestone":    "/groups/{group_id}/milestones",
+
+	"project_protected_branch": "/projects/{project_id}/protected_branches",
+	"group_protected_branch":   "/groups/{group_id}/protected_branches",
+	"project_protected_tag":    "/projects/{project_id}/protected_tags",
 }
 
 // storeColl is the stored collection of the built-in declaration name under

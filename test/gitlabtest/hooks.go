@@ -71,6 +71,9 @@ var specHooks = map[string]*hooks{
 	"group_label":                      labelHooks(true),
 	"project_milestone":                milestoneHooks(false),
 	"group_milestone":                  milestoneHooks(true),
+	"project_protected_branch":         protectedBranchHooks(),
+	"group_protected_branch":           protectedBranchHooks(),
+	"project_protected_tag":            protectedTagHooks(),
 }
 
 // newestFirst lists the objects newest first.

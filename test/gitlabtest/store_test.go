@@ -106,13 +106,13 @@ func TestStoreIDs(t *testing.T) {
 	s := storeServer(t)
 	pb := "/projects/1/protected_branches"
 	o := do(t, s, "POST", pb, tok(admin), form("name", "release/1.0")).expect(t, 201, "").obj(t)
-	if o["name"] != "release/1.0" || o["id"] != nil {
+	if o["name"] != "release/1.0" || o["id"] != 1.0 {
 		t.Fatalf("protected branch %v", o)
 	}
 	do(t, s, "GET", pb+"/release%2F1.0").expect(t, 200, "")
-	do(t, s, "POST", pb, tok(admin), form("name", "release/1.0")).expect(t, 400, `{"message":{"name":["has already been taken"]}}`)
+	do(t, s, "POST", pb, tok(admin), form("name", "release/1.0")).expect(t, 409, `{"message":"Protected branch 'release/1.0' already exists"}`)
 	// The declared update verb (PATCH here) is the only one served.
-	if u := do(t, s, "PATCH", pb+"/release%2F1.0", tok(admin), form("allow_force_push", "true")).expect(t, 200, "").obj(t); u["allow_force_push"] != "true" {
+	if u := do(t, s, "PATCH", pb+"/release%2F1.0", tok(admin), form("allow_force_push", "true")).expect(t, 200, "").obj(t); u["allow_force_push"] != true {
 		t.Fatalf("patched %v", u)
 	}
 	// iids per group, ids global.
