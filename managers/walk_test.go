@@ -110,6 +110,8 @@ var walkHints = map[string]base.Attrs{
 	"project_file": {"branch": "main"},
 	// https://docs.gitlab.com/api/project_push_rules/#add-a-project-push-rule: at least one rule.
 	"project_push_rules": {"deny_delete_tag": true},
+	// https://docs.gitlab.com/api/releases/#create-a-release: a ref for a tag that does not exist yet.
+	"project_release": {"ref": "main"},
 	// https://docs.gitlab.com/api/features/#set-or-create-a-feature: true, false or a percentage.
 	"feature": {"value": true},
 }

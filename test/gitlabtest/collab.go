@@ -18,15 +18,17 @@ func (s *Server) registerCollabRoutes() {
 	s.registerMemberRoutes()
 	s.registerLabelRoutes()
 	s.registerMilestoneRoutes()
+	s.registerReleaseRoutes()
 }
 
 // storeKind is the generic store's kind of a built-in declaration.
 func storeKind(name string) *kind { return builtinKinds().kinds[name] }
 
-// storePath is the collection path of a built-in declaration whose
-// collections the hooks read or write. Hooks name them by path, not by
-// looking the kind up: specHooks is part of the kinds' construction
-// (TestStorePaths checks the paths against the declarations).
+// storePaths are the collection paths of the built-in declarations whose
+// collections the hooks and the access checks read or write, which name
+// them by path rather than by looking the kind up: the access checks
+// serve the kinds' construction (natives) (TestStorePaths checks the
+// paths against the declarations).
 var storePaths = map[string]string{
 	"project_member":     "/projects/{project_id}/members",
 	"group_member":       "/groups/{group_id}/members",
@@ -40,6 +42,9 @@ var storePaths = map[string]string{
 	"project_protected_branch": "/projects/{project_id}/protected_branches",
 	"group_protected_branch":   "/groups/{group_id}/protected_branches",
 	"project_protected_tag":    "/projects/{project_id}/protected_tags",
+	"project_tag":              "/projects/{project_id}/repository/tags",
+	"project_release":          "/projects/{project_id}/releases",
+	"project_release_link":     "/projects/{project_id}/releases/{tag_name}/assets/links",
 }
 
 // storeColl is the stored collection of the built-in declaration name under

@@ -74,6 +74,9 @@ var specHooks = map[string]*hooks{
 	"project_protected_branch":         protectedBranchHooks(),
 	"group_protected_branch":           protectedBranchHooks(),
 	"project_protected_tag":            protectedTagHooks(),
+	"project_tag":                      tagHooks(),
+	"project_release":                  releaseHooks(),
+	"project_release_link":             linkHooks(),
 }
 
 // newestFirst lists the objects newest first.

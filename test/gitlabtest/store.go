@@ -209,7 +209,7 @@ func specKinds(reg *base.Registry) (map[string]*kind, error) {
 	for _, sp := range specs {
 		k := kinds[sp.Name]
 		k.notFound = notFound(label(sp.Name, sp.Parent))
-		if h := specHooks[sp.Name]; h != nil {
+		if h := hooksOf(sp.Name); h != nil {
 			k.hooks = h
 			if h.notFound != nil {
 				k.notFound = h.notFound
@@ -241,6 +241,13 @@ func specKinds(reg *base.Registry) (map[string]*kind, error) {
 	}
 	return kinds, nil
 }
+
+// hooksOf looks specHooks up through a variable that init sets: hooks
+// may insert into the store (insert needs the kinds), and a direct
+// reference would make specHooks part of its own initialization.
+var hooksOf func(name string) *hooks
+
+func init() { hooksOf = func(name string) *hooks { return specHooks[name] } }
 
 func newSpecKind(sp *base.Spec) *kind {
 	k := &kind{name: sp.Name, path: sp.Path, idAttr: sp.IDAttribute(), ops: sp.Ops,
