@@ -760,7 +760,7 @@ func (w *walker) scalar(name string) any {
 		return 30
 	case name == "approvals_required":
 		return 1
-	case strings.HasPrefix(name, "allow_"): // a permission
+	case strings.HasPrefix(name, "allow_") || name == "resolved": // a permission, a state
 		return true
 	case name == "color":
 		return "#FF0000"

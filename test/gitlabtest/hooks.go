@@ -53,7 +53,7 @@ type hooks struct {
 // store: a spec name (managers.Builtins()) maps to its hooks. Add a line here
 // and the hooks in the file of the resource's area.
 var specHooks = map[string]*hooks{
-	"project_issue_note": noteHooks(),
+	"project_issue_note": noteHooks("Issue", false),
 	"project_variable":   variableHooks(),
 	"user_key":           keyHooks(),
 
@@ -77,6 +77,28 @@ var specHooks = map[string]*hooks{
 	"project_tag":                      tagHooks(),
 	"project_release":                  releaseHooks(),
 	"project_release_link":             linkHooks(),
+
+	"project_issue_discussion":               discussionHooks("Issue"),
+	"project_issue_discussion_note":          noteHooks("Issue", true),
+	"project_merge_request_note":             noteHooks("MergeRequest", false),
+	"project_merge_request_discussion":       discussionHooks("MergeRequest"),
+	"project_merge_request_discussion_note":  noteHooks("MergeRequest", true),
+	"project_snippet_note":                   noteHooks("Snippet", false),
+	"project_snippet_discussion":             discussionHooks("Snippet"),
+	"project_snippet_discussion_note":        noteHooks("Snippet", true),
+	"group_epic_note":                        noteHooks("Epic", false),
+	"group_epic_discussion":                  discussionHooks("Epic"),
+	"group_epic_discussion_note":             noteHooks("Epic", true),
+	"project_commit_discussion":              discussionHooks("Commit"),
+	"project_commit_discussion_note":         noteHooks("Commit", true),
+	"project_issue_award_emoji":              awardHooks("Issue"),
+	"project_issue_note_award_emoji":         awardHooks("Note"),
+	"project_merge_request_award_emoji":      awardHooks("MergeRequest"),
+	"project_merge_request_note_award_emoji": awardHooks("Note"),
+	"project_snippet_award_emoji":            awardHooks("Snippet"),
+	"project_snippet_note_award_emoji":       awardHooks("Note"),
+	"group_epic_award_emoji":                 awardHooks("Epic"),
+	"group_epic_note_award_emoji":            awardHooks("Note"),
 }
 
 // newestFirst lists the objects newest first.

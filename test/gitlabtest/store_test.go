@@ -83,7 +83,7 @@ func TestStoreParents(t *testing.T) {
 	do(t, s, "POST", "/projects/1/merge_requests", tok(admin), form("source_branch", "f", "target_branch", "main",
 		"title", "t")).expect(t, 201, "")
 	n := do(t, s, "POST", "/projects/1/merge_requests/1/notes", tok(admin), form("body", "hi")).expect(t, 201, "").obj(t)
-	if n["mr_iid"] != 1.0 || n["project_id"] != 1.0 || n["body"] != "hi" {
+	if n["noteable_iid"] != 1.0 || n["project_id"] != 1.0 || n["body"] != "hi" {
 		t.Fatalf("note %v", n)
 	}
 	// Writes need write access to the parent project: 401, then 403.
