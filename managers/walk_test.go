@@ -112,6 +112,9 @@ var walkHints = map[string]base.Attrs{
 	"project_push_rules": {"deny_delete_tag": true},
 	// https://docs.gitlab.com/api/releases/#create-a-release: a ref for a tag that does not exist yet.
 	"project_release": {"ref": "main"},
+	// https://docs.gitlab.com/api/snippets/#create-new-snippet: files, each a path and a content.
+	"snippet":         {"files": []map[string]any{{"file_path": "a.txt", "content": "walk"}}},
+	"project_snippet": {"files": []map[string]any{{"file_path": "a.txt", "content": "walk"}}},
 	// https://docs.gitlab.com/api/features/#set-or-create-a-feature: true, false or a percentage.
 	"feature": {"value": true},
 }

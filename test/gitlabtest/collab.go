@@ -19,6 +19,7 @@ func (s *Server) registerCollabRoutes() {
 	s.registerLabelRoutes()
 	s.registerMilestoneRoutes()
 	s.registerReleaseRoutes()
+	s.registerSnippetRoutes()
 }
 
 // storeKind is the generic store's kind of a built-in declaration.
@@ -45,6 +46,7 @@ var storePaths = map[string]string{
 	"project_tag":              "/projects/{project_id}/repository/tags",
 	"project_release":          "/projects/{project_id}/releases",
 	"project_release_link":     "/projects/{project_id}/releases/{tag_name}/assets/links",
+	"snippet":                  "/snippets",
 }
 
 // storeColl is the stored collection of the built-in declaration name under

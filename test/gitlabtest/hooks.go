@@ -99,6 +99,8 @@ var specHooks = map[string]*hooks{
 	"project_snippet_note_award_emoji":       awardHooks("Note"),
 	"group_epic_award_emoji":                 awardHooks("Epic"),
 	"group_epic_note_award_emoji":            awardHooks("Note"),
+	"snippet":                                snippetHooks(false),
+	"project_snippet":                        snippetHooks(true),
 }
 
 // newestFirst lists the objects newest first.
