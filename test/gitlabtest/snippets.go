@@ -170,9 +170,11 @@ func snippetProject(c *call, sc *scope) *project {
 }
 
 // snippetHooks: https://docs.gitlab.com/api/snippets/#create-new-snippet
-// (title not blank, files required, visibility internal by default; the
-// author, a project's Developers or an administrator change them; lists
-// hold what the caller sees: for /snippets, their own).
+// (title not blank, files required, visibility internal by default; lists
+// hold what the caller sees: for /snippets, their own). Reporters create
+// project snippets; their authors, the project's Maintainers and
+// administrators change and delete them
+// (https://docs.gitlab.com/user/permissions/#project-members-permissions).
 func snippetHooks(inProject bool) *hooks {
 	return &hooks{
 		notFound: notFound("Snippet"),
@@ -186,7 +188,7 @@ func snippetHooks(inProject bool) *hooks {
 				return nil
 			case it != nil && snippetOf(it) != nil && snippetOf(it).author == c.user:
 				return nil
-			case inProject && c.callerLevel(sc) >= levelReporter && (it == nil || c.callerLevel(sc) >= levelDeveloper):
+			case inProject && c.callerLevel(sc) >= levelReporter && (it == nil || c.callerLevel(sc) >= levelMaintainer):
 				return nil
 			case !inProject && it == nil:
 				return nil
