@@ -137,6 +137,8 @@ var walkChange = map[string]string{
 	"project_merge_request": "description", "project_variable": "value", "project_issue_note": "body",
 	"project_file": "branch", "project_label": "description", "group_label": "description",
 	"project_protected_branch": "allow_force_push", "group_protected_branch": "allow_force_push",
+	// https://docs.gitlab.com/api/wikis/#edit-an-existing-wiki-page: a new title moves the page to a new slug.
+	"project_wiki": "content", "group_wiki": "content",
 }
 
 func declaredOps(sp *base.Spec) []string {

@@ -20,6 +20,7 @@ func (s *Server) registerCollabRoutes() {
 	s.registerMilestoneRoutes()
 	s.registerReleaseRoutes()
 	s.registerSnippetRoutes()
+	s.registerWikiRoutes()
 }
 
 // storeKind is the generic store's kind of a built-in declaration.
@@ -47,6 +48,8 @@ var storePaths = map[string]string{
 	"project_release":          "/projects/{project_id}/releases",
 	"project_release_link":     "/projects/{project_id}/releases/{tag_name}/assets/links",
 	"snippet":                  "/snippets",
+	"project_wiki":             "/projects/{project_id}/wikis",
+	"group_wiki":               "/groups/{group_id}/wikis",
 }
 
 // storeColl is the stored collection of the built-in declaration name under

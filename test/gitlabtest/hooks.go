@@ -101,6 +101,8 @@ var specHooks = map[string]*hooks{
 	"group_epic_note_award_emoji":            awardHooks("Note"),
 	"snippet":                                snippetHooks(false),
 	"project_snippet":                        snippetHooks(true),
+	"project_wiki":                           wikiHooks(),
+	"group_wiki":                             wikiHooks(),
 }
 
 // newestFirst lists the objects newest first.

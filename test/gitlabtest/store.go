@@ -540,6 +540,11 @@ func (c *call) canWrite(k *kind, sc *scope, it *item) *apiError {
 	if k.hooks != nil && k.hooks.canWrite != nil {
 		return k.hooks.canWrite(c, sc, it)
 	}
+	return c.storeCanWrite(sc)
+}
+
+// storeCanWrite is the default write check, for hooks that add to it.
+func (c *call) storeCanWrite(sc *scope) *apiError {
 	switch {
 	case c.user == nil:
 		return errUnauthorized
