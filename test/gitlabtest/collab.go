@@ -21,6 +21,7 @@ func (s *Server) registerCollabRoutes() {
 	s.registerReleaseRoutes()
 	s.registerSnippetRoutes()
 	s.registerWikiRoutes()
+	s.registerBadgeRoutes()
 }
 
 // storeKind is the generic store's kind of a built-in declaration.
@@ -50,6 +51,7 @@ var storePaths = map[string]string{
 	"snippet":                  "/snippets",
 	"project_wiki":             "/projects/{project_id}/wikis",
 	"group_wiki":               "/groups/{group_id}/wikis",
+	"group_badge":              "/groups/{group_id}/badges",
 }
 
 // storeColl is the stored collection of the built-in declaration name under

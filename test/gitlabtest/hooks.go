@@ -102,6 +102,8 @@ var specHooks = map[string]*hooks{
 	"project_snippet":                        snippetHooks(true),
 	"project_wiki":                           wikiHooks(),
 	"group_wiki":                             wikiHooks(),
+	"project_badge":                          badgeHooks("project"),
+	"group_badge":                            badgeHooks("group"),
 	// CI/CD (ci.go)
 	"project_pipeline":                    pipelineHooks(),
 	"project_merge_request_pipeline":      mrPipelineHooks(),
