@@ -89,6 +89,10 @@ var walkExceptions = map[string]string{
 		"(python-gitlab declares it so; the notes are under /epics/{epic_id}, the award emoji under /epics/{epic_iid})",
 	"project_merge_request_approval update": "GET .../approvals is the fake's hand-written approval state, the POST " +
 		"the generic store: the read does not show the write until merge request approvals get GitLab's semantics",
+	"project_issue_link create": "GitLab answers a new link with {source_issue, target_issue, link_type}, without its " +
+		"issue_link_id (https://docs.gitlab.com/api/issue_links/#create-an-issue-link; python-gitlab's create returns the two " +
+		"issues): the walk cannot follow what it created; TestIssueLinks covers the operations",
+	"project_issue_link delete": "no link to delete: see project_issue_link create (a link cannot be seeded to an issue that does not exist)",
 	"project_artifact delete": "the manager's Delete is hand-written, as python-gitlab's: it deletes every artifact " +
 		"of the project (DELETE /projects/:id/artifacts) and takes no ID",
 	"project_push_rules delete": "with no push rule GitLab answers GET .../push_rule with 200 null, not 404 " +
@@ -146,6 +150,20 @@ var walkOutsiders = map[string]bool{"project_access_request": true, "group_acces
 // manager m: other objects GitLab checks exist, named by the attributes
 // they return.
 var walkRefs = map[string]func(w *walker, m reflect.Value) (base.Attrs, error){
+	// Another issue of the project to link to
+	// (https://docs.gitlab.com/api/issue_links/#create-an-issue-link).
+	"project_issue_link": func(w *walker, m reflect.Value) (base.Attrs, error) {
+		path, err := call(m, "Path")
+		if err != nil {
+			return nil, err
+		}
+		issues := path[0].String()[:strings.LastIndex(path[0].String(), "/issues/")+len("/issues")]
+		target, err := w.gl.HTTPPost(ctx, issues, map[string]any{"title": w.made("target")})
+		if err != nil {
+			return nil, err
+		}
+		return base.Attrs{"target_project_id": target.JSON().Get("project_id").Int(), "target_issue_iid": target.JSON().Get("iid").Int()}, nil
+	},
 	// A project runner of another project, to assign to the walk's project
 	// (https://docs.gitlab.com/api/runners/#assign-a-runner-to-project).
 	"project_runner": func(w *walker, _ reflect.Value) (base.Attrs, error) {

@@ -22,6 +22,7 @@ func (s *Server) registerCollabRoutes() {
 	s.registerSnippetRoutes()
 	s.registerWikiRoutes()
 	s.registerBadgeRoutes()
+	s.registerIssueLinkRoutes()
 }
 
 // storeKind is the generic store's kind of a built-in declaration.

@@ -104,6 +104,7 @@ var specHooks = map[string]*hooks{
 	"group_wiki":                             wikiHooks(),
 	"project_badge":                          badgeHooks("project"),
 	"group_badge":                            badgeHooks("group"),
+	"project_issue_link":                     issueLinkHooks(),
 	// CI/CD (ci.go)
 	"project_pipeline":                    pipelineHooks(),
 	"project_merge_request_pipeline":      mrPipelineHooks(),
