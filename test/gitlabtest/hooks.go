@@ -134,12 +134,3 @@ var specHooks = map[string]*hooks{
 	"group_hook":                          webhookHooks(groupHookEvents, false),
 	"hook":                                webhookHooks(systemHookEvents, true),
 }
-
-// newestFirst lists the objects newest first.
-func newestFirst(_ *call, _ *scope, items []*item) ([]*item, *apiError) {
-	out := make([]*item, len(items))
-	for i, it := range items {
-		out[len(items)-1-i] = it
-	}
-	return out, nil
-}

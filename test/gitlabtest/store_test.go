@@ -140,11 +140,11 @@ func TestStoreIDs(t *testing.T) {
 		t.Fatalf("tag %v", tag)
 	}
 	// An ID attribute named *_id that the attributes lack is counted.
-	il := do(t, s, "POST", "/projects/1/issues", tok(admin), form("title", "i")).expect(t, 201, "").obj(t)
-	link := do(t, s, "POST", "/projects/1/issues/1/links", tok(admin), form("target_project_id", "1",
-		"target_issue_iid", "1")).expect(t, 201, "").obj(t)
-	if link["issue_link_id"] != 1.0 || link["issue_iid"] != il["iid"] {
-		t.Fatalf("issue link %v", link)
+	for i, issue := range []int{7, 8} {
+		ei := do(t, s, "POST", "/groups/h/epics/2/issues/"+itoa(issue), tok(admin)).expect(t, 201, "").obj(t)
+		if ei["epic_issue_id"] != float64(i+1) || ei["issue_id"] != float64(issue) {
+			t.Fatalf("epic issue %v", ei)
+		}
 	}
 }
 
