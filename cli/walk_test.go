@@ -42,6 +42,17 @@ import (
 // walkExceptions are the managers the walk does not run, and why.
 var walkExceptions = map[string]string{
 	"current_user": "every operation but get acts on the token's own user; get is walked by TestCurrentUser",
+	// The fake's collaboration semantics (test/gitlabtest: members.go, snippets.go).
+	"project_member":         "GitLab adds an existing user (404 otherwise): the walk makes a username up; the typed walk creates the user",
+	"group_member":           "GitLab adds an existing user (404 otherwise): the walk makes a username up; the typed walk creates the user",
+	"project_access_request": "a member's own access request is refused (403): the typed walk asks as a non-member (sudo)",
+	"group_access_request":   "a member's own access request is refused (403): the typed walk asks as a non-member (sudo)",
+	"snippet": "GitLab wants files, a list of {file_path, content} objects (https://docs.gitlab.com/api/snippets/#create-new-snippet), " +
+		"which a command-line option cannot carry",
+	"project_snippet": "GitLab wants files, a list of {file_path, content} objects (https://docs.gitlab.com/api/project_snippets/#create-a-new-snippet), " +
+		"which a command-line option cannot carry",
+	"project_issue_link": "GitLab answers a new link without its issue_link_id " +
+		"(https://docs.gitlab.com/api/issue_links/#create-an-issue-link): nothing to delete; TestIssueLinks covers it",
 }
 
 // walkOpExceptions are single operations the walk does not run, and why.
@@ -433,6 +444,10 @@ func (w *walker) value(s *gitlab.Spec, attr string) string {
 		return "WALK_KEY_" + n
 	case attr == "visibility":
 		return "private"
+	case attr == "color": // https://docs.gitlab.com/api/labels/#create-a-new-label
+		return "#FF0000"
+	case attr == "resolved" || strings.HasPrefix(attr, "allow_"):
+		return "true"
 	case attr == "access_level":
 		return "30"
 	case attr == "file_path":
