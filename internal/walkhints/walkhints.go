@@ -55,6 +55,10 @@ var Create = map[string]map[string]any{
 	// https://docs.gitlab.com/api/deploy_tokens/#create-a-project-deploy-token: deploy token scopes.
 	"project_deploy_token": {"scopes": []string{"read_repository"}},
 	"group_deploy_token":   {"scopes": []string{"read_repository"}},
+	// https://docs.gitlab.com/api/user_tokens/#create-a-personal-access-token-for-a-user,
+	// #create-an-impersonation-token: scopes GitLab knows.
+	"user_personal_access_token": {"scopes": []string{"api"}},
+	"user_impersonation_token":   {"scopes": []string{"api"}},
 	// https://docs.gitlab.com/api/runners/#create-a-runner: a registration token.
 	"runner": {"token": gitlabtest.RunnerRegistrationToken},
 	// https://docs.gitlab.com/api/pipeline_schedules/#create-a-new-pipeline-schedule: a cron expression.
