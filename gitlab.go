@@ -52,8 +52,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/go-resty/resty/v2"
-
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/managers"
 )
@@ -77,7 +75,8 @@ type Client struct {
 	baseURL  string
 	apiURL   string
 	origin   string // scheme://host:port of baseURL: where credentials may go
-	rc       *resty.Client
+	hc       *http.Client
+	header   http.Header // sent with every request: User-Agent, credentials
 	s        settings
 	registry *base.Registry
 
@@ -136,8 +135,8 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	} else {
 		c.registry = NewRegistry()
 	}
-	c.rc = c.newResty()
-	c.configureRetries(c.rc)
+	c.hc, c.header = c.newHTTPClient()
+	c.configureRetries()
 	c.Root = managers.NewRoot(c, c.registry)
 	return c, nil
 }
@@ -290,7 +289,7 @@ func (c *Client) Version(ctx context.Context, opts ...RequestOption) (version, r
 // Close releases the client's idle connections. The client must not be
 // used afterwards. It implements io.Closer, for defer gl.Close().
 func (c *Client) Close() error {
-	c.rc.GetClient().CloseIdleConnections()
+	c.hc.CloseIdleConnections()
 	return nil
 }
 

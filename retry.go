@@ -19,7 +19,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/go-resty/resty/v2"
 	"golang.org/x/time/rate"
 
 	"github.com/golab/gitlab/base"
@@ -138,32 +137,20 @@ func (s *retrySettings) currentLimiter() *rate.Limiter {
 	return nil
 }
 
-// configureRetries installs the retry policy on the HTTP client.
+// configureRetries completes the client-wide retry settings.
 //
-// resty's Backoff loop drives the attempts. Its settings are client-wide,
-// while max_retries, obey_rate_limit and retry_transient_errors are per
-// call, so the client-wide retry count is unbounded and each call's own
-// retry condition (callRetry.condition, added in Do) enforces the call's
-// budget and rules and computes the wait, which RetryAfter hands back to
-// resty. resty sleeps in a select on the request's context, so no wait
-// outlives a cancelled call.
-func (c *Client) configureRetries(rc *resty.Client) {
+// The attempts of a call are made by send (send.go); each call's own retry
+// condition (callRetry.condition) enforces the call's budget and rules
+// (max_retries, obey_rate_limit and retry_transient_errors are per call) and
+// computes the wait, which send sleeps in a select on the call's context,
+// so no wait outlives a cancelled call.
+func (c *Client) configureRetries() {
 	if c.s.retry.maxWait <= 0 {
 		c.s.retry.maxWait = DefaultMaxRetryWait
 	}
 	if c.s.retry.now == nil {
 		c.s.retry.now = time.Now
 	}
-	rc.SetRetryCount(math.MaxInt32).
-		SetRetryWaitTime(0).
-		SetRetryMaxWaitTime(math.MaxInt64).
-		SetRetryAfter(retryAfter).
-		// Requests that do not come from Do (made on the resty client
-		// directly) have no call condition: this one stops resty from
-		// retrying their transport errors without bound.
-		AddRetryCondition(func(*resty.Response, error) bool { return false }).
-		AddRetryHook(c.logRetry).
-		OnBeforeRequest(c.beforeAttempt)
 }
 
 // callKey is the context key of a call's *callRetry.
@@ -183,6 +170,7 @@ type callRetry struct {
 	stream     bool  // a 2xx answer's body is left unread for the caller
 	upload     *uploadBody
 
+	attempt   int         // the current attempt, from 1
 	connected atomic.Bool // the current attempt got a connection (httptrace GotConn)
 	limited   bool        // the current attempt failed waiting for the client-side limiter
 	wait      time.Duration
@@ -239,16 +227,11 @@ func callFrom(ctx context.Context) *callRetry {
 	return st
 }
 
-// beforeAttempt runs before every attempt (resty OnBeforeRequest): it resets
-// the attempt's state and waits for the client-side rate limiter. This is
-// not resty's SetRateLimiter, which fails instead of waiting.
-func (c *Client) beforeAttempt(_ *resty.Client, r *resty.Request) error {
-	ctx := r.Context()
-	st := callFrom(ctx)
-	if st != nil {
-		st.connected.Store(false)
-		st.limited = false
-	}
+// beforeAttempt runs before every attempt: it resets the attempt's state
+// and waits for the client-side rate limiter.
+func (c *Client) beforeAttempt(ctx context.Context, st *callRetry) error {
+	st.connected.Store(false)
+	st.limited = false
 	lim := c.s.retry.currentLimiter()
 	if lim == nil {
 		return nil
@@ -257,9 +240,7 @@ func (c *Client) beforeAttempt(_ *resty.Client, r *resty.Request) error {
 	if err == nil {
 		return nil
 	}
-	if st != nil {
-		st.limited = true
-	}
+	st.limited = true
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -269,19 +250,15 @@ func (c *Client) beforeAttempt(_ *resty.Client, r *resty.Request) error {
 	return fmt.Errorf("client-side rate limiter: %w", err)
 }
 
-// condition is the call's resty retry condition, called after every attempt
-// that got as far as sending (resp is nil when a hook failed). It reads the
-// answer's body (so that a retried answer's connection is released and the
-// last answer's body is kept for Do), then decides whether to retry and how
-// long to wait first.
-func (st *callRetry) condition(resp *resty.Response, err error) bool {
-	if resp == nil || resp.Request == nil {
-		return false
-	}
-	ctx := resp.Request.Context()
+// condition is the call's retry condition, called after every attempt that
+// was sent, with its answer (raw) or its error. It reads the answer's body
+// (so that a retried answer's connection is released and the last answer's
+// body is kept for Do), then decides whether to retry and how long to wait
+// first (st.wait).
+func (st *callRetry) condition(ctx context.Context, raw *http.Response, err error, attempt int) bool {
 	status := 0
 	var header http.Header
-	if raw := resp.RawResponse; raw != nil {
+	if raw != nil {
 		status, header = raw.StatusCode, raw.Header
 		st.readBody(raw)
 		if a := st.c.s.retry.adaptive; a != nil {
@@ -291,11 +268,10 @@ func (st *callRetry) condition(resp *resty.Response, err error) bool {
 	if ctx.Err() != nil {
 		return false
 	}
-	why := st.retryable(resp.RawResponse, err)
+	why := st.retryable(raw, err)
 	if why == "" {
 		return false
 	}
-	attempt := resp.Request.Attempt
 	if !st.replayable {
 		st.log(ctx, "gitlab: not retrying: an upload whose reader cannot seek cannot be sent again", status, err, attempt, 0, why)
 		return false
@@ -481,33 +457,13 @@ func backoff(retry int, limit time.Duration) time.Duration {
 	return half + rand.N(d-half+1)
 }
 
-// retryAfter hands resty the wait the call's condition computed.
-func retryAfter(_ *resty.Client, resp *resty.Response) (time.Duration, error) {
-	if resp == nil || resp.Request == nil {
-		return 0, nil
-	}
-	st := callFrom(resp.Request.Context())
-	if st == nil {
-		return 0, nil // not a call of Do: resty's default backoff
-	}
-	// 0 would mean "resty's default backoff" to resty.
-	return max(st.wait, time.Nanosecond), nil
-}
-
-// logRetry logs each retry at debug level (resty retry hook).
-func (c *Client) logRetry(resp *resty.Response, err error) {
-	if resp == nil || resp.Request == nil {
-		return
-	}
-	st := callFrom(resp.Request.Context())
-	if st == nil {
-		return
-	}
+// logRetry logs a retry at debug level.
+func (c *Client) logRetry(ctx context.Context, st *callRetry, raw *http.Response, err error, attempt int) {
 	status := 0
-	if resp.RawResponse != nil {
-		status = resp.RawResponse.StatusCode
+	if raw != nil {
+		status = raw.StatusCode
 	}
-	st.log(resp.Request.Context(), "gitlab: retrying", status, err, resp.Request.Attempt, st.wait, st.why)
+	st.log(ctx, "gitlab: retrying", status, err, attempt, st.wait, st.why)
 }
 
 // log writes one debug line about a retry decision; no secrets: the path
@@ -535,8 +491,8 @@ func (st *callRetry) log(ctx context.Context, msg string, status int, err error,
 }
 
 // attempts is how many requests the call sent.
-func (st *callRetry) attempts(r *resty.Request) int {
-	n := r.Attempt
+func (st *callRetry) attempts() int {
+	n := st.attempt
 	if st.limited {
 		n-- // the last attempt never left: the limiter failed
 	}
