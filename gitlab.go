@@ -52,6 +52,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/go-resty/resty/v2"
+
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/managers"
 )
@@ -75,8 +77,7 @@ type Client struct {
 	baseURL  string
 	apiURL   string
 	origin   string // scheme://host:port of baseURL: where credentials may go
-	hc       *http.Client
-	header   http.Header // sent with every request: User-Agent, credentials
+	rc       *resty.Client
 	s        settings
 	registry *base.Registry
 
@@ -135,8 +136,8 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	} else {
 		c.registry = NewRegistry()
 	}
-	c.hc, c.header = c.newHTTPClient()
-	c.configureRetries()
+	c.rc = c.newResty()
+	c.configureRetries(c.rc)
 	c.Root = managers.NewRoot(c, c.registry)
 	return c, nil
 }
@@ -289,7 +290,7 @@ func (c *Client) Version(ctx context.Context, opts ...RequestOption) (version, r
 // Close releases the client's idle connections. The client must not be
 // used afterwards. It implements io.Closer, for defer gl.Close().
 func (c *Client) Close() error {
-	c.hc.CloseIdleConnections()
+	c.rc.GetClient().CloseIdleConnections()
 	return nil
 }
 

@@ -68,34 +68,42 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 	if st.upload != nil && st.upload.rewind == nil {
 		st.replayable = false
 	}
-	var reqBody []byte
+	r := c.rc.R().SetContext(st.attach(ctx)).SetDoNotParseResponse(true).AddRetryCondition(st.condition)
+	if o.Sudo != "" {
+		r.SetHeader("Sudo", o.Sudo)
+	}
+	for k, v := range o.Header {
+		r.Header[k] = v
+	}
 	switch {
 	case st.upload != nil: // streamed by installBody
 	case req.Body != nil:
-		reqBody = req.Body
+		r.SetHeader("Content-Type", "application/json").SetBody(req.Body)
 	case req.Method == http.MethodPost || req.Method == http.MethodPut || req.Method == http.MethodPatch:
-		reqBody = []byte("{}")
+		r.SetHeader("Content-Type", "application/json").SetBody([]byte("{}"))
 	}
-	hr, err := c.send(st.attach(ctx), st, req.Method, target, c.requestHeader(o.Sudo, o.Header, reqBody != nil), reqBody)
-	attempts := st.attempts()
+
+	resp, err := r.Execute(req.Method, target)
+	attempts := st.attempts(r)
 	if err != nil {
-		if hr != nil && hr != st.raw {
-			hr.Body.Close()
+		if resp != nil && resp.RawResponse != nil && resp.RawResponse != st.raw {
+			resp.RawResponse.Body.Close()
 		}
 		if ctx.Err() != nil {
 			err = ctx.Err() // the call's deadline or cancellation, whatever the attempt saw
 		}
 		return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(target), Attempts: attempts, Err: unwrapURLError(err)}
 	}
+	hr := resp.RawResponse
 	finalURL := target
 	if hr.Request != nil && hr.Request.URL != nil {
 		finalURL = hr.Request.URL.String()
 	}
-	status := hr.StatusCode
+	status := resp.StatusCode()
 	if req.Stream && status >= 200 && status <= 299 && req.Method != http.MethodHead {
 		// Left unread by the retry condition: the caller reads it.
 		streaming = true
-		return &base.Response{StatusCode: status, Header: hr.Header, URL: finalURL,
+		return &base.Response{StatusCode: status, Header: resp.Header(), URL: finalURL,
 			Stream: &streamBody{ReadCloser: hr.Body, cancel: cancel}, Size: hr.ContentLength}, nil
 	}
 	// The retry condition has read the body, unless the context ended first.
@@ -107,7 +115,7 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 		return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(finalURL), Attempts: attempts, Err: ctx.Err()}
 	}
 	if status < 200 || status > 299 { // an error answer, whole or cut short: its status with what came
-		e := base.NewHTTPError(req.Op, req.Method, finalURL, status, hr.Header, body)
+		e := base.NewHTTPError(req.Op, req.Method, finalURL, status, resp.Header(), body)
 		e.Attempts = attempts
 		return nil, e
 	}
@@ -116,11 +124,11 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 		if errors.Is(readErr, base.ErrBodyTooLarge) {
 			reason = fmt.Sprintf("the body is larger than the maximum of %d bytes (WithMaxBodySize)", st.maxBody)
 		}
-		pe := base.NewParseError(req.Op, req.Method, finalURL, status, hr.Header.Get("Content-Type"), reason, body)
+		pe := base.NewParseError(req.Op, req.Method, finalURL, status, resp.Header().Get("Content-Type"), reason, body)
 		pe.Err = readErr
 		return nil, pe
 	}
-	return &base.Response{StatusCode: status, Header: hr.Header, Body: body, URL: finalURL}, nil
+	return &base.Response{StatusCode: status, Header: resp.Header(), Body: body, URL: finalURL}, nil
 }
 
 // escapedPath is the path of a URL, without query or credentials: what
@@ -260,3 +268,10 @@ func (c *Client) listDefaults(q url.Values) url.Values {
 	}
 	return out
 }
+
+// discardLogger silences resty's own logging; ours goes through slog.
+type discardLogger struct{}
+
+func (discardLogger) Errorf(string, ...any) {}
+func (discardLogger) Warnf(string, ...any)  {}
+func (discardLogger) Debugf(string, ...any) {}

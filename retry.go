@@ -19,6 +19,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/go-resty/resty/v2"
 	"golang.org/x/time/rate"
 
 	"github.com/golab/gitlab/base"
@@ -137,20 +138,32 @@ func (s *retrySettings) currentLimiter() *rate.Limiter {
 	return nil
 }
 
-// configureRetries completes the client-wide retry settings.
+// configureRetries installs the retry policy on the HTTP client.
 //
-// The attempts of a call are made by send (send.go); each call's own retry
-// condition (callRetry.condition) enforces the call's budget and rules
-// (max_retries, obey_rate_limit and retry_transient_errors are per call) and
-// computes the wait, which send sleeps in a select on the call's context,
-// so no wait outlives a cancelled call.
-func (c *Client) configureRetries() {
+// resty's Backoff loop drives the attempts. Its settings are client-wide,
+// while max_retries, obey_rate_limit and retry_transient_errors are per
+// call, so the client-wide retry count is unbounded and each call's own
+// retry condition (callRetry.condition, added in Do) enforces the call's
+// budget and rules and computes the wait, which RetryAfter hands back to
+// resty. resty sleeps in a select on the request's context, so no wait
+// outlives a cancelled call.
+func (c *Client) configureRetries(rc *resty.Client) {
 	if c.s.retry.maxWait <= 0 {
 		c.s.retry.maxWait = DefaultMaxRetryWait
 	}
 	if c.s.retry.now == nil {
 		c.s.retry.now = time.Now
 	}
+	rc.SetRetryCount(math.MaxInt32).
+		SetRetryWaitTime(0).
+		SetRetryMaxWaitTime(math.MaxInt64).
+		SetRetryAfter(retryAfter).
+		// Requests that do not come from Do (made on the resty client
+		// directly) have no call condition: this one stops resty from
+		// retrying their transport errors without bound.
+		AddRetryCondition(func(*resty.Response, error) bool { return false }).
+		AddRetryHook(c.logRetry).
+		OnBeforeRequest(c.beforeAttempt)
 }
 
 // callKey is the context key of a call's *callRetry.
@@ -170,7 +183,6 @@ type callRetry struct {
 	stream     bool  // a 2xx answer's body is left unread for the caller
 	upload     *uploadBody
 
-	attempt   int         // the current attempt, from 1
 	connected atomic.Bool // the current attempt got a connection (httptrace GotConn)
 	limited   bool        // the current attempt failed waiting for the client-side limiter
 	wait      time.Duration
@@ -227,11 +239,16 @@ func callFrom(ctx context.Context) *callRetry {
 	return st
 }
 
-// beforeAttempt runs before every attempt: it resets the attempt's state
-// and waits for the client-side rate limiter.
-func (c *Client) beforeAttempt(ctx context.Context, st *callRetry) error {
-	st.connected.Store(false)
-	st.limited = false
+// beforeAttempt runs before every attempt (resty OnBeforeRequest): it resets
+// the attempt's state and waits for the client-side rate limiter. This is
+// not resty's SetRateLimiter, which fails instead of waiting.
+func (c *Client) beforeAttempt(_ *resty.Client, r *resty.Request) error {
+	ctx := r.Context()
+	st := callFrom(ctx)
+	if st != nil {
+		st.connected.Store(false)
+		st.limited = false
+	}
 	lim := c.s.retry.currentLimiter()
 	if lim == nil {
 		return nil
@@ -240,7 +257,9 @@ func (c *Client) beforeAttempt(ctx context.Context, st *callRetry) error {
 	if err == nil {
 		return nil
 	}
-	st.limited = true
+	if st != nil {
+		st.limited = true
+	}
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -250,15 +269,19 @@ func (c *Client) beforeAttempt(ctx context.Context, st *callRetry) error {
 	return fmt.Errorf("client-side rate limiter: %w", err)
 }
 
-// condition is the call's retry condition, called after every attempt that
-// was sent, with its answer (raw) or its error. It reads the answer's body
-// (so that a retried answer's connection is released and the last answer's
-// body is kept for Do), then decides whether to retry and how long to wait
-// first (st.wait).
-func (st *callRetry) condition(ctx context.Context, raw *http.Response, err error, attempt int) bool {
+// condition is the call's resty retry condition, called after every attempt
+// that got as far as sending (resp is nil when a hook failed). It reads the
+// answer's body (so that a retried answer's connection is released and the
+// last answer's body is kept for Do), then decides whether to retry and how
+// long to wait first.
+func (st *callRetry) condition(resp *resty.Response, err error) bool {
+	if resp == nil || resp.Request == nil {
+		return false
+	}
+	ctx := resp.Request.Context()
 	status := 0
 	var header http.Header
-	if raw != nil {
+	if raw := resp.RawResponse; raw != nil {
 		status, header = raw.StatusCode, raw.Header
 		st.readBody(raw)
 		if a := st.c.s.retry.adaptive; a != nil {
@@ -268,10 +291,11 @@ func (st *callRetry) condition(ctx context.Context, raw *http.Response, err erro
 	if ctx.Err() != nil {
 		return false
 	}
-	why := st.retryable(raw, err)
+	why := st.retryable(resp.RawResponse, err)
 	if why == "" {
 		return false
 	}
+	attempt := resp.Request.Attempt
 	if !st.replayable {
 		st.log(ctx, "gitlab: not retrying: an upload whose reader cannot seek cannot be sent again", status, err, attempt, 0, why)
 		return false
@@ -457,13 +481,33 @@ func backoff(retry int, limit time.Duration) time.Duration {
 	return half + rand.N(d-half+1)
 }
 
-// logRetry logs a retry at debug level.
-func (c *Client) logRetry(ctx context.Context, st *callRetry, raw *http.Response, err error, attempt int) {
-	status := 0
-	if raw != nil {
-		status = raw.StatusCode
+// retryAfter hands resty the wait the call's condition computed.
+func retryAfter(_ *resty.Client, resp *resty.Response) (time.Duration, error) {
+	if resp == nil || resp.Request == nil {
+		return 0, nil
 	}
-	st.log(ctx, "gitlab: retrying", status, err, attempt, st.wait, st.why)
+	st := callFrom(resp.Request.Context())
+	if st == nil {
+		return 0, nil // not a call of Do: resty's default backoff
+	}
+	// 0 would mean "resty's default backoff" to resty.
+	return max(st.wait, time.Nanosecond), nil
+}
+
+// logRetry logs each retry at debug level (resty retry hook).
+func (c *Client) logRetry(resp *resty.Response, err error) {
+	if resp == nil || resp.Request == nil {
+		return
+	}
+	st := callFrom(resp.Request.Context())
+	if st == nil {
+		return
+	}
+	status := 0
+	if resp.RawResponse != nil {
+		status = resp.RawResponse.StatusCode
+	}
+	st.log(resp.Request.Context(), "gitlab: retrying", status, err, resp.Request.Attempt, st.wait, st.why)
 }
 
 // log writes one debug line about a retry decision; no secrets: the path
@@ -491,8 +535,8 @@ func (st *callRetry) log(ctx context.Context, msg string, status int, err error,
 }
 
 // attempts is how many requests the call sent.
-func (st *callRetry) attempts() int {
-	n := st.attempt
+func (st *callRetry) attempts(r *resty.Request) int {
+	n := r.Attempt
 	if st.limited {
 		n-- // the last attempt never left: the limiter failed
 	}

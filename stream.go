@@ -10,13 +10,17 @@ import (
 	"net/http"
 	"sort"
 
+	"github.com/go-resty/resty/v2"
+
 	"github.com/golab/gitlab/base"
 )
 
-// Streamed bodies: uploads are never held whole in memory. Do gives send
-// no body for them, and installBody puts a streamed one on each attempt's
-// *http.Request; everything else (headers, credentials, retries,
-// redirects, logging) is as for any request.
+// Streamed bodies. resty reads a request body given as an io.Reader into
+// memory (to resend it on a retry) and builds multipart bodies in a buffer,
+// so uploads do not go through resty's body handling: Do gives resty no
+// body, and installBody, resty's pre-request hook, puts a streamed one on
+// each attempt's *http.Request. Everything else (headers, credentials,
+// retries, redirects, logging) stays resty's and ours.
 
 // WithProgress has fn told the bytes transferred so far and the total (-1
 // when unknown) while a download or an upload goes: to show a progress bar,
@@ -173,9 +177,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// installBody gives each attempt of a call with a streamed body a fresh
-// reader of it.
-func installBody(hr *http.Request) error {
+// installBody is resty's pre-request hook: it gives each attempt of a call
+// with a streamed body a fresh reader of it.
+func installBody(_ *resty.Client, hr *http.Request) error {
 	st := callFrom(hr.Context())
 	if st == nil || st.upload == nil {
 		return nil

@@ -18,6 +18,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-resty/resty/v2"
+
 	"github.com/golab/gitlab/base"
 )
 
@@ -386,9 +388,8 @@ func readCAs(path string, fi os.FileInfo) (*x509.CertPool, error) {
 	return pool, nil
 }
 
-// newHTTPClient builds the HTTP client every request goes through, and
-// the headers every request carries (User-Agent, credentials).
-func (c *Client) newHTTPClient() (*http.Client, http.Header) {
+// newResty builds the HTTP client every request goes through.
+func (c *Client) newResty() *resty.Client {
 	prepErr := c.s.prepareConn()
 	cs := &c.s.conn
 	cs.linkWarn, cs.redirectWarn = &sync.Once{}, &sync.Once{}
@@ -415,18 +416,21 @@ func (c *Client) newHTTPClient() (*http.Client, http.Header) {
 		hc.Transport = errTransport{prepErr}
 	}
 
-	h := http.Header{"User-Agent": {c.s.userAgent}}
+	rc := resty.NewWithClient(hc)
+	rc.SetHeader("User-Agent", c.s.userAgent)
 	switch {
 	case c.s.privateToken != "":
-		h.Set("PRIVATE-TOKEN", c.s.privateToken)
+		rc.SetHeader("PRIVATE-TOKEN", c.s.privateToken)
 	case c.s.oauthToken != "":
-		h.Set("Authorization", "Bearer "+c.s.oauthToken)
+		rc.SetHeader("Authorization", "Bearer "+c.s.oauthToken)
 	case c.s.jobToken != "":
-		h.Set("JOB-TOKEN", c.s.jobToken)
+		rc.SetHeader("JOB-TOKEN", c.s.jobToken)
 	case cs.basicAuth:
-		h.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cs.basicUser+":"+cs.basicPass)))
+		rc.SetHeader("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cs.basicUser+":"+cs.basicPass)))
 	}
-	return hc, h
+	rc.SetLogger(discardLogger{})
+	rc.SetPreRequestHook(installBody)
+	return rc
 }
 
 // newTransport is the transport of a client without WithHTTPClient: Go's

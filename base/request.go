@@ -19,7 +19,7 @@ import (
 )
 
 // Requester sends requests to GitLab. The root package's Client implements
-// it on top of net/http; base and mixins only see this interface.
+// it on top of resty; base and mixins only see this interface.
 type Requester interface {
 	Do(ctx context.Context, req *Request) (*Response, error)
 }
