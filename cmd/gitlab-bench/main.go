@@ -10,6 +10,7 @@
 //	go run ./cmd/gitlab-bench                        # every scenario, 5 runs each
 //	go run ./cmd/gitlab-bench -scenarios iterate,list -runs 9
 //	go run ./cmd/gitlab-bench -callgrind -runs 1     # instructions executed, under valgrind
+//	go run ./cmd/gitlab-bench -serve                 # serve the fakes, to run ./golab -cpuprofile by hand
 //
 // Scenarios (BENCHMARKS.md):
 //   - startup: create a client and exit (gitlab.New against a bare
@@ -111,6 +112,8 @@ func run(args []string, out io.Writer) error {
 	fixture := fs.String("project", "testdata/project.json", "the JSON of one project, copied 20,000 times")
 	callgrind := fs.Bool("callgrind", false, "count instructions with valgrind --tool=callgrind")
 	keep := fs.String("bin", "", "build the client programs into this directory (default: a temporary one)")
+	serve := fs.Bool("serve", false, "only serve the fake GitLabs (20,000 projects; 10,000 answered 20 ms late) and print their API URLs, "+
+		"to run a client program by hand (with -cpuprofile)")
 	noBuild := fs.Bool("nobuild", false, "run the client programs already in -bin (built from another commit, say)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -118,6 +121,18 @@ func run(args []string, out io.Writer) error {
 	raw, err := os.ReadFile(*fixture)
 	if err != nil {
 		return err
+	}
+	if *serve {
+		fast, err := startFake(raw, 20000, false)
+		if err != nil {
+			return err
+		}
+		slow, err := startFake(raw, 10000, true)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "-api %s\n-api %s (delayed)\n", fast.api, slow.api)
+		select {}
 	}
 	dir := *keep
 	if dir == "" {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/metrics"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,6 +30,7 @@ type Flags struct {
 	Gets     int // gets: requests in all
 	Conns    int // gets: goroutines (and the baseline's idle pool)
 	Window   int // prefetch: pages in flight (0: the library's default)
+	Profile  string
 }
 
 // Parse reads the flags of os.Args.
@@ -41,7 +43,9 @@ func Parse() Flags {
 	flag.IntVar(&f.Gets, "gets", 10000, "gets: requests in all")
 	flag.IntVar(&f.Conns, "conns", 16, "gets: goroutines sending them")
 	flag.IntVar(&f.Window, "window", 0, "prefetch: pages in flight (0: default, 1: sequential)")
+	flag.StringVar(&f.Profile, "cpuprofile", "", "write a CPU profile of the scenario to this file")
 	flag.Parse()
+	profile = f.Profile
 	return f
 }
 
@@ -120,10 +124,24 @@ func Parallel(n, total int, fn func(i, worker int) error) error {
 	return nil
 }
 
+// profile is the -cpuprofile file.
+var profile string
+
 // Run times body, fills in the heap figures and prints the result line;
 // the process exits 1 when body fails.
 func Run(h *Heap, body func(r *Result) error) {
 	var r Result
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	err := body(&r)
 	r.WallNS = time.Since(start).Nanoseconds()
@@ -138,6 +156,7 @@ func Run(h *Heap, body func(r *Result) error) {
 	out, _ := json.Marshal(r)
 	fmt.Println(string(out))
 	if err != nil {
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
