@@ -237,3 +237,16 @@ func BenchmarkSetSave(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkNew creates a client with every built-in declaration
+// registered: what a program pays at start-up, the first call building the
+// shared registry of built-ins once.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		gl, err := gitlab.New("https://gitlab.example.com", gitlab.WithPrivateToken("tok"))
+		if err != nil || gl.Projects == nil {
+			b.Fatal(err)
+		}
+	}
+}
