@@ -54,6 +54,14 @@ func (d *Dynamic) All(ctx context.Context, params Params, opts ...RequestOption)
 	return ListAll(ctx, d.m, params, opts)
 }
 
+// Pages iterates over the pages of the list (AllPages).
+func (d *Dynamic) Pages(ctx context.Context, params Params, opts ...RequestOption) iter.Seq2[*Page[*DynamicObject], error] {
+	if err := check(d.m.core, OpList, "list"); err != nil {
+		return func(yield func(*Page[*DynamicObject], error) bool) { yield(nil, err) }
+	}
+	return AllPages(ctx, d.m, params, opts)
+}
+
 // Head returns the pagination facts of the first page, without items.
 func (d *Dynamic) Head(ctx context.Context, params Params, opts ...RequestOption) (*Page[*DynamicObject], error) {
 	if err := check(d.m.core, OpList, "head"); err != nil {
