@@ -36,7 +36,7 @@ func main() {
 		case "startup":
 			return nil
 		case "iterate", "scan", "prefetch":
-			for p, err := range gl.Projects.All(ctx, params) {
+			for p, err := range gl.Projects.All(ctx, params, gitlab.WithPrefetch(f.Window)) {
 				if err != nil {
 					return err
 				}
