@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/golab/gitlab"
 	"github.com/golab/gitlab/base"
+	"github.com/golab/gitlab/internal/walkhints"
 	"github.com/golab/gitlab/managers"
 	"github.com/golab/gitlab/test/gitlabtest"
 )
@@ -94,34 +96,6 @@ var walkExceptions = map[string]string{
 		"of the project (DELETE /projects/:id/artifacts) and takes no ID",
 	"project_push_rules delete": "with no push rule GitLab answers GET .../push_rule with 200 null, not 404 " +
 		"(python-gitlab#1192): the typed Get reports a parse error, not ErrNotFound",
-}
-
-// walkHints are attributes GitLab's semantics need beyond the declaration
-// (the hand-written handlers of the fake check them): python-gitlab
-// declares them optional, GitLab requires them.
-var walkHints = map[string]base.Attrs{
-	// https://docs.gitlab.com/api/users/#create-a-user: email, username, name and a password.
-	"user": {"email": "", "username": "", "name": "", "password": "secret-password"},
-	// https://docs.gitlab.com/api/projects/#create-a-project: name or path;
-	// a repository with a main branch, for the branches and files below.
-	"project": {"name": "", "initialize_with_readme": true},
-	// https://docs.gitlab.com/api/project_forks/#fork-a-project: a new name
-	// and path, or the fork is taken in the same namespace.
-	"project_fork": {"name": "", "path": ""},
-	// https://docs.gitlab.com/api/repository_files/#create-new-file-in-repository: an existing branch.
-	"project_file": {"branch": "main"},
-	// https://docs.gitlab.com/api/project_push_rules/#add-a-project-push-rule: at least one rule.
-	"project_push_rules": {"deny_delete_tag": true},
-	// https://docs.gitlab.com/api/features/#set-or-create-a-feature: true, false or a percentage.
-	"feature": {"value": true},
-}
-
-// walkChange names, where the first optional update attribute is not one
-// the fake's hand-written handler stores, the attribute an update changes.
-var walkChange = map[string]string{
-	"project": "description", "group": "description", "user": "name", "project_issue": "description",
-	"project_merge_request": "description", "project_variable": "value", "project_issue_note": "body",
-	"project_file": "branch",
 }
 
 func declaredOps(sp *base.Spec) []string {
@@ -228,6 +202,13 @@ func (w *walker) walk(sp *base.Spec) {
 	}
 	if sp.Ops.Has(base.OpDelete) {
 		w.try(sp, "delete", func() error {
+			for _, o := range objs[:min(2, len(objs))] {
+				if a, ok := sp.Action(walkhints.BeforeDelete[sp.Name], false); ok {
+					if _, err := call(o, a.MethodName(), ctx); err != nil {
+						return fmt.Errorf("%s before Delete: %w", a.MethodName(), err)
+					}
+				}
+			}
 			if _, err := call(m, "Delete", w.args(sp, sp.DeleteAttrs, ctx, id(objs[0]))...); err != nil {
 				return err
 			}
@@ -366,7 +347,19 @@ func (w *walker) reach(sp *base.Spec) (reflect.Value, bool) {
 // a singleton, else seeded in the fake's store (AddObject) and wrapped.
 func (w *walker) make(sp *base.Spec, m reflect.Value, first bool) (reflect.Value, error) {
 	create := func() (reflect.Value, error) {
-		out, err := call(m, "Create", ctx, w.attrs(sp, sp.CreateAttrs, true))
+		attrs := w.attrs(sp, sp.CreateAttrs, true)
+		if prepare := walkhints.Prepare[sp.Name]; prepare != nil {
+			path, err := call(m, "Path")
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			more, err := prepare(ctx, w.gl, path[0].String())
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			maps.Copy(attrs, more)
+		}
+		out, err := call(m, "Create", ctx, attrs)
 		if err != nil {
 			return reflect.Value{}, err
 		}
@@ -531,7 +524,7 @@ func (w *walker) update(sp *base.Spec, m reflect.Value, o reflect.Value) {
 func (w *walker) updateAttrs(sp *base.Spec) (base.Attrs, string) {
 	attrs := w.attrs(sp, base.RequiredOptional{Required: sp.UpdateAttrs.Required, Exclusive: sp.UpdateAttrs.Exclusive}, false)
 	delete(attrs, sp.IDAttribute())
-	change := walkChange[sp.Name]
+	change := walkhints.Change[sp.Name]
 	for _, cands := range [][]string{sp.UpdateAttrs.Optional, sp.UpdateAttrs.Required, sp.CreateAttrs.Optional} {
 		for _, a := range cands {
 			if change == "" && a != sp.IDAttribute() && a != "id" && !slices.Contains(sp.Placeholders(), a) {
@@ -661,7 +654,7 @@ func (w *walker) try(sp *base.Spec, op string, f func() error) bool {
 }
 
 // attrs makes up the required attributes of ro (and the first of its
-// exclusive ones), plus the declaration's hints; unique when fresh.
+// exclusive ones), plus walkhints.Create; unique when fresh.
 func (w *walker) attrs(sp *base.Spec, ro base.RequiredOptional, fresh bool) base.Attrs {
 	if fresh {
 		w.n++
@@ -673,7 +666,7 @@ func (w *walker) attrs(sp *base.Spec, ro base.RequiredOptional, fresh bool) base
 	if len(ro.Exclusive) > 0 {
 		a[ro.Exclusive[0]] = w.value(sp, ro.Exclusive[0])
 	}
-	for k, v := range walkHints[sp.Name] {
+	for k, v := range walkhints.Create[sp.Name] {
 		if v == "" {
 			v = w.value(sp, k)
 		}
@@ -687,11 +680,11 @@ func (w *walker) made(name string) string {
 }
 
 // value makes up a value for an attribute of sp (nil for a query
-// parameter) from the declaration's hints, its name and its declared type.
+// parameter) from walkhints.Create, its name and its declared type.
 func (w *walker) value(sp *base.Spec, name string) any {
 	var t base.AttrType
 	if sp != nil {
-		if v, ok := walkHints[sp.Name][name]; ok && v != "" {
+		if v, ok := walkhints.Create[sp.Name][name]; ok && v != "" {
 			return v
 		}
 		t = sp.Types[name]
@@ -727,6 +720,8 @@ func (w *walker) scalar(name string) any {
 		return 1
 	case name == "color":
 		return "#FF0000"
+	case name == "key": // CI/CD variable keys are letters, digits and _
+		return fmt.Sprintf("key_%d", n)
 	case name == "cron":
 		return "0 1 * * *"
 	case name == "ref" || name == "target_branch":
