@@ -85,9 +85,9 @@ type connSettings struct {
 	basicAuth            bool
 
 	proxy       *url.URL // WithProxy; nil: the environment (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)
-	caPath      string // WithCACert or a CA bundle variable: read at the first request
-	caFrom      string // where caPath came from, for its errors
-	poolSize    int    // WithConnectionPool; 0: DefaultConnectionPool
+	caPath      string   // WithCACert or a CA bundle variable: read at the first request
+	caFrom      string   // where caPath came from, for its errors
+	poolSize    int      // WithConnectionPool; 0: DefaultConnectionPool
 	clientCerts []tls.Certificate
 	insecure    bool
 
