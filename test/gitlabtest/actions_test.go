@@ -23,98 +23,85 @@ func actionServer(t *testing.T) (*gitlabtest.Server, *time.Time) {
 }
 
 // A ResultReplace action answers the object, its updated_at touched, 201
-// for a POST; the object and its parents must exist, and writes need a
-// user with write access.
+// for a POST; the object must exist, and writes need a user
+// (https://docs.gitlab.com/api/todos/#mark-a-to-do-item-as-done, which only
+// the store serves).
 func TestActionReplace(t *testing.T) {
 	s, now := actionServer(t)
-	s.AddObject("/projects/1/pipelines", map[string]any{"ref": "main", "status": "running"})
+	s.AddObject("/todos", map[string]any{"state": "pending", "action_name": "assigned"})
 	*now = now.Add(time.Hour)
-	o := do(t, s, "POST", "/projects/1/pipelines/1/cancel", tok(admin)).expect(t, 201, "").obj(t)
-	if o["id"] != 1.0 || o["ref"] != "main" || o["created_at"] != "2024-05-10T12:00:00.000Z" || o["updated_at"] != "2024-05-10T13:00:00.000Z" {
-		t.Fatalf("cancel answered %v", o)
+	o := do(t, s, "POST", "/todos/1/mark_as_done", tok(admin)).expect(t, 201, "").obj(t)
+	if o["id"] != 1.0 || o["action_name"] != "assigned" || o["created_at"] != "2024-05-10T12:00:00.000Z" || o["updated_at"] != "2024-05-10T13:00:00.000Z" {
+		t.Fatalf("mark_as_done answered %v", o)
 	}
-	if g := do(t, s, "GET", "/projects/1/pipelines/1").obj(t); g["updated_at"] != "2024-05-10T13:00:00.000Z" {
+	if g := do(t, s, "GET", "/todos", tok(admin)).list(t); len(g) != 1 || g[0]["updated_at"] != "2024-05-10T13:00:00.000Z" {
 		t.Fatalf("the store kept %v", g)
 	}
-	do(t, s, "POST", "/projects/1/pipelines/2/cancel", tok(admin)).expect(t, 404, `{"message":"404 Pipeline Not Found"}`)
-	do(t, s, "POST", "/projects/9/pipelines/1/cancel", tok(admin)).expect(t, 404, `{"message":"404 Project Not Found"}`)
-	do(t, s, "POST", "/projects/1/pipelines/1/cancel").expect(t, 401, `{"message":"401 Unauthorized"}`)
-	do(t, s, "POST", "/projects/1/pipelines/1/cancel", tok("bob")).expect(t, 403, `{"message":"403 Forbidden"}`)
-	// An object the hand-written handlers own (a project) is found by its
-	// GET route and touched too (https://docs.gitlab.com/api/projects/#archive-a-project).
-	*now = now.Add(time.Hour)
-	p := do(t, s, "POST", "/projects/root%2Fp/archive", tok(admin)).expect(t, 201, "").obj(t)
-	if p["id"] != 1.0 || p["updated_at"] != "2024-05-10T14:00:00.000Z" {
-		t.Fatalf("archive answered id %v, updated_at %v", p["id"], p["updated_at"])
-	}
-	do(t, s, "POST", "/projects/8/archive", tok(admin)).expect(t, 404, `{"message":"404 Project Not Found"}`)
+	do(t, s, "POST", "/todos/2/mark_as_done", tok(admin)).expect(t, 404, `{"message":"404 Todo Not Found"}`)
+	do(t, s, "POST", "/todos/1/mark_as_done").expect(t, 401, `{"message":"401 Unauthorized"}`)
 }
 
 // Required attributes are checked first, with Grape's words, and the
-// path's placeholders count as given.
+// path's placeholders count as given
+// (https://docs.gitlab.com/api/topics/#merge-topics,
+// https://docs.gitlab.com/api/repository_files/#get-file-blame-from-repository).
 func TestActionRequired(t *testing.T) {
 	s, _ := actionServer(t)
-	do(t, s, "POST", "/projects/1/repository/commits/7/cherry_pick", tok(admin)).expect(t, 400, `{"error":"branch is missing"}`)
-	do(t, s, "POST", "/projects/1/repository/commits/7/cherry_pick", tok(admin), form("branch", "main")).
-		expect(t, 404, `{"message":"404 Commit Not Found"}`)
-	do(t, s, "GET", "/projects/1/repository/blobs/abc", tok(admin)).expect(t, 200, `{"content":"","encoding":"base64","sha":"abc","size":0}`)
-	do(t, s, "GET", "/projects/1/repository/compare", tok(admin), form("from", "a")).expect(t, 400, `{"error":"to is missing"}`)
+	do(t, s, "POST", "/topics/merge", tok(admin), form("source_topic_id", "1")).expect(t, 400, `{"error":"target_topic_id is missing"}`)
+	do(t, s, "GET", "/projects/1/repository/files/README.md/blame", tok(admin)).expect(t, 400, `{"error":"ref is missing"}`)
+	do(t, s, "GET", "/projects/9/repository/files/README.md/blame", tok(admin), form("ref", "main")).
+		expect(t, 404, `{"message":"404 Project Not Found"}`)
 }
 
 // A ResultNew action stores a new object, copied from the object for an
-// action of its own kind (a retried job); with GET it answers the newest
-// (a project's latest pipeline).
+// action of its own kind (a rotated token:
+// https://docs.gitlab.com/api/project_access_tokens/#rotate-a-project-access-token);
+// with GET it answers the newest (a key by its fingerprint:
+// https://docs.gitlab.com/api/keys/#get-user-by-fingerprint-of-ssh-key).
 func TestActionNew(t *testing.T) {
 	s, _ := actionServer(t)
-	s.AddObject("/projects/1/jobs", map[string]any{"name": "build", "status": "failed"})
-	n := do(t, s, "POST", "/projects/1/jobs/1/retry", tok(admin)).expect(t, 201, "").obj(t)
-	if n["id"] != 2.0 || n["name"] != "build" || n["project_id"] != 1.0 {
-		t.Fatalf("retry answered %v", n)
+	s.AddObject("/projects/1/access_tokens", map[string]any{"name": "ci", "access_level": 30})
+	n := do(t, s, "POST", "/projects/1/access_tokens/1/rotate", tok(admin)).expect(t, 201, "").obj(t)
+	if n["id"] != 2.0 || n["name"] != "ci" || n["access_level"] != 30.0 {
+		t.Fatalf("rotate answered %v", n)
 	}
-	if l := do(t, s, "GET", "/projects/1/jobs", tok(admin)).list(t); !equalInts(ids(l), []int{1, 2}) {
-		t.Fatalf("jobs %v", ids(l))
+	if l := do(t, s, "GET", "/projects/1/access_tokens", tok(admin)).list(t); !equalInts(ids(l), []int{1, 2}) {
+		t.Fatalf("tokens %v", ids(l))
 	}
-	do(t, s, "GET", "/projects/1/pipelines/latest", tok(admin)).expect(t, 404, `{"message":"404 Pipeline Not Found"}`)
-	s.AddObject("/projects/1/pipelines", map[string]any{"ref": "main"})
-	s.AddObject("/projects/1/pipelines", map[string]any{"ref": "dev"})
-	if l := do(t, s, "GET", "/projects/1/pipelines/latest", tok(admin)).expect(t, 200, "").obj(t); l["id"] != 2.0 {
-		t.Fatalf("latest %v", l)
-	}
-	// Of names another collection: a trigger makes a pipeline of the project
-	// (https://docs.gitlab.com/api/pipeline_triggers/#trigger-a-pipeline-with-a-token).
-	tp := do(t, s, "POST", "/projects/1/trigger/pipeline", tok(admin), form("ref", "main", "token", "t")).expect(t, 201, "").obj(t)
-	if tp["id"] != 3.0 || tp["project_id"] != 1.0 {
-		t.Fatalf("trigger %v", tp)
+	do(t, s, "POST", "/projects/1/access_tokens/3/rotate", tok(admin)).expect(t, 404, "")
+	do(t, s, "GET", "/keys", tok(admin), form("fingerprint", "ab")).expect(t, 404, "")
+	s.AddObject("/keys", map[string]any{"title": "a"})
+	s.AddObject("/keys", map[string]any{"title": "b"})
+	if l := do(t, s, "GET", "/keys", tok(admin), form("fingerprint", "ab")).expect(t, 200, "").obj(t); l["id"] != 2.0 || l["title"] != "b" {
+		t.Fatalf("key %v", l)
 	}
 }
 
-// A ResultList action lists the Of collection under the same parent,
-// paginated: a milestone's issues are the project's.
+// A ResultList action lists the Of collection (or its own) under the same
+// parent, paginated: an LDAP server's groups
+// (https://docs.gitlab.com/api/groups/#list-ldap-groups).
 func TestActionList(t *testing.T) {
 	s, _ := actionServer(t)
-	s.AddObject("/projects/1/milestones", map[string]any{"title": "v1"})
-	for _, title := range []string{"a", "b", "c"} {
-		do(t, s, "POST", "/projects/1/issues", tok(admin), form("title", title)).expect(t, 201, "")
+	for _, cn := range []string{"a", "b", "c"} {
+		s.AddObject("/ldap/groups", map[string]any{"cn": cn})
 	}
-	r := do(t, s, "GET", "/projects/1/milestones/1/issues?per_page=2", tok(admin)).expect(t, 200, "")
-	if l := r.list(t); len(l) != 2 || l[0]["title"] != "a" || r.header.Get("X-Total") != "3" || r.header.Get("X-Next-Page") != "2" {
-		t.Fatalf("issues %v, headers %v", l, r.header)
-	}
-	do(t, s, "GET", "/projects/1/milestones/2/issues", tok(admin)).expect(t, 404, `{"message":"404 Milestone Not Found"}`)
-	// Of the action's own kind: the public snippets.
-	s.AddObject("/snippets", map[string]any{"title": "s"})
-	if l := do(t, s, "GET", "/snippets/public", tok(admin)).list(t); len(l) != 1 || l[0]["title"] != "s" {
-		t.Fatalf("public snippets %v", l)
+	r := do(t, s, "GET", "/ldap/main/groups?per_page=2", tok(admin)).expect(t, 200, "")
+	if l := r.list(t); len(l) != 2 || l[0]["cn"] != "a" || r.header.Get("X-Total") != "3" || r.header.Get("X-Next-Page") != "2" {
+		t.Fatalf("groups %v, headers %v", l, r.header)
 	}
 }
 
-// A ResultNone action answers 204, or 202 where GitLab schedules the work.
+// A ResultNone action answers 204, or 202 where GitLab schedules the work
+// (https://docs.gitlab.com/api/remote_mirrors/#force-push-mirror-update,
+// https://docs.gitlab.com/api/container_registry/#delete-registry-repository-tags-in-bulk).
 func TestActionNone(t *testing.T) {
 	s, _ := actionServer(t)
-	do(t, s, "DELETE", "/projects/1/repository/merged_branches", tok(admin)).expect(t, 202, `{"message":"202 Accepted"}`)
-	s.AddObject("/projects/1/jobs", map[string]any{"name": "build"})
-	do(t, s, "DELETE", "/projects/1/jobs/1/artifacts", tok(admin)).expect(t, 204, "")
-	do(t, s, "DELETE", "/projects/1/jobs/2/artifacts", tok(admin)).expect(t, 404, `{"message":"404 Job Not Found"}`)
+	s.AddObject("/projects/1/remote_mirrors", map[string]any{"url": "https://example.com/m.git"})
+	do(t, s, "POST", "/projects/1/remote_mirrors/1/sync", tok(admin)).expect(t, 204, "")
+	do(t, s, "POST", "/projects/1/remote_mirrors/2/sync", tok(admin)).expect(t, 404, "")
+	s.AddObject("/projects/1/registry/repositories", map[string]any{"name": "r"})
+	do(t, s, "DELETE", "/projects/1/registry/repositories/1/tags", tok(admin), form("name_regex_delete", ".*")).
+		expect(t, 202, `{"message":"202 Accepted"}`)
 }
 
 // A ResultRaw action answers the JSON GitLab's documentation shows.
@@ -122,11 +109,9 @@ func TestActionRaw(t *testing.T) {
 	s, _ := actionServer(t)
 	do(t, s, "GET", "/namespaces/root/exists", tok(admin)).expect(t, 200, `{"exists":true,"suggests":["root1"]}`)
 	do(t, s, "GET", "/namespaces/nobody/exists", tok(admin)).expect(t, 200, `{"exists":false,"suggests":[]}`)
-	do(t, s, "POST", "/users/2/block", tok(admin)).expect(t, 201, `true`)
-	do(t, s, "POST", "/users/9/block", tok(admin)).expect(t, 404, `{"message":"404 User Not Found"}`)
-	do(t, s, "PUT", "/projects/1/merge_requests/1/rebase", tok(admin)).expect(t, 404, "")
-	do(t, s, "POST", "/projects/1/merge_requests", tok(admin), form("title", "t", "source_branch", "f", "target_branch", "main")).expect(t, 201, "")
-	do(t, s, "PUT", "/projects/1/merge_requests/1/rebase", tok(admin)).expect(t, 202, `{"rebase_in_progress":true}`)
+	// https://docs.gitlab.com/user/packages/generic_packages/#publish-a-package
+	do(t, s, "PUT", "/projects/1/packages/generic/pkg/1.0.0/a.bin", tok(admin), func(r *http.Request) { setBody(r, "application/octet-stream", []byte("abc")) }).
+		expect(t, 201, `{"message":"201 Created"}`)
 	// Any other answers {}.
 	do(t, s, "GET", "/sidekiq/queue_metrics", tok(admin)).expect(t, 200, `{}`)
 }
@@ -158,21 +143,27 @@ func TestActionUpload(t *testing.T) {
 }
 
 // A ResultDownload action streams generated content (DefaultDownload) with
-// its length and file name; HEAD has the length and no body.
+// its length and file name; HEAD has the length and no body
+// (https://docs.gitlab.com/api/secure_files/#download-secure-file).
 func TestActionDownload(t *testing.T) {
 	s, _ := actionServer(t)
-	s.AddObject("/projects/1/jobs", map[string]any{"name": "build"})
-	r := do(t, s, "GET", "/projects/1/jobs/1/artifacts", tok(admin)).expect(t, 200, "")
-	d := gitlabtest.DefaultDownload("/projects/1/jobs/1/artifacts")
+	s.AddObject("/projects/1/secure_files", map[string]any{"name": "k.jks"})
+	r := do(t, s, "GET", "/projects/1/secure_files/1/download", tok(admin)).expect(t, 200, "")
+	d := gitlabtest.DefaultDownload("/projects/1/secure_files/1/download")
 	want, _ := io.ReadAll(gitlabtest.Generated(d.Size, d.Seed))
 	if !bytes.Equal(r.body, want) || r.header.Get("Content-Length") != "4096" || r.header.Get("Content-Type") != "application/octet-stream" ||
-		r.header.Get("Content-Disposition") != `attachment; filename=artifacts` {
+		r.header.Get("Content-Disposition") != `attachment; filename=download` {
 		t.Fatalf("download: %d bytes, headers %v", len(r.body), r.header)
 	}
-	h := do(t, s, "HEAD", "/projects/1/jobs/1/artifacts", tok(admin)).expect(t, 200, "")
+	h := do(t, s, "HEAD", "/projects/1/secure_files/1/download", tok(admin)).expect(t, 200, "")
 	if len(h.body) != 0 || h.header.Get("Content-Length") != "4096" {
 		t.Fatalf("HEAD: %d bytes, %v", len(h.body), h.header)
 	}
-	do(t, s, "GET", "/projects/1/jobs/2/artifacts", tok(admin)).expect(t, 404, `{"message":"404 Job Not Found"}`)
-	do(t, s, "GET", "/projects/1/jobs/1/artifacts/dir%2Fa.txt", tok(admin)).expect(t, 200, "")
+	do(t, s, "GET", "/projects/1/secure_files/2/download", tok(admin)).expect(t, 404, "")
+	// The path's own placeholders name the file
+	// (https://docs.gitlab.com/user/packages/generic_packages/#download-a-package-file).
+	g := do(t, s, "GET", "/projects/1/packages/generic/pkg/1.0.0/a.txt", tok(admin)).expect(t, 200, "")
+	if g.header.Get("Content-Disposition") != `attachment; filename=a.txt` {
+		t.Fatalf("package file: headers %v", g.header)
+	}
 }
