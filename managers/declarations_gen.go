@@ -19,18 +19,21 @@ func declarations() []*base.Spec {
 		bulkImportEntitySpec,
 		bulkImportAllEntitySpec,
 		ciLintSpec,
+		compliancePolicySettingsSpec,
 		currentUserSpec,
 		currentUserEmailSpec,
 		currentUserGPGKeySpec,
 		currentUserKeySpec,
 		currentUserRunnerSpec,
 		currentUserStatusSpec,
+		databaseMigrationSpec,
 		deployKeySpec,
 		deployTokenSpec,
 		dockerfileSpec,
 		eventSpec,
 		featureSpec,
 		geoNodeSpec,
+		geoSiteSpec,
 		gitignoreSpec,
 		gitlabciymlSpec,
 		groupSpec,
@@ -64,6 +67,7 @@ func declarations() []*base.Spec {
 		groupIterationSpec,
 		groupLabelSpec,
 		groupLDAPGroupLinkSpec,
+		groupMarkdownUploadSpec,
 		groupMemberSpec,
 		groupMemberAllSpec,
 		groupMemberRoleSpec,
@@ -79,6 +83,7 @@ func declarations() []*base.Spec {
 		groupSAMLGroupLinkSpec,
 		groupServiceAccountSpec,
 		groupServiceAccountAccessTokenSpec,
+		groupSSHCertificateSpec,
 		groupSubgroupSpec,
 		groupVariableSpec,
 		groupWikiSpec,
@@ -123,6 +128,8 @@ func declarations() []*base.Spec {
 		projectDeploymentMergeRequestSpec,
 		projectDockerfileTemplateSpec,
 		projectEnvironmentSpec,
+		projectErrorTrackingClientKeySpec,
+		projectErrorTrackingSettingsSpec,
 		projectEventSpec,
 		projectExportSpec,
 		projectExternalStatusCheckSpec,
@@ -130,6 +137,7 @@ func declarations() []*base.Spec {
 		projectFeatureFlagUserListSpec,
 		projectFileSpec,
 		projectForkSpec,
+		projectFreezePeriodSpec,
 		projectGitignoreTemplateSpec,
 		projectGitlabciymlTemplateSpec,
 		projectGroupSpec,
@@ -159,6 +167,7 @@ func declarations() []*base.Spec {
 		projectKeySpec,
 		projectLabelSpec,
 		projectLicenseTemplateSpec,
+		projectMarkdownUploadSpec,
 		projectMemberSpec,
 		projectMemberAllSpec,
 		projectMergeRequestSpec,
@@ -229,6 +238,7 @@ func declarations() []*base.Spec {
 		projectUserSpec,
 		projectVariableSpec,
 		projectWikiSpec,
+		projectAliasSpec,
 		registryRepositorySpec,
 		runnerSpec,
 		runnerJobSpec,
@@ -276,8 +286,12 @@ type Root struct {
 	BulkImports *BulkImportManager
 	// CILint manages /ci/lint. GitLab API: https://docs.gitlab.com/api/lint/
 	CILint *CILintManager
+	// CompliancePolicySettings manages /admin/security/compliance_policy_settings. GitLab API: https://docs.gitlab.com/api/compliance_policy_settings/
+	CompliancePolicySettings *CompliancePolicySettingsManager
 	// CurrentUser manages /user. GitLab API: https://docs.gitlab.com/api/users/
 	CurrentUser *CurrentUserManager
+	// DatabaseMigrations manages /admin/migrations. GitLab API: https://docs.gitlab.com/api/database_migrations/
+	DatabaseMigrations *DatabaseMigrationManager
 	// DeployKeys manages /deploy_keys. GitLab API: https://docs.gitlab.com/api/deploy_keys/
 	DeployKeys *DeployKeyManager
 	// DeployTokens manages /deploy_tokens. GitLab API: https://docs.gitlab.com/api/deploy_tokens/
@@ -290,6 +304,8 @@ type Root struct {
 	Features *FeatureManager
 	// GeoNodes manages /geo_nodes. GitLab API: https://docs.gitlab.com/api/geo_nodes/
 	GeoNodes *GeoNodeManager
+	// GeoSites manages /geo_sites. GitLab API: https://docs.gitlab.com/api/geo_sites/
+	GeoSites *GeoSiteManager
 	// Gitignores manages /templates/gitignores. GitLab API: https://docs.gitlab.com/api/templates/gitignores/
 	Gitignores *GitignoreManager
 	// Gitlabciymls manages /templates/gitlab_ci_ymls. GitLab API: https://docs.gitlab.com/api/templates/gitlab_ci_ymls/
@@ -320,6 +336,8 @@ type Root struct {
 	PagesDomains *PagesDomainManager
 	// PersonalAccessTokens manages /personal_access_tokens. GitLab API: https://docs.gitlab.com/api/personal_access_tokens/
 	PersonalAccessTokens *PersonalAccessTokenManager
+	// ProjectAliases manages /project_aliases. GitLab API: https://docs.gitlab.com/api/project_aliases/
+	ProjectAliases *ProjectAliasManager
 	// Projects manages /projects. GitLab API: https://docs.gitlab.com/api/projects/
 	Projects *ProjectManager
 	// RegistryRepositories manages /registry/repositories. GitLab API: https://docs.gitlab.com/api/container_registry/
@@ -354,48 +372,52 @@ type Root struct {
 // calls it. It makes no request.
 func NewRoot(client base.Requester, reg *base.Registry) Root {
 	return Root{
-		Appearance:           newApplicationAppearanceManager(base.RootCore(client, reg, "application_appearance")),
-		Applications:         newApplicationManager(base.RootCore(client, reg, "application")),
-		AuditEvents:          newAuditEventManager(base.RootCore(client, reg, "audit_event")),
-		BroadcastMessages:    newBroadcastMessageManager(base.RootCore(client, reg, "broadcast_message")),
-		BulkImportEntities:   newBulkImportAllEntityManager(base.RootCore(client, reg, "bulk_import_all_entity")),
-		BulkImports:          newBulkImportManager(base.RootCore(client, reg, "bulk_import")),
-		CILint:               newCILintManager(base.RootCore(client, reg, "ci_lint")),
-		CurrentUser:          newCurrentUserManager(base.RootCore(client, reg, "current_user")),
-		DeployKeys:           newDeployKeyManager(base.RootCore(client, reg, "deploy_key")),
-		DeployTokens:         newDeployTokenManager(base.RootCore(client, reg, "deploy_token")),
-		Dockerfiles:          newDockerfileManager(base.RootCore(client, reg, "dockerfile")),
-		Events:               newEventManager(base.RootCore(client, reg, "event")),
-		Features:             newFeatureManager(base.RootCore(client, reg, "feature")),
-		GeoNodes:             newGeoNodeManager(base.RootCore(client, reg, "geo_node")),
-		Gitignores:           newGitignoreManager(base.RootCore(client, reg, "gitignore")),
-		Gitlabciymls:         newGitlabciymlManager(base.RootCore(client, reg, "gitlabciyml")),
-		Groups:               newGroupManager(base.RootCore(client, reg, "group")),
-		Hooks:                newHookManager(base.RootCore(client, reg, "hook")),
-		Issues:               newIssueManager(base.RootCore(client, reg, "issue")),
-		IssuesStatistics:     newIssuesStatisticsManager(base.RootCore(client, reg, "issues_statistics")),
-		Keys:                 newKeyManager(base.RootCore(client, reg, "key")),
-		LDAPGroups:           newLDAPGroupManager(base.RootCore(client, reg, "ldap_group")),
-		Licenses:             newLicenseManager(base.RootCore(client, reg, "license")),
-		MemberRoles:          newMemberRoleManager(base.RootCore(client, reg, "member_role")),
-		MergeRequests:        newMergeRequestManager(base.RootCore(client, reg, "merge_request")),
-		Namespaces:           newNamespaceManager(base.RootCore(client, reg, "namespace")),
-		NotificationSettings: newNotificationSettingsManager(base.RootCore(client, reg, "notification_settings")),
-		PagesDomains:         newPagesDomainManager(base.RootCore(client, reg, "pages_domain")),
-		PersonalAccessTokens: newPersonalAccessTokenManager(base.RootCore(client, reg, "personal_access_token")),
-		Projects:             newProjectManager(base.RootCore(client, reg, "project")),
-		RegistryRepositories: newRegistryRepositoryManager(base.RootCore(client, reg, "registry_repository")),
-		Runners:              newRunnerManager(base.RootCore(client, reg, "runner")),
-		RunnersAll:           newRunnerAllManager(base.RootCore(client, reg, "runner_all")),
-		ServiceAccounts:      newServiceAccountManager(base.RootCore(client, reg, "service_account")),
-		Settings:             newApplicationSettingsManager(base.RootCore(client, reg, "application_settings")),
-		Sidekiq:              newSidekiqManager(base.RootCore(client, reg, "sidekiq")),
-		Snippets:             newSnippetManager(base.RootCore(client, reg, "snippet")),
-		Statistics:           newApplicationStatisticsManager(base.RootCore(client, reg, "application_statistics")),
-		Todos:                newTodoManager(base.RootCore(client, reg, "todo")),
-		Topics:               newTopicManager(base.RootCore(client, reg, "topic")),
-		UserActivities:       newUserActivitiesManager(base.RootCore(client, reg, "user_activities")),
-		Users:                newUserManager(base.RootCore(client, reg, "user")),
-		Variables:            newVariableManager(base.RootCore(client, reg, "variable")),
+		Appearance:               newApplicationAppearanceManager(base.RootCore(client, reg, "application_appearance")),
+		Applications:             newApplicationManager(base.RootCore(client, reg, "application")),
+		AuditEvents:              newAuditEventManager(base.RootCore(client, reg, "audit_event")),
+		BroadcastMessages:        newBroadcastMessageManager(base.RootCore(client, reg, "broadcast_message")),
+		BulkImportEntities:       newBulkImportAllEntityManager(base.RootCore(client, reg, "bulk_import_all_entity")),
+		BulkImports:              newBulkImportManager(base.RootCore(client, reg, "bulk_import")),
+		CILint:                   newCILintManager(base.RootCore(client, reg, "ci_lint")),
+		CompliancePolicySettings: newCompliancePolicySettingsManager(base.RootCore(client, reg, "compliance_policy_settings")),
+		CurrentUser:              newCurrentUserManager(base.RootCore(client, reg, "current_user")),
+		DatabaseMigrations:       newDatabaseMigrationManager(base.RootCore(client, reg, "database_migration")),
+		DeployKeys:               newDeployKeyManager(base.RootCore(client, reg, "deploy_key")),
+		DeployTokens:             newDeployTokenManager(base.RootCore(client, reg, "deploy_token")),
+		Dockerfiles:              newDockerfileManager(base.RootCore(client, reg, "dockerfile")),
+		Events:                   newEventManager(base.RootCore(client, reg, "event")),
+		Features:                 newFeatureManager(base.RootCore(client, reg, "feature")),
+		GeoNodes:                 newGeoNodeManager(base.RootCore(client, reg, "geo_node")),
+		GeoSites:                 newGeoSiteManager(base.RootCore(client, reg, "geo_site")),
+		Gitignores:               newGitignoreManager(base.RootCore(client, reg, "gitignore")),
+		Gitlabciymls:             newGitlabciymlManager(base.RootCore(client, reg, "gitlabciyml")),
+		Groups:                   newGroupManager(base.RootCore(client, reg, "group")),
+		Hooks:                    newHookManager(base.RootCore(client, reg, "hook")),
+		Issues:                   newIssueManager(base.RootCore(client, reg, "issue")),
+		IssuesStatistics:         newIssuesStatisticsManager(base.RootCore(client, reg, "issues_statistics")),
+		Keys:                     newKeyManager(base.RootCore(client, reg, "key")),
+		LDAPGroups:               newLDAPGroupManager(base.RootCore(client, reg, "ldap_group")),
+		Licenses:                 newLicenseManager(base.RootCore(client, reg, "license")),
+		MemberRoles:              newMemberRoleManager(base.RootCore(client, reg, "member_role")),
+		MergeRequests:            newMergeRequestManager(base.RootCore(client, reg, "merge_request")),
+		Namespaces:               newNamespaceManager(base.RootCore(client, reg, "namespace")),
+		NotificationSettings:     newNotificationSettingsManager(base.RootCore(client, reg, "notification_settings")),
+		PagesDomains:             newPagesDomainManager(base.RootCore(client, reg, "pages_domain")),
+		PersonalAccessTokens:     newPersonalAccessTokenManager(base.RootCore(client, reg, "personal_access_token")),
+		ProjectAliases:           newProjectAliasManager(base.RootCore(client, reg, "project_alias")),
+		Projects:                 newProjectManager(base.RootCore(client, reg, "project")),
+		RegistryRepositories:     newRegistryRepositoryManager(base.RootCore(client, reg, "registry_repository")),
+		Runners:                  newRunnerManager(base.RootCore(client, reg, "runner")),
+		RunnersAll:               newRunnerAllManager(base.RootCore(client, reg, "runner_all")),
+		ServiceAccounts:          newServiceAccountManager(base.RootCore(client, reg, "service_account")),
+		Settings:                 newApplicationSettingsManager(base.RootCore(client, reg, "application_settings")),
+		Sidekiq:                  newSidekiqManager(base.RootCore(client, reg, "sidekiq")),
+		Snippets:                 newSnippetManager(base.RootCore(client, reg, "snippet")),
+		Statistics:               newApplicationStatisticsManager(base.RootCore(client, reg, "application_statistics")),
+		Todos:                    newTodoManager(base.RootCore(client, reg, "todo")),
+		Topics:                   newTopicManager(base.RootCore(client, reg, "topic")),
+		UserActivities:           newUserActivitiesManager(base.RootCore(client, reg, "user_activities")),
+		Users:                    newUserManager(base.RootCore(client, reg, "user")),
+		Variables:                newVariableManager(base.RootCore(client, reg, "variable")),
 	}
 }
