@@ -24,7 +24,7 @@ func TestSpecsRegister(t *testing.T) {
 		t.Errorf("%d specs, %d typed managers, %d in Specs()", len(specs), len(typed), len(managers.Specs()))
 	}
 	for _, s := range specs {
-		if !strings.HasPrefix(s.DocsURL, "https://docs.gitlab.com/api/") {
+		if !strings.HasPrefix(s.DocsURL, "https://docs.gitlab.com/api/") && !strings.HasPrefix(s.DocsURL, "https://docs.gitlab.com/user/") {
 			t.Errorf("%s: DocsURL %q", s.Name, s.DocsURL)
 		}
 		if _, ok := typed[s.Name]; !ok {

@@ -4,6 +4,8 @@ import "github.com/golab/gitlab/base"
 
 // personalAccessTokenSpec declares /personal_access_tokens.
 // python-gitlab: PersonalAccessTokenManager (gl.personal_access_tokens).
+// Its IDs include the word "self", the token of the request (documentedIDs):
+// Get(ctx, "self") and Delete(ctx, "self").
 var personalAccessTokenSpec = &base.Spec{
 	Name:        "personal_access_token",
 	Accessor:    "PersonalAccessTokens",

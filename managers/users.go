@@ -59,6 +59,29 @@ var currentUserSpec = &base.Spec{
 	ReprAttr: "username",
 	Ops:      base.OpGetWithoutID,
 	DocsURL:  "https://docs.gitlab.com/api/users/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/users/#upload-an-avatar-for-yourself
+		{Name: "upload_avatar", Method: "PUT", Path: "avatar", OnManager: true,
+			Attrs: base.RequiredOptional{Required: []string{"avatar"}}, Types: map[string]base.AttrType{"avatar": base.TypeImage}},
+	},
+}
+
+// currentUserPersonalAccessTokenSpec declares /user/personal_access_tokens:
+// personal access tokens the current user creates for themselves (with
+// the k8s_proxy or self_rotate scope).
+// GitLab API: https://docs.gitlab.com/api/user_tokens/#create-a-personal-access-token
+var currentUserPersonalAccessTokenSpec = &base.Spec{
+	Name:     "current_user_personal_access_token",
+	Accessor: "CurrentUserPersonalAccessTokens",
+	Path:     "/user/personal_access_tokens",
+	ReprAttr: "name",
+	Ops:      base.OpCreate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name", "scopes"},
+		Optional: []string{"description", "expires_at"},
+	},
+	Types:   map[string]base.AttrType{"scopes": base.TypeArray},
+	DocsURL: "https://docs.gitlab.com/api/user_tokens/",
 }
 
 // currentUserRunnerSpec declares /user/runners.
