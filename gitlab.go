@@ -34,6 +34,10 @@
 // Endpoints without a manager: [Client.HTTPGet], HTTPPost, HTTPPut,
 // HTTPPatch, HTTPDelete and HTTPList, with paths escaped by [EscapeID].
 //
+// GraphQL: [Client.GraphQL] (or [NewGraphQL]) runs queries and mutations
+// ([GraphQL.Execute]) and follows connections page after page
+// ([GraphQL.Paginate]), on the same connection, retries and rate limits.
+//
 // Tests: package [github.com/golab/gitlab/test/gitlabtest] is a fake GitLab
 // to run your code against.
 //

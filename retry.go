@@ -217,6 +217,9 @@ func (c *Client) newCall(req *base.Request, o base.CallOptions, target string) *
 	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodTrace, http.MethodPut, http.MethodDelete:
 		st.idempotent = true
 	}
+	if req.Idempotent {
+		st.idempotent = true
+	}
 	st.stream = req.Stream
 	return st
 }

@@ -330,6 +330,8 @@ func TestSpecValidate(t *testing.T) {
 		{Name: "a-b", Path: "/x", Ops: OpList},
 		{Name: "a", Accessor: "lower", Path: "/x", Ops: OpList},
 		{Name: "a", Path: "/x", Ops: OpCreate, CreatePath: "x/{y"},
+		{Name: "a", Path: "/p/{id}/x", Parent: "p", FromParent: map[string]string{"id": "id"}, Ops: OpList, ListPath: "/x"},
+		{Name: "a", Path: "/p/{id}/x", Parent: "p", FromParent: map[string]string{"id": "id"}, Ops: OpList, ListPath: "/x/{other}"},
 	}
 	for i, s := range bad {
 		if err := s.Validate(); err == nil {

@@ -15,6 +15,7 @@ type Core struct {
 	registry    *Registry
 	spec        *Spec
 	path        string  // escaped, e.g. "/projects/group%2Fproject/issues"
+	listPath    string  // where List reads: path, or the spec's ListPath rendered
 	err         error   // a *PathError when a placeholder has no value
 	parentAttrs []byte  // {"project_id": 42}: inherited by the objects
 	parent      *Object // the object the manager belongs to, nil for root managers
@@ -43,6 +44,7 @@ func newCore(client Requester, reg *Registry, spec *Spec, value func(ph string) 
 	phs := spec.Placeholders()
 	if len(phs) == 0 {
 		c.path = spec.Path
+		c.setListPath()
 		return c
 	}
 	var path strings.Builder
@@ -70,7 +72,18 @@ func newCore(client Requester, reg *Registry, spec *Spec, value func(ph string) 
 	path.WriteString(rest)
 	c.path = path.String()
 	c.parentAttrs = append(attrs, '}')
+	c.setListPath()
 	return c
+}
+
+// setListPath renders the spec's ListPath, once the path is.
+func (c *Core) setListPath() {
+	c.listPath = c.path
+	if c.spec.ListPath != "" {
+		if p, _, err := c.fillPath("list", c.spec.ListPath, nil, nil); err == nil {
+			c.listPath = p
+		}
+	}
 }
 
 // Related returns the core of the manager registered under name for the

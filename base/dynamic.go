@@ -123,6 +123,12 @@ func (d *Dynamic) Do(ctx context.Context, name string, attrs Attrs, opts ...Requ
 	return doAction(ctx, d.m.core, nil, name, attrs, opts)
 }
 
+// Download runs the declared manager action name whose answer is a byte
+// stream (ResultDownload) and returns it unread, to read or write and close.
+func (d *Dynamic) Download(ctx context.Context, name string, attrs Attrs, opts ...RequestOption) (*Download, error) {
+	return d.m.core.Download(ctx, nil, name, attrs, opts)
+}
+
 // GetCreateAttrs returns the attributes Create requires and accepts.
 func (d *Dynamic) GetCreateAttrs() RequiredOptional { return d.m.core.spec.CreateAttrs.Clone() }
 
@@ -170,6 +176,12 @@ func (o *DynamicObject) Refresh(ctx context.Context, opts ...RequestOption) erro
 // new object when the answer is one) and the answer itself.
 func (o *DynamicObject) Do(ctx context.Context, name string, attrs Attrs, opts ...RequestOption) (*DynamicObject, *Response, error) {
 	return doAction(ctx, o.core, o, name, attrs, opts)
+}
+
+// Download runs the declared object action name whose answer is a byte
+// stream (ResultDownload) and returns it unread, to read or write and close.
+func (o *DynamicObject) Download(ctx context.Context, name string, attrs Attrs, opts ...RequestOption) (*Download, error) {
+	return o.core.Download(ctx, o.Object, name, attrs, opts)
 }
 
 func doAction(ctx context.Context, c *Core, o *DynamicObject, name string, attrs Attrs, opts []RequestOption) (*DynamicObject, *Response, error) {

@@ -58,7 +58,7 @@ func (m *Manager[T]) Wrap(o *Object) T { return m.wrap(o) }
 
 // ListPage fetches one page: GET on the collection with params.
 func ListPage[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) (*Page[T], error) {
-	req := &Request{Op: "list", Method: http.MethodGet, Path: m.core.path, List: true, Options: opts}
+	req := &Request{Op: "list", Method: http.MethodGet, Path: m.core.listPath, List: true, Options: opts}
 	resp, err := m.core.Send(ctx, req, params)
 	if err != nil {
 		return nil, err
@@ -69,7 +69,7 @@ func ListPage[T any](ctx context.Context, m *Manager[T], params Params, opts []R
 // ListHead sends HEAD on the collection: the pagination facts of the first
 // page (X-Total above all) without its items.
 func ListHead[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) (*Page[T], error) {
-	req := &Request{Op: "head", Method: http.MethodHead, Path: m.core.path, List: true, Raw: true, Options: opts}
+	req := &Request{Op: "head", Method: http.MethodHead, Path: m.core.listPath, List: true, Raw: true, Options: opts}
 	resp, err := m.core.Send(ctx, req, params)
 	if err != nil {
 		return nil, err

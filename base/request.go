@@ -46,6 +46,11 @@ type Request struct {
 	// (downloads), not read into Response.Body.
 	Stream  bool
 	Options []RequestOption
+
+	// Idempotent: the request is safe to repeat whatever its method (a
+	// GraphQL query, sent as a POST), so transient failures retry it as they
+	// would a GET.
+	Idempotent bool
 }
 
 // Multipart is a multipart/form-data body: fields and files.

@@ -249,6 +249,10 @@ type Spec struct {
 	// ("/projects/{project_id}/pipeline"; a repository file is created at
 	// "/projects/{project_id}/repository/files/{file_path}").
 	CreatePath string
+	// ListPath is where List (and Head) reads when not Path, a template with
+	// Path's placeholders: a user's projects are listed at
+	// "/users/{user_id}/projects" and created at Path.
+	ListPath string
 	// ListFilters documents the list parameters GitLab accepts.
 	ListFilters []string
 	// Types tells how attributes are encoded.
@@ -371,6 +375,17 @@ func (s *Spec) Validate() error {
 	if s.Accessor != "" && !goName(s.Accessor) {
 		return bad("accessor %q is not an exported Go name", s.Accessor)
 	}
+	if s.ListPath != "" {
+		lp := placeholders(s.ListPath)
+		if !strings.HasPrefix(s.ListPath, "/") || len(lp) != len(ph) || strings.Count(s.ListPath, "{") != len(lp) {
+			return bad("list path %q must start with / and have the placeholders of the path", s.ListPath)
+		}
+		for _, p := range lp {
+			if _, ok := s.FromParent[p]; !ok {
+				return bad("list path placeholder {%s} has no FromParent entry", p)
+			}
+		}
+	}
 	if s.CreatePath != "" {
 		if !strings.HasPrefix(s.CreatePath, "/") {
 			return bad("create path %q must start with /", s.CreatePath)
@@ -445,4 +460,69 @@ func goName(s string) bool {
 		}
 	}
 	return true
+}
+
+// Endpoint is one HTTP call a manager makes: a method and a path template
+// with the declaration's {placeholders}, and the operation or action that
+// calls it.
+type Endpoint struct {
+	Method, Path string
+	Op           string // "list", "get", ..., or an action's name
+}
+
+// Endpoints lists the calls of the declared operations and actions, in the
+// order of the declaration. An object's ID is written {<IDAttr>}.
+func (s *Spec) Endpoints() []Endpoint {
+	obj := s.Path
+	if id := s.IDAttribute(); id != "" {
+		obj = s.Path + "/{" + id + "}"
+	}
+	create := s.Path
+	if s.CreatePath != "" {
+		create = s.CreatePath
+	}
+	setVerb := s.SetMethod
+	if setVerb == "" {
+		setVerb = http.MethodPut
+	}
+	var out []Endpoint
+	for _, e := range []struct {
+		op           Ops
+		method, path string
+	}{
+		{OpList, http.MethodGet, s.listPath()}, {OpGet, http.MethodGet, obj}, {OpGetWithoutID, http.MethodGet, s.Path},
+		{OpCreate, s.CreateVerb(), create}, {OpUpdate, s.UpdateVerb(), obj}, {OpDelete, http.MethodDelete, obj},
+		{OpSet, setVerb, s.Path + "/{key}"},
+	} {
+		if s.Ops.Has(e.op) {
+			out = append(out, Endpoint{Method: e.method, Path: e.path, Op: e.op.String()})
+		}
+	}
+	for _, a := range s.Actions {
+		p := a.Path
+		if p == "" {
+			p = a.Name
+		}
+		if !strings.HasPrefix(p, "/") {
+			prefix := obj
+			if a.OnManager {
+				prefix = s.Path
+			}
+			p = prefix + "/" + p
+		}
+		m := a.Method
+		if m == "" {
+			m = http.MethodPost
+		}
+		out = append(out, Endpoint{Method: m, Path: p, Op: a.Name})
+	}
+	return out
+}
+
+// listPath is the path template List reads.
+func (s *Spec) listPath() string {
+	if s.ListPath != "" {
+		return s.ListPath
+	}
+	return s.Path
 }

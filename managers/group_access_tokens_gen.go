@@ -16,6 +16,7 @@ import (
 //   - Create: POST /groups/{group_id}/access_tokens; required: name, scopes; optional: access_level, expires_at
 //   - Delete: DELETE /groups/{group_id}/access_tokens/{id}
 //   - Rotate (action rotate): POST /groups/{group_id}/access_tokens/{id}/rotate
+//   - RotateSelf (action rotate_self): POST /groups/{group_id}/access_tokens/self/rotate
 //
 // Declared in group_access_tokens.go (groupAccessTokenSpec).
 // GitLab API: https://docs.gitlab.com/api/group_access_tokens/
@@ -68,6 +69,17 @@ func (o *GroupAccessToken) Rotate(ctx context.Context, attrs base.Attrs, opts ..
 // GitLab API: https://docs.gitlab.com/api/group_access_tokens/
 func (m *GroupAccessTokenManager) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*GroupAccessToken, error) {
 	n, _, err := m.Core().Action(ctx, nil, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newGroupAccessToken(n), nil
+}
+
+// RotateSelf runs the action rotate_self: POST /groups/{group_id}/access_tokens/self/rotate. It returns the *GroupAccessToken GitLab answers with.
+// Attributes (optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/group_access_tokens/
+func (m *GroupAccessTokenManager) RotateSelf(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*GroupAccessToken, error) {
+	n, _, err := m.Core().Action(ctx, nil, "rotate_self", attrs, opts)
 	if err != nil {
 		return nil, err
 	}

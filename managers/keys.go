@@ -10,4 +10,9 @@ var keySpec = &base.Spec{
 	Path:     "/keys",
 	Ops:      base.OpGet,
 	DocsURL:  "https://docs.gitlab.com/api/keys/",
+	Actions: []base.Action{
+		// python-gitlab's keys.get(fingerprint=...): the key and its user.
+		{Name: "get_by_fingerprint", Method: "GET", Path: "/keys", OnManager: true,
+			Attrs: base.RequiredOptional{Required: []string{"fingerprint"}}, Result: base.ResultNew},
+	},
 }

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -11,6 +12,7 @@ import (
 // Reach it with gl.Keys; its objects are *Key.
 //
 //   - Get and Lazy: GET /keys/{id}
+//   - GetByFingerprint (action get_by_fingerprint): GET /keys/keys
 //
 // Declared in keys.go (keySpec).
 // GitLab API: https://docs.gitlab.com/api/keys/
@@ -36,4 +38,15 @@ type Key struct {
 
 func newKey(o *base.Object) *Key {
 	return &Key{o, mixins.NewRefresher(o)}
+}
+
+// GetByFingerprint runs the action get_by_fingerprint: GET /keys/keys. It returns the *Key GitLab answers with.
+// Attributes (required: fingerprint) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/keys/
+func (m *KeyManager) GetByFingerprint(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*Key, error) {
+	n, _, err := m.Core().Action(ctx, nil, "get_by_fingerprint", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newKey(n), nil
 }

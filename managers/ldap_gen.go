@@ -3,14 +3,17 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
+	"iter"
 )
 
 // LDAPGroupManager manages /ldap/groups.
 // Reach it with gl.LDAPGroups; its objects are *LDAPGroup.
 //
 //   - List, All and Head: GET /ldap/groups; filters: search, provider
+//   - ListByProvider (action list_by_provider): GET /ldap/groups/ldap/{provider}/groups
 //
 // Declared in ldap.go (ldapGroupSpec).
 // GitLab API: https://docs.gitlab.com/api/groups/
@@ -33,4 +36,11 @@ type LDAPGroup struct {
 
 func newLDAPGroup(o *base.Object) *LDAPGroup {
 	return &LDAPGroup{o}
+}
+
+// ListByProvider runs the action list_by_provider: GET /ldap/groups/ldap/{provider}/groups. It iterates over the *LDAPGroup of every page of the answer, fetched as the loop goes.
+// Attributes (required: provider; optional: search) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (m *LDAPGroupManager) ListByProvider(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*LDAPGroup, error] {
+	return base.ActionAll(ctx, m.Core(), nil, "list_by_provider", params, opts, newLDAPGroup)
 }

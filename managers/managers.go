@@ -14,6 +14,7 @@
 package managers
 
 //go:generate go run ../cmd/gitlab-gen -builtin
+//go:generate go run ../internal/readmegen -readme ../README.md -testdata testdata
 
 import (
 	"sync"
@@ -60,6 +61,8 @@ var (
 	rotateActions = []base.Action{
 		{Name: "rotate", Attrs: base.RequiredOptional{Optional: []string{"expires_at"}}, Result: base.ResultNew},
 		{Name: "rotate", Path: "{id}/rotate", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"id"}, Optional: []string{"expires_at"}}, Result: base.ResultNew},
+		// python-gitlab's rotate(self_rotate=True): the token of the call rotates itself.
+		{Name: "rotate_self", Path: "self/rotate", OnManager: true, Attrs: base.RequiredOptional{Optional: []string{"expires_at"}}, Result: base.ResultNew},
 	}
 	// badgeRenderActions: how a badge's link and image URLs render.
 	// GitLab API: https://docs.gitlab.com/api/project_badges/#preview-a-badge-from-a-project

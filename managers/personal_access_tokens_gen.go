@@ -15,6 +15,7 @@ import (
 //   - Get and Lazy: GET /personal_access_tokens/{id}
 //   - Delete: DELETE /personal_access_tokens/{id}
 //   - Rotate (action rotate): POST /personal_access_tokens/{id}/rotate
+//   - RotateSelf (action rotate_self): POST /personal_access_tokens/self/rotate
 //
 // Declared in personal_access_tokens.go (personalAccessTokenSpec).
 // GitLab API: https://docs.gitlab.com/api/personal_access_tokens/
@@ -62,6 +63,17 @@ func (o *PersonalAccessToken) Rotate(ctx context.Context, attrs base.Attrs, opts
 // GitLab API: https://docs.gitlab.com/api/personal_access_tokens/
 func (m *PersonalAccessTokenManager) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*PersonalAccessToken, error) {
 	n, _, err := m.Core().Action(ctx, nil, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newPersonalAccessToken(n), nil
+}
+
+// RotateSelf runs the action rotate_self: POST /personal_access_tokens/self/rotate. It returns the *PersonalAccessToken GitLab answers with.
+// Attributes (optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/personal_access_tokens/
+func (m *PersonalAccessTokenManager) RotateSelf(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*PersonalAccessToken, error) {
+	n, _, err := m.Core().Action(ctx, nil, "rotate_self", attrs, opts)
 	if err != nil {
 		return nil, err
 	}

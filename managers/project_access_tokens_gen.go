@@ -16,6 +16,7 @@ import (
 //   - Create: POST /projects/{project_id}/access_tokens; required: name, scopes; optional: access_level, expires_at
 //   - Delete: DELETE /projects/{project_id}/access_tokens/{id}
 //   - Rotate (action rotate): POST /projects/{project_id}/access_tokens/{id}/rotate
+//   - RotateSelf (action rotate_self): POST /projects/{project_id}/access_tokens/self/rotate
 //
 // Declared in project_access_tokens.go (projectAccessTokenSpec).
 // GitLab API: https://docs.gitlab.com/api/project_access_tokens/
@@ -68,6 +69,17 @@ func (o *ProjectAccessToken) Rotate(ctx context.Context, attrs base.Attrs, opts 
 // GitLab API: https://docs.gitlab.com/api/project_access_tokens/
 func (m *ProjectAccessTokenManager) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectAccessToken, error) {
 	n, _, err := m.Core().Action(ctx, nil, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectAccessToken(n), nil
+}
+
+// RotateSelf runs the action rotate_self: POST /projects/{project_id}/access_tokens/self/rotate. It returns the *ProjectAccessToken GitLab answers with.
+// Attributes (optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/project_access_tokens/
+func (m *ProjectAccessTokenManager) RotateSelf(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectAccessToken, error) {
+	n, _, err := m.Core().Action(ctx, nil, "rotate_self", attrs, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -61,6 +61,7 @@ func (o *Group) ServiceAccounts() *GroupServiceAccountManager {
 //   - Create: POST /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens; required: name, scopes; optional: description, expires_at
 //   - Delete: DELETE /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens/{id}
 //   - Rotate (action rotate): POST /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens/{id}/rotate
+//   - RotateSelf (action rotate_self): POST /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens/self/rotate
 //
 // Declared in service_accounts.go (groupServiceAccountAccessTokenSpec).
 // GitLab API: https://docs.gitlab.com/api/group_access_tokens/
@@ -113,6 +114,17 @@ func (o *GroupServiceAccountAccessToken) Rotate(ctx context.Context, attrs base.
 // GitLab API: https://docs.gitlab.com/api/group_access_tokens/
 func (m *GroupServiceAccountAccessTokenManager) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*GroupServiceAccountAccessToken, error) {
 	n, _, err := m.Core().Action(ctx, nil, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newGroupServiceAccountAccessToken(n), nil
+}
+
+// RotateSelf runs the action rotate_self: POST /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens/self/rotate. It returns the *GroupServiceAccountAccessToken GitLab answers with.
+// Attributes (optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/group_access_tokens/
+func (m *GroupServiceAccountAccessTokenManager) RotateSelf(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*GroupServiceAccountAccessToken, error) {
+	n, _, err := m.Core().Action(ctx, nil, "rotate_self", attrs, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -172,6 +184,7 @@ func (o *Project) ServiceAccounts() *ProjectServiceAccountManager {
 //   - Create: POST /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens; required: name, scopes; optional: description, expires_at
 //   - Delete: DELETE /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens/{id}
 //   - Rotate (action rotate): POST /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens/{id}/rotate
+//   - RotateSelf (action rotate_self): POST /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens/self/rotate
 //
 // Declared in service_accounts.go (projectServiceAccountAccessTokenSpec).
 // GitLab API: https://docs.gitlab.com/api/user_service_accounts/
@@ -224,6 +237,17 @@ func (o *ProjectServiceAccountAccessToken) Rotate(ctx context.Context, attrs bas
 // GitLab API: https://docs.gitlab.com/api/user_service_accounts/
 func (m *ProjectServiceAccountAccessTokenManager) Rotate(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectServiceAccountAccessToken, error) {
 	n, _, err := m.Core().Action(ctx, nil, "rotate", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectServiceAccountAccessToken(n), nil
+}
+
+// RotateSelf runs the action rotate_self: POST /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens/self/rotate. It returns the *ProjectServiceAccountAccessToken GitLab answers with.
+// Attributes (optional: expires_at) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/user_service_accounts/
+func (m *ProjectServiceAccountAccessTokenManager) RotateSelf(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectServiceAccountAccessToken, error) {
+	n, _, err := m.Core().Action(ctx, nil, "rotate_self", attrs, opts)
 	if err != nil {
 		return nil, err
 	}

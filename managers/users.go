@@ -353,6 +353,7 @@ var userProjectSpec = &base.Spec{
 	Name:       "user_project",
 	Accessor:   "Projects",
 	Path:       "/projects/user/{user_id}",
+	ListPath:   "/users/{user_id}/projects",
 	Parent:     "user",
 	FromParent: map[string]string{"user_id": "id"},
 	ReprAttr:   "path_with_namespace",

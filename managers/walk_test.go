@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -114,14 +115,70 @@ var walkHints = map[string]base.Attrs{
 	"project_push_rules": {"deny_delete_tag": true},
 	// https://docs.gitlab.com/api/features/#set-or-create-a-feature: true, false or a percentage.
 	"feature": {"value": true},
+	// https://docs.gitlab.com/api/pipelines/#create-a-new-pipeline: an existing ref.
+	"project_pipeline": {"ref": "main"},
+	// https://docs.gitlab.com/api/deployments/#create-a-deployment: a status GitLab knows, a boolean tag.
+	"project_deployment": {"status": "running", "tag": false},
+	// https://docs.gitlab.com/api/deploy_tokens/#create-a-project-deploy-token: deploy token scopes.
+	"project_deploy_token": {"scopes": []string{"read_repository"}},
+	"group_deploy_token":   {"scopes": []string{"read_repository"}},
+	// https://docs.gitlab.com/api/runners/#create-a-runner: a registration token.
+	"runner": {"token": gitlabtest.RunnerRegistrationToken},
+	// https://docs.gitlab.com/api/resource_groups/#edit-an-existing-resource-group: a process mode.
+	"project_resource_group": {"process_mode": "oldest_first"},
 }
+
+// walkRefs make what a create needs beyond its attributes, with the
+// manager m: other objects GitLab checks exist, named by the attributes
+// they return.
+var walkRefs = map[string]func(w *walker, m reflect.Value) (base.Attrs, error){
+	// A project runner of another project, to assign to the walk's project
+	// (https://docs.gitlab.com/api/runners/#assign-a-runner-to-project).
+	"project_runner": func(w *walker, _ reflect.Value) (base.Attrs, error) {
+		home, err := w.gl.Projects.Create(ctx, gitlab.Attrs{"name": w.made("runner-home")})
+		if err != nil {
+			return nil, err
+		}
+		r, err := w.gl.Runners.Create(ctx, gitlab.Attrs{"token": home.GetString("runners_token")})
+		if err != nil {
+			return nil, err
+		}
+		return base.Attrs{"runner_id": r.GetInt("id")}, nil
+	},
+	// The merge request's source branch, which its pipeline runs on
+	// (https://docs.gitlab.com/api/merge_requests/#create-merge-request-pipeline).
+	"project_merge_request_pipeline": func(w *walker, m reflect.Value) (base.Attrs, error) {
+		path, err := call(m, "Path")
+		if err != nil {
+			return nil, err
+		}
+		mrPath := strings.TrimSuffix(path[0].String(), "/pipelines")
+		mr, err := w.gl.HTTPGet(ctx, mrPath, nil)
+		if err != nil {
+			return nil, err
+		}
+		branches := mrPath[:strings.Index(mrPath, "/merge_requests/")] + "/repository/branches"
+		src := mr.JSON().Get("source_branch").String()
+		if _, err := w.gl.HTTPGet(ctx, branches+"/"+src, nil); err == nil {
+			return nil, nil
+		}
+		_, err = w.gl.HTTPPost(ctx, branches, map[string]any{"branch": src, "ref": "main"})
+		return nil, err
+	},
+}
+
+// walkBeforeDelete names the object action GitLab requires before a
+// delete: an environment must be stopped
+// (https://docs.gitlab.com/api/environments/#delete-an-environment).
+var walkBeforeDelete = map[string]string{"project_environment": "Stop"}
 
 // walkChange names, where the first optional update attribute is not one
 // the fake's hand-written handler stores, the attribute an update changes.
 var walkChange = map[string]string{
 	"project": "description", "group": "description", "user": "name", "project_issue": "description",
 	"project_merge_request": "description", "project_variable": "value", "project_issue_note": "body",
-	"project_file": "branch",
+	"project_file": "branch", "group_variable": "value", "variable": "value", "project_hook": "url", "group_hook": "url",
+	"project_deployment": "status",
 }
 
 func declaredOps(sp *base.Spec) []string {
@@ -228,6 +285,13 @@ func (w *walker) walk(sp *base.Spec) {
 	}
 	if sp.Ops.Has(base.OpDelete) {
 		w.try(sp, "delete", func() error {
+			for _, o := range objs[:min(2, len(objs))] {
+				if a := walkBeforeDelete[sp.Name]; a != "" {
+					if _, err := call(o, a, ctx); err != nil {
+						return fmt.Errorf("%s before Delete: %w", a, err)
+					}
+				}
+			}
 			if _, err := call(m, "Delete", w.args(sp, sp.DeleteAttrs, ctx, id(objs[0]))...); err != nil {
 				return err
 			}
@@ -366,7 +430,15 @@ func (w *walker) reach(sp *base.Spec) (reflect.Value, bool) {
 // a singleton, else seeded in the fake's store (AddObject) and wrapped.
 func (w *walker) make(sp *base.Spec, m reflect.Value, first bool) (reflect.Value, error) {
 	create := func() (reflect.Value, error) {
-		out, err := call(m, "Create", ctx, w.attrs(sp, sp.CreateAttrs, true))
+		attrs := w.attrs(sp, sp.CreateAttrs, true)
+		if ref := walkRefs[sp.Name]; ref != nil {
+			more, err := ref(w, m)
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			maps.Copy(attrs, more)
+		}
+		out, err := call(m, "Create", ctx, attrs)
 		if err != nil {
 			return reflect.Value{}, err
 		}
@@ -727,6 +799,8 @@ func (w *walker) scalar(name string) any {
 		return 1
 	case name == "color":
 		return "#FF0000"
+	case name == "key": // CI/CD variable keys are letters, digits and _
+		return fmt.Sprintf("key_%d", n)
 	case name == "cron":
 		return "0 1 * * *"
 	case name == "ref" || name == "target_branch":

@@ -10,46 +10,27 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"log"
 	"net/http"
 	"net/url"
 	"os"
 	"sync/atomic"
 
 	"github.com/golab/gitlab"
+	"github.com/golab/gitlab/examples/internal/walk"
 	"github.com/golab/gitlab/test/gitlabtest"
 )
 
-func main() {
-	if err := run(context.Background(), os.Stdout); err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { walk.Main(run) }
 
 // run walks through the steps, printing each python-gitlab line (">>> ...")
-// and then what its Go counterpart did, to out.
-func run(ctx context.Context, out io.Writer) error {
+// and then what its Go counterpart did.
+func run(ctx context.Context, w *walk.Walk) error {
 	// step prints the python-gitlab line a step mirrors; say prints its result.
-	step := func(python string) { fmt.Fprintf(out, "\n>>> %s\n", python) }
-	say := func(format string, args ...any) { fmt.Fprintf(out, format, args...) }
-
-	serverURL, token := os.Getenv("GITLAB_URL"), os.Getenv("GITLAB_TOKEN")
-	var fake *gitlabtest.Server
-	if serverURL == "" {
-		var err error
-		if fake, err = gitlabtest.New(gitlabtest.WithSeed()); err != nil {
-			return err
-		}
-		defer fake.Close()
-		serverURL, token = fake.URL(), gitlabtest.DefaultAdminToken
-		say("No GITLAB_URL set: using the embedded fake GitLab at %s\n", serverURL)
-	}
-	suffix := randomSuffix()
+	step, say := w.Step, w.Say
+	serverURL, token, fake := w.URL, w.Token, w.Fake
+	suffix := walk.RandomSuffix()
 
 	step("gl = gitlab.Gitlab(url, private_token=token); gl.auth()   # with gitlab.Gitlab(...) as gl:")
 	gl, err := gitlab.New(serverURL, gitlab.WithPrivateToken(token))
@@ -265,9 +246,3 @@ func requestCount(fake *gitlabtest.Server) int {
 
 // firstN returns at most the first n names.
 func firstN(names []string, n int) []string { return names[:min(n, len(names))] }
-
-func randomSuffix() string {
-	b := make([]byte, 3)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}

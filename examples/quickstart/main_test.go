@@ -1,24 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"regexp"
-	"strings"
 	"testing"
+
+	"github.com/golab/gitlab/examples/internal/walk"
 )
 
 // Each step prints what its python-gitlab line says it does.
 func TestEveryStepPrintsWhatItsLabelSays(t *testing.T) {
-	for _, k := range []string{"GITLAB_URL", "GITLAB_TOKEN", "CI_JOB_TOKEN"} {
-		t.Setenv(k, "")
-	}
-	var out bytes.Buffer
-	if err := run(context.Background(), &out); err != nil {
-		t.Fatalf("run: %v\n%s", err, out.String())
-	}
 	// The label of each step (python-gitlab's line) and what its output must show.
-	want := []struct{ label, output string }{
+	walk.Check(t, run, [][2]string{
 		{"gl = gitlab.Gitlab(url, private_token=token); gl.auth()", `^authenticated as root \(admin: true\)$`},
 		{"gitlab.Gitlab(url, oauth_token=...), gitlab.Gitlab(url, job_token=", `^OAuth and job-token clients built`},
 		{"gitlab.Gitlab(url)   # anonymous", `^an anonymous client sees 1 public project\(s\)`},
@@ -38,19 +29,5 @@ func TestEveryStepPrintsWhatItsLabelSays(t *testing.T) {
 		{"gl = gitlab.Gitlab(url, private_token=..., session=my_session); gl.version()", `^GitLab 17\.5\.0-ee \(\w+\), through a custom \*http\.Client that saw 1 request\(s\)$`},
 		{"project.delete()", `^deleted <Project id:\d+ .*>; getting it again: 404: 404 Project Not Found \(errors.Is ErrNotFound: true\)$`},
 		{"user.delete()", `^deleted <User id:\d+ username:jdoe-\w+>\n\nDone\.$`},
-	}
-	steps := strings.Split(out.String(), "\n>>> ")[1:]
-	if len(steps) != len(want) {
-		t.Fatalf("%d steps, want %d:\n%s", len(steps), len(want), out.String())
-	}
-	for i, step := range steps {
-		label, output, _ := strings.Cut(strings.TrimRight(step, "\n"), "\n")
-		if !strings.HasPrefix(label, want[i].label) {
-			t.Errorf("step %d is %q, want %q", i+1, label, want[i].label)
-			continue
-		}
-		if !regexp.MustCompile(want[i].output).MatchString(output) {
-			t.Errorf("step %q printed:\n%s\nwant it to match %s", label, output, want[i].output)
-		}
-	}
+	})
 }

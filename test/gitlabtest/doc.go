@@ -1,5 +1,6 @@
-// Package gitlabtest is a stateful, in-memory GitLab REST API v4 for tests,
-// used the way net/http/httptest is:
+// Package gitlabtest is a stateful, in-memory GitLab REST API v4 (and a
+// small part of its GraphQL API) for tests, used the way net/http/httptest
+// is:
 //
 //	srv := gitlabtest.NewServer(t)             // listens on 127.0.0.1, closed by t.Cleanup
 //	id := srv.AddProject(gitlabtest.Project{Name: "demo", Visibility: "public"})
@@ -19,11 +20,25 @@
 // and their projects, projects (filters, simple=true, star/unstar, fork and
 // the forks list, rename redirects), issues and their notes (by iid), merge
 // requests (by iid; merge, approve, unapprove), branches, repository files
-// (JSON with base64 content, raw, HEAD metadata), the push rule, CI/CD
-// variables and feature flags. Every other declaration of the client's
-// registry (managers.Builtins(): pipelines, jobs, members, labels,
-// releases and all the others) is served by the generic store below, and
-// AddResource declares further collections on it.
+// (JSON with base64 content, raw, HEAD metadata), the push rule and feature
+// flags. Every other declaration of the client's registry
+// (managers.Builtins(): pipelines, jobs, members, labels, releases and all
+// the others) is served by the generic store below, and AddResource
+// declares further collections on it.
+//
+// CI/CD resources have GitLab's semantics on the store (ci.go and the
+// files it names): a pipeline created from a ref (the API, a trigger
+// token, a schedule's play, a merge request) runs the project's
+// .gitlab-ci.yml at that ref (a common YAML subset) or a built-in build,
+// test and manual deploy definition: jobs and bridges by stage, composite
+// statuses, when:, allow_failure, retry (new jobs), cancel, play, erase,
+// traces and zip artifacts, test reports, child pipelines, resource groups
+// and deployments. SetJobStatus, or a runner through the runner API (POST
+// /jobs/request, PUT /jobs/:id), moves jobs on. Runners register with
+// RunnerRegistrationToken or a project's runners_token; variables of
+// projects and groups may repeat a key across environment scopes
+// (filter[environment_scope]); deploy keys are shared between projects;
+// webhook tests answer as GitLab does.
 //
 // The behaviour follows GitLab's documentation (each handler cites its page):
 // JSON error bodies in GitLab's shapes ({"message": ...}, {"error": ...},
@@ -85,7 +100,21 @@
 // delete (veto or clean up), list (filter and order before paging), dup (a
 // taken ID) and after (follow-up writes, such as an issue's note count);
 // insert stores objects in other collections (the jobs of a new pipeline).
-// Issue notes, project variables and user SSH keys are built this way.
+// Issue notes, user SSH keys and the CI/CD resources are built this way.
+//
+// # GraphQL
+//
+// POST (and GET, for queries) /api/graphql serves a subset of GitLab's
+// GraphQL schema on the same state, so an issue created through REST is
+// visible through GraphQL and the other way round: currentUser,
+// project(fullPath) with issue, issues, mergeRequest and mergeRequests
+// (keyset connections with first/after, nodes, edges, pageInfo and count,
+// at most 100 nodes a page), group(fullPath) with projects, and the
+// createIssue mutation. Tokens work as for the REST API (job tokens are not
+// accepted; mutations need the api scope), with GitLab's error shapes (401
+// "Invalid token", 422 "Query too large", errors in a 200 answer with
+// partial data) and its complexity limit (WithGraphQLComplexityLimit).
+// Faults match it with Path: GraphQLPath.
 //
 // # Faults and limits
 //

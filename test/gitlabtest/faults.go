@@ -25,7 +25,7 @@ import (
 // 502/504/520 with HTML, gitlab-protocol.md section 5).
 type Fault struct {
 	Method      string            // "" matches any method
-	Path        string            // path after /api/v4, "*" matches one segment; "" matches any
+	Path        string            // path after /api/v4, "*" matches one segment, GraphQLPath the GraphQL API; "" matches any
 	Query       map[string]string // every entry must equal the request's query value
 	Skip        int               // let the first Skip matching requests through
 	Times       int               // then fire this many times (default 1)
@@ -60,7 +60,7 @@ func (s *Server) AddFault(f Fault) (id int) {
 		f.Delay = 0
 	}
 	st := &faultState{f: f}
-	if p := strings.TrimPrefix(f.Path, apiPrefix); strings.Trim(p, "/") != "" {
+	if p := strings.TrimPrefix(f.Path, apiPrefix); strings.Trim(p, "/") != "" && f.Path != GraphQLPath {
 		st.segs = strings.Split(strings.Trim(p, "/"), "/")
 	}
 	s.faultMu.Lock()
@@ -101,6 +101,9 @@ func (s *Server) FaultsFired() int {
 func (st *faultState) matches(r *http.Request, segs []string, apiOK bool) bool {
 	f := &st.f
 	if f.Method != "" && !strings.EqualFold(f.Method, r.Method) {
+		return false
+	}
+	if f.Path == GraphQLPath && r.URL.Path != GraphQLPath {
 		return false
 	}
 	if st.segs != nil {

@@ -366,10 +366,16 @@ func (s *Server) listGroupProjects(c *call) *apiError {
 	if e != nil {
 		return e
 	}
-	return s.listProjectsIn(c, func(p *project) bool {
+	return s.listProjectsIn(c, g.holds(sub))
+}
+
+// holds tells the group's projects: those in its namespace and, with
+// subgroups, those in its descendants' namespaces.
+func (g *group) holds(subgroups bool) func(*project) bool {
+	return func(p *project) bool {
 		if p.ns == g.ns {
 			return true
 		}
-		return sub && p.ns != nil && strings.HasPrefix(lower(p.ns.fullPath), lower(g.ns.fullPath)+"/")
-	})
+		return subgroups && p.ns != nil && strings.HasPrefix(lower(p.ns.fullPath), lower(g.ns.fullPath)+"/")
+	}
 }

@@ -258,6 +258,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if path == GraphQLPath {
+		s.serveGraphQL(w, r, body) // graphql.go
+		return
+	}
 	if !apiOK {
 		writeErr(w, errRoute)
 		return

@@ -45,8 +45,35 @@ type hooks struct {
 // and the hooks in the file of the resource's area.
 var specHooks = map[string]*hooks{
 	"project_issue_note": noteHooks(),
-	"project_variable":   variableHooks(),
 	"user_key":           keyHooks(),
+	// CI/CD (ci.go)
+	"project_pipeline":                    pipelineHooks(),
+	"project_merge_request_pipeline":      mrPipelineHooks(),
+	"project_job":                         projectJobHooks(),
+	"project_pipeline_job":                pipelineJobHooks(),
+	"project_pipeline_bridge":             bridgeHooks(),
+	"project_pipeline_schedule":           scheduleHooks(),
+	"project_pipeline_schedule_variable":  scheduleVariableHooks(),
+	"project_pipeline_schedule_pipeline":  schedulePipelineHooks(),
+	"project_trigger":                     triggerHooks(),
+	"project_variable":                    variableHooks(projectVars),
+	"group_variable":                      variableHooks(groupVars),
+	"variable":                            variableHooks(instanceVars),
+	"project_environment":                 environmentHooks(),
+	"project_deployment":                  deploymentHooks(),
+	"project_resource_group":              resourceGroupHooks(),
+	"project_resource_group_upcoming_job": upcomingJobHooks(),
+	"runner":                              runnerHooks(),
+	"runner_all":                          runnerAllHooks(),
+	"runner_job":                          runnerJobHooks(),
+	"project_runner":                      projectRunnerHooks(),
+	"group_runner":                        groupRunnerHooks(),
+	"deploy_key":                          deployKeyHooks(),
+	"project_key":                         projectKeyHooks(),
+	"deploy_token":                        allDeployTokenHooks(),
+	"project_hook":                        webhookHooks(projectHookEvents, false),
+	"group_hook":                          webhookHooks(groupHookEvents, false),
+	"hook":                                webhookHooks(systemHookEvents, true),
 }
 
 // newestFirst lists the objects newest first.

@@ -16,6 +16,7 @@ func (s *Server) registerRoutes() {
 	s.registerIssueRoutes()
 	s.registerMRRoutes()
 	s.registerMiscRoutes()
+	s.registerCICDRoutes()
 	rts := *s.pending
 	s.pending = nil
 	s.addRoutes(rts...)
@@ -278,64 +279,6 @@ func (s *Server) deletePushRule(c *call) *apiError {
 	}
 	p.pushRule = nil
 	return c.noContent()
-}
-
-// variableHooks give project CI/CD variables GitLab's semantics on the
-// generic store (https://docs.gitlab.com/api/project_level_variables/):
-// keyed by key, value required on update too, maintainers only, duplicates
-// 400, undeclared parameters ignored.
-func variableHooks() *hooks {
-	strs := []string{"value", "variable_type", "environment_scope", "description"}
-	bools := []string{"protected", "masked", "raw"}
-	apply := func(c *call, obj map[string]any) *apiError {
-		for _, k := range strs {
-			if v, ok := c.p.str(k); ok {
-				obj[k] = v
-			}
-		}
-		for _, k := range append(bools, "masked_and_hidden") {
-			v, ok, e := c.p.boolean(k)
-			if e != nil {
-				return e
-			}
-			if ok && k == "masked_and_hidden" {
-				obj["hidden"], obj["masked"] = v, v || obj["masked"] == true
-			} else if ok {
-				obj[k] = v
-			}
-		}
-		if vt := obj["variable_type"]; vt != "env_var" && vt != "file" {
-			return errErr(http.StatusBadRequest, "variable_type does not have a valid value")
-		}
-		return nil
-	}
-	return &hooks{
-		updRequired: []string{"value"},
-		notFound:    notFound("Variable"),
-		canRead: func(c *call, sc *scope) *apiError {
-			if c.user == nil {
-				return errUnauthorized
-			}
-			if !c.s.canWriteProject(c.user, sc.project) {
-				return errForbidden
-			}
-			return nil
-		},
-		dup: func(key string) *apiError {
-			return objErr(http.StatusBadRequest, map[string]any{"key": []string{"(" + key + ") has already been taken"}})
-		},
-		create: func(c *call, sc *scope, obj map[string]any) *apiError {
-			clear(obj)
-			for k, v := range map[string]any{"variable_type": "env_var", "key": c.p.get("key"), "protected": false,
-				"masked": false, "hidden": false, "raw": false, "environment_scope": "*", "description": nil} {
-				obj[k] = v
-			}
-			return apply(c, obj)
-		},
-		update: func(c *call, sc *scope, it *item, fields map[string]any) *apiError {
-			return apply(c, it.obj)
-		},
-	}
 }
 
 // keyHooks give a user's SSH keys GitLab's semantics on the generic store

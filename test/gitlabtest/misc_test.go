@@ -45,9 +45,9 @@ func TestVariables(t *testing.T) {
 	}
 	do(t, s, "POST", v, tok(admin), form("key", "TOKEN", "value", "again")).
 		expect(t, 400, `{"message":{"key":["(TOKEN) has already been taken"]}}`)
-	do(t, s, "PUT", v+"/TOKEN", tok(admin), form("value", "new", "masked", "1")).expect(t, 200, "")
+	do(t, s, "PUT", v+"/TOKEN", tok(admin), form("value", "new-value", "masked", "1")).expect(t, 200, "")
 	got := do(t, s, "GET", v+"/TOKEN", tok(admin)).expect(t, 200, "").obj(t)
-	if got["value"] != "new" || got["masked"] != true || got["protected"] != true {
+	if got["value"] != "new-value" || got["masked"] != true || got["protected"] != true {
 		t.Fatalf("updated variable %v", got)
 	}
 	if l := do(t, s, "GET", v, tok(admin)).list(t); len(l) != 1 {

@@ -40,6 +40,8 @@ type config struct {
 	tls         bool // WithTLS
 	clientCerts bool // WithClientCerts
 	err         error
+
+	gqlComplexity int // WithGraphQLComplexityLimit
 }
 
 // Option configures a Server.

@@ -37,6 +37,8 @@ type kind struct {
 	updVerb, setVerb string
 	createVerb       string   // POST, or PUT (a pull mirror is configured with PUT)
 	createSegs       []string // CreatePath, or segs
+	listSegs         []string // ListPath, or segs
+	listPhs          []string
 	createPhs        []string
 	create, update   base.RequiredOptional // declared attributes
 	chain            []step                // the ancestors, root first
@@ -251,6 +253,10 @@ func newSpecKind(sp *base.Spec) *kind {
 	if sp.CreatePath != "" {
 		k.createSegs, k.createPhs = template(sp.CreatePath)
 	}
+	k.listSegs, k.listPhs = k.segs, k.phs
+	if sp.ListPath != "" {
+		k.listSegs, k.listPhs = template(sp.ListPath)
+	}
 	k.keyless = k.idAttr == "" && k.ops.Has(base.OpList)
 	if k.setVerb == "" {
 		k.setVerb = http.MethodPut
@@ -326,7 +332,17 @@ func (k *kind) routes() ([]*route, error) {
 	}
 	single := k.idAttr == "" // singletons and keyless collections: the ID-less path
 	if k.ops.Has(base.OpList) {
-		add(http.MethodGet, coll, plain, (*call).storeList)
+		// A list read elsewhere (ListPath) binds its placeholders by name.
+		if k.listSegs == nil {
+			k.listSegs, k.listPhs = k.segs, k.phs
+		}
+		lb := &binding{vals: make([]int, n), key: -1}
+		for j, ph := range k.phs {
+			if lb.vals[j] = slices.Index(k.listPhs, ph); lb.vals[j] < 0 {
+				return nil, fmt.Errorf("gitlabtest: %s: the list path %s lacks the placeholder %s", k.name, collPath(k.listSegs), ph)
+			}
+		}
+		add(http.MethodGet, collPath(k.listSegs), lb, (*call).storeList)
 	}
 	if k.ops.Has(base.OpGet) && !single {
 		add(http.MethodGet, obj, item, (*call).storeGet)

@@ -31,8 +31,10 @@ func TestStoreCRUD(t *testing.T) {
 	o := do(t, s, "POST", b, tok(admin), jsonBody(map[string]any{"description": "nightly", "ref": "main",
 		"cron": "0 1 * * *", "active": true})).expect(t, 201, "").obj(t)
 	want := map[string]any{"id": 1.0, "project_id": 1.0, "description": "nightly", "ref": "main", "cron": "0 1 * * *",
-		"active": true, "created_at": "2024-05-10T12:00:00.000Z", "updated_at": "2024-05-10T12:00:00.000Z"}
-	if len(o) != len(want) {
+		"active": true, "created_at": "2024-05-10T12:00:00.000Z", "updated_at": "2024-05-10T12:00:00.000Z",
+		// GitLab's semantics (schedules.go): the timezone, the owner, the next run.
+		"cron_timezone": "UTC", "next_run_at": "2024-05-11T01:00:00.000Z", "last_pipeline": nil}
+	if len(o) != len(want)+2 || o["owner"] == nil || o["variables"] == nil {
 		t.Fatalf("object %v", o)
 	}
 	for k, v := range want {
@@ -52,7 +54,7 @@ func TestStoreCRUD(t *testing.T) {
 	do(t, s, "PUT", b+"/1", tok(admin), form("ref", "x")).expect(t, 404, `{"message":"404 Pipeline Schedule Not Found"}`)
 	do(t, s, "DELETE", b+"/1", tok(admin)).expect(t, 404, `{"message":"404 Pipeline Schedule Not Found"}`)
 	// IDs keep counting after a delete.
-	if o := do(t, s, "POST", b, tok(admin), form("description", "d", "ref", "r", "cron", "c")).obj(t); o["id"] != 2.0 {
+	if o := do(t, s, "POST", b, tok(admin), form("description", "d", "ref", "r", "cron", "0 2 * * *")).obj(t); o["id"] != 2.0 {
 		t.Fatalf("second id %v", o["id"])
 	}
 }
@@ -69,7 +71,7 @@ func TestStoreParents(t *testing.T) {
 	do(t, s, "GET", "/user/emails").expect(t, 401, `{"message":"401 Unauthorized"}`)
 	// A generic child of a generic parent: a pipeline's jobs need the pipeline.
 	do(t, s, "GET", "/projects/1/pipelines/1/jobs").expect(t, 404, `{"message":"404 Pipeline Not Found"}`)
-	do(t, s, "POST", "/projects/1/pipeline", tok(admin), form("ref", "main")).expect(t, 201, "")
+	s.AddObject("/projects/1/pipelines", map[string]any{"ref": "main"}) // a pipeline without a definition: no jobs
 	do(t, s, "GET", "/projects/1/pipelines/1/jobs").expect(t, 200, "[]")
 	job := s.AddObject("/projects/root%2Fp/pipelines/1/jobs", map[string]any{"name": "test", "status": "success"})
 	if job["id"] != 1.0 || job["project_id"] != 1.0 || job["pipeline_id"] != 1.0 || job["name"] != "test" {
