@@ -68,12 +68,15 @@ func declarations() []*base.Spec {
 		groupExportSpec,
 		groupHookSpec,
 		groupImportSpec,
+		groupIntegrationSpec,
 		groupInvitationSpec,
 		groupIssueSpec,
 		groupIssuesStatisticsSpec,
 		groupIterationSpec,
 		groupLabelSpec,
 		groupLDAPGroupLinkSpec,
+		groupManagedPersonalAccessTokenSpec,
+		groupManagedSSHKeySpec,
 		groupMarkdownUploadSpec,
 		groupMemberSpec,
 		groupMemberAllSpec,
@@ -105,8 +108,11 @@ func declarations() []*base.Spec {
 		groupActivityAnalyticsSpec,
 		groupRepositoryStorageMoveAllSpec,
 		hookSpec,
+		instanceClusterSpec,
+		instanceLicenseSpec,
 		issueSpec,
 		issuesStatisticsSpec,
+		jobTokenJobSpec,
 		keySpec,
 		ldapGroupSpec,
 		licenseSpec,
@@ -240,6 +246,7 @@ func declarations() []*base.Spec {
 		projectPullMirrorSpec,
 		projectPushRulesSpec,
 		projectRegistryProtectionRuleSpec,
+		projectRegistryProtectionTagRuleSpec,
 		projectRegistryRepositorySpec,
 		projectRegistryTagSpec,
 		projectRegistryRepositoryProtectionRuleSpec,
@@ -363,10 +370,16 @@ type Root struct {
 	Groups *GroupManager
 	// Hooks manages /hooks. GitLab API: https://docs.gitlab.com/api/system_hooks/
 	Hooks *HookManager
+	// InstanceClusters manages /admin/clusters. GitLab API: https://docs.gitlab.com/api/instance_clusters/
+	InstanceClusters *InstanceClusterManager
+	// InstanceLicenses manages /license. GitLab API: https://docs.gitlab.com/api/license/
+	InstanceLicenses *InstanceLicenseManager
 	// Issues manages /issues. GitLab API: https://docs.gitlab.com/api/issues/
 	Issues *IssueManager
 	// IssuesStatistics manages /issues_statistics. GitLab API: https://docs.gitlab.com/api/issues_statistics/
 	IssuesStatistics *IssuesStatisticsManager
+	// JobTokenJob manages /job. GitLab API: https://docs.gitlab.com/api/jobs/
+	JobTokenJob *JobTokenJobManager
 	// Keys manages /keys. GitLab API: https://docs.gitlab.com/api/keys/
 	Keys *KeyManager
 	// LDAPGroups manages /ldap/groups. GitLab API: https://docs.gitlab.com/api/groups/
@@ -461,8 +474,11 @@ func NewRoot(client base.Requester, reg *base.Registry) Root {
 		GroupRepositoryStorageMoves:     newGroupRepositoryStorageMoveAllManager(base.RootCore(client, reg, "group_repository_storage_move_all")),
 		Groups:                          newGroupManager(base.RootCore(client, reg, "group")),
 		Hooks:                           newHookManager(base.RootCore(client, reg, "hook")),
+		InstanceClusters:                newInstanceClusterManager(base.RootCore(client, reg, "instance_cluster")),
+		InstanceLicenses:                newInstanceLicenseManager(base.RootCore(client, reg, "instance_license")),
 		Issues:                          newIssueManager(base.RootCore(client, reg, "issue")),
 		IssuesStatistics:                newIssuesStatisticsManager(base.RootCore(client, reg, "issues_statistics")),
+		JobTokenJob:                     newJobTokenJobManager(base.RootCore(client, reg, "job_token_job")),
 		Keys:                            newKeyManager(base.RootCore(client, reg, "key")),
 		LDAPGroups:                      newLDAPGroupManager(base.RootCore(client, reg, "ldap_group")),
 		Licenses:                        newLicenseManager(base.RootCore(client, reg, "license")),

@@ -9,13 +9,16 @@ import "github.com/golab/gitlab/base"
 // moves everything on a shard, and a manager per project, group or snippet.
 // GitLab API: https://docs.gitlab.com/api/project_repository_storage_moves/
 
-// scheduleAllMovesActions schedule moves for every repository on a source
-// shard; GitLab answers 202 {"message": "202 Accepted"}.
+// The schedule_all actions schedule moves for every repository on a source
+// shard, a POST on the root collection; GitLab answers 202 {"message":
+// "202 Accepted"}.
 // GitLab API: https://docs.gitlab.com/api/project_repository_storage_moves/#schedule-repository-storage-moves-for-all-projects-on-a-storage-shard
-var scheduleAllMovesActions = []base.Action{
-	{Name: "schedule_all", OnManager: true,
-		Attrs: base.RequiredOptional{Required: []string{"source_storage_name"}, Optional: []string{"destination_storage_name"}}},
-}
+var (
+	scheduleAllProjectMoves = base.Action{Name: "schedule_all", Path: "/project_repository_storage_moves", OnManager: true, Attrs: scheduleAllAttrs}
+	scheduleAllGroupMoves   = base.Action{Name: "schedule_all", Path: "/group_repository_storage_moves", OnManager: true, Attrs: scheduleAllAttrs}
+	scheduleAllSnippetMoves = base.Action{Name: "schedule_all", Path: "/snippet_repository_storage_moves", OnManager: true, Attrs: scheduleAllAttrs}
+	scheduleAllAttrs        = base.RequiredOptional{Required: []string{"source_storage_name"}, Optional: []string{"destination_storage_name"}}
+)
 
 // storageMoveCreate: a move of one repository; the destination is chosen
 // by storage weights when not given.
@@ -29,7 +32,7 @@ var projectRepositoryStorageMoveAllSpec = &base.Spec{
 	ReprAttr: "state",
 	Ops:      base.OpsRetrieve,
 	DocsURL:  "https://docs.gitlab.com/api/project_repository_storage_moves/",
-	Actions:  scheduleAllMovesActions,
+	Actions:  []base.Action{scheduleAllProjectMoves},
 }
 
 // projectRepositoryStorageMoveSpec declares /projects/{project_id}/repository_storage_moves.
@@ -54,7 +57,7 @@ var groupRepositoryStorageMoveAllSpec = &base.Spec{
 	ReprAttr: "state",
 	Ops:      base.OpsRetrieve,
 	DocsURL:  "https://docs.gitlab.com/api/group_repository_storage_moves/",
-	Actions:  scheduleAllMovesActions,
+	Actions:  []base.Action{scheduleAllGroupMoves},
 }
 
 // groupRepositoryStorageMoveSpec declares /groups/{group_id}/repository_storage_moves.
@@ -80,7 +83,7 @@ var snippetRepositoryStorageMoveAllSpec = &base.Spec{
 	ReprAttr: "state",
 	Ops:      base.OpsRetrieve,
 	DocsURL:  "https://docs.gitlab.com/api/snippet_repository_storage_moves/",
-	Actions:  scheduleAllMovesActions,
+	Actions:  []base.Action{scheduleAllSnippetMoves},
 }
 
 // snippetRepositoryStorageMoveSpec declares /snippets/{snippet_id}/repository_storage_moves.

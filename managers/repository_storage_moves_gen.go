@@ -53,7 +53,7 @@ func (o *Group) RepositoryStorageMoves() *GroupRepositoryStorageMoveManager {
 //
 //   - List, All and Head: GET /group_repository_storage_moves
 //   - Get and Lazy: GET /group_repository_storage_moves/{id}
-//   - ScheduleAll (action schedule_all): POST /group_repository_storage_moves/schedule_all
+//   - ScheduleAll (action schedule_all): POST /group_repository_storage_moves/group_repository_storage_moves
 //
 // Declared in repository_storage_moves.go (groupRepositoryStorageMoveAllSpec).
 // GitLab API: https://docs.gitlab.com/api/group_repository_storage_moves/
@@ -81,7 +81,7 @@ func newGroupRepositoryStorageMoveAll(o *base.Object) *GroupRepositoryStorageMov
 	return &GroupRepositoryStorageMoveAll{o, mixins.NewRefresher(o)}
 }
 
-// ScheduleAll runs the action schedule_all: POST /group_repository_storage_moves/schedule_all. It returns GitLab's answer.
+// ScheduleAll runs the action schedule_all: POST /group_repository_storage_moves/group_repository_storage_moves. It returns GitLab's answer.
 // Attributes (required: source_storage_name; optional: destination_storage_name) are checked before sending.
 // GitLab API: https://docs.gitlab.com/api/group_repository_storage_moves/
 func (m *GroupRepositoryStorageMoveAllManager) ScheduleAll(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
@@ -134,7 +134,7 @@ func (o *Project) RepositoryStorageMoves() *ProjectRepositoryStorageMoveManager 
 //
 //   - List, All and Head: GET /project_repository_storage_moves
 //   - Get and Lazy: GET /project_repository_storage_moves/{id}
-//   - ScheduleAll (action schedule_all): POST /project_repository_storage_moves/schedule_all
+//   - ScheduleAll (action schedule_all): POST /project_repository_storage_moves/project_repository_storage_moves
 //
 // Declared in repository_storage_moves.go (projectRepositoryStorageMoveAllSpec).
 // GitLab API: https://docs.gitlab.com/api/project_repository_storage_moves/
@@ -162,7 +162,7 @@ func newProjectRepositoryStorageMoveAll(o *base.Object) *ProjectRepositoryStorag
 	return &ProjectRepositoryStorageMoveAll{o, mixins.NewRefresher(o)}
 }
 
-// ScheduleAll runs the action schedule_all: POST /project_repository_storage_moves/schedule_all. It returns GitLab's answer.
+// ScheduleAll runs the action schedule_all: POST /project_repository_storage_moves/project_repository_storage_moves. It returns GitLab's answer.
 // Attributes (required: source_storage_name; optional: destination_storage_name) are checked before sending.
 // GitLab API: https://docs.gitlab.com/api/project_repository_storage_moves/
 func (m *ProjectRepositoryStorageMoveAllManager) ScheduleAll(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
@@ -215,7 +215,7 @@ func (o *Snippet) RepositoryStorageMoves() *SnippetRepositoryStorageMoveManager 
 //
 //   - List, All and Head: GET /snippet_repository_storage_moves
 //   - Get and Lazy: GET /snippet_repository_storage_moves/{id}
-//   - ScheduleAll (action schedule_all): POST /snippet_repository_storage_moves/schedule_all
+//   - ScheduleAll (action schedule_all): POST /snippet_repository_storage_moves/snippet_repository_storage_moves
 //
 // Declared in repository_storage_moves.go (snippetRepositoryStorageMoveAllSpec).
 // GitLab API: https://docs.gitlab.com/api/snippet_repository_storage_moves/
@@ -243,7 +243,7 @@ func newSnippetRepositoryStorageMoveAll(o *base.Object) *SnippetRepositoryStorag
 	return &SnippetRepositoryStorageMoveAll{o, mixins.NewRefresher(o)}
 }
 
-// ScheduleAll runs the action schedule_all: POST /snippet_repository_storage_moves/schedule_all. It returns GitLab's answer.
+// ScheduleAll runs the action schedule_all: POST /snippet_repository_storage_moves/snippet_repository_storage_moves. It returns GitLab's answer.
 // Attributes (required: source_storage_name; optional: destination_storage_name) are checked before sending.
 // GitLab API: https://docs.gitlab.com/api/snippet_repository_storage_moves/
 func (m *SnippetRepositoryStorageMoveAllManager) ScheduleAll(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {

@@ -320,6 +320,14 @@ var userSpec = &base.Spec{
 	Types:   map[string]base.AttrType{"avatar": base.TypeImage, "confirm": base.TypeLowercase},
 	DocsURL: "https://docs.gitlab.com/api/events/",
 	Actions: []base.Action{
+		// Beyond python-gitlab.
+		// The counts of a user's groups, projects, issues and merge requests:
+		// https://docs.gitlab.com/api/users/#get-a-count-of-a-users-projects-groups-issues-and-merge-requests
+		{Name: "associations_count", Method: "GET"},
+		// https://docs.gitlab.com/api/users/#disable-two-factor-authentication-for-a-user: 204.
+		{Name: "disable_two_factor", Method: "PATCH", Result: base.ResultNone},
+		// https://docs.gitlab.com/api/deploy_keys/#list-project-deploy-keys-for-user
+		{Name: "project_deploy_keys", Method: "GET"},
 		{Name: "activate"},
 		{Name: "approve"},
 		{Name: "ban"},

@@ -378,6 +378,9 @@ func newUserManager(c *base.Core) *UserManager {
 //   - Save: PUT /users/{id} with the pending changes
 //   - Delete: DELETE /users/{id}
 //   - Refresh: GET /users/{id}
+//   - AssociationsCount (action associations_count): GET /users/{id}/associations_count
+//   - DisableTwoFactor (action disable_two_factor): PATCH /users/{id}/disable_two_factor
+//   - ProjectDeployKeys (action project_deploy_keys): GET /users/{id}/project_deploy_keys
 //   - Activate (action activate): POST /users/{id}/activate
 //   - Approve (action approve): POST /users/{id}/approve
 //   - Ban (action ban): POST /users/{id}/ban
@@ -412,6 +415,27 @@ type User struct {
 
 func newUser(o *base.Object) *User {
 	return &User{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// AssociationsCount runs the action associations_count: GET /users/{id}/associations_count. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) AssociationsCount(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "associations_count", nil, opts)
+	return resp, err
+}
+
+// DisableTwoFactor runs the action disable_two_factor: PATCH /users/{id}/disable_two_factor. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) DisableTwoFactor(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "disable_two_factor", nil, opts)
+	return err
+}
+
+// ProjectDeployKeys runs the action project_deploy_keys: GET /users/{id}/project_deploy_keys. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) ProjectDeployKeys(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "project_deploy_keys", nil, opts)
+	return resp, err
 }
 
 // Activate runs the action activate: POST /users/{id}/activate. It returns GitLab's answer.
