@@ -2,7 +2,7 @@ package managers
 
 import "github.com/golab/gitlab/base"
 
-// burndownEventsAction: the events of a milestone's burndown chart.
+// burndownEventsAction: the events of a group milestone's burndown chart.
 // GitLab API: https://docs.gitlab.com/api/group_milestones/#get-all-burndown-chart-events-for-a-single-milestone
 var burndownEventsAction = base.Action{Name: "burndown_events", Method: "GET"}
 
@@ -57,6 +57,5 @@ var projectMilestoneSpec = &base.Spec{
 		{Name: "issues", Method: "GET", Result: base.ResultList, Of: "project_issue"},
 		{Name: "merge_requests", Method: "GET", Result: base.ResultList, Of: "project_merge_request"},
 		{Name: "promote"},
-		burndownEventsAction,
 	},
 }

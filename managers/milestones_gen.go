@@ -107,7 +107,6 @@ func newProjectMilestoneManager(c *base.Core) *ProjectMilestoneManager {
 //   - Issues (action issues): GET /projects/{project_id}/milestones/{id}/issues
 //   - MergeRequests (action merge_requests): GET /projects/{project_id}/milestones/{id}/merge_requests
 //   - Promote (action promote): POST /projects/{project_id}/milestones/{id}/promote
-//   - BurndownEvents (action burndown_events): GET /projects/{project_id}/milestones/{id}/burndown_events
 type ProjectMilestone struct {
 	*base.Object
 	mixins.Saver
@@ -141,12 +140,5 @@ func (o *ProjectMilestone) MergeRequests(ctx context.Context, params base.Params
 // GitLab API: https://docs.gitlab.com/api/milestones/
 func (o *ProjectMilestone) Promote(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
 	_, resp, err := o.Core().Action(ctx, o.Object, "promote", nil, opts)
-	return resp, err
-}
-
-// BurndownEvents runs the action burndown_events: GET /projects/{project_id}/milestones/{id}/burndown_events. It returns GitLab's answer.
-// GitLab API: https://docs.gitlab.com/api/milestones/
-func (o *ProjectMilestone) BurndownEvents(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
-	_, resp, err := o.Core().Action(ctx, o.Object, "burndown_events", nil, opts)
 	return resp, err
 }
