@@ -214,3 +214,29 @@ func (s *streamBody) Close() error {
 	s.cancel()
 	return err
 }
+
+// Download is a streamed answer: see base.Download.
+type Download = base.Download
+
+// HTTPDownload sends GET path (escaped as for HTTPGet: see EscapeID) with
+// params and returns the answer unread, as a stream to read or write
+// (WriteTo) and close: python-gitlab's http_get(streamed=True, raw=True),
+// for files that no declared action downloads, such as a project's
+// Markdown uploads (GET /projects/:id/uploads/:secret/:filename,
+// https://docs.gitlab.com/api/project_markdown_uploads/). A non-2xx answer
+// is an *Error; WithProgress observes the transfer.
+func (c *Client) HTTPDownload(ctx context.Context, path string, params Params, opts ...RequestOption) (*Download, error) {
+	req := &base.Request{Op: "get", Method: http.MethodGet, Path: path, Raw: true, Stream: true, Options: opts}
+	if params != nil {
+		q, err := base.EncodeQuery(params, nil)
+		if err != nil {
+			return nil, err
+		}
+		req.Query = q
+	}
+	resp, err := c.Do(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return base.NewDownload(resp, c.callOptions(opts).Progress), nil
+}

@@ -147,8 +147,20 @@ func (c *Core) actionRequest(o *Object, name string, attrs Attrs, opts []Request
 	return a, req, nil, nil
 }
 
+// escapeSegments escapes each /-separated segment of a path as EscapeID
+// does, keeping the slashes ("." and ".." segments escaped too, so they
+// name files and never climb).
+func escapeSegments(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = EscapeID(s)
+	}
+	return strings.Join(segs, "/")
+}
+
 // fillPath fills the {placeholders} of a path template that is already
-// escaped around them, each value escaped once as one path segment: those of
+// escaped around them, each value escaped once as one path segment (a
+// {+placeholder}'s as segments: see Action.Path): those of
 // the manager's own path from the parent attributes; the others from attrs
 // (and then left out of them), else from o's attributes, else from the
 // parent attributes. The ID of o is in the template already.
@@ -183,10 +195,16 @@ func (c *Core) fillPath(op, tmpl string, attrs Attrs, o *Object) (string, Attrs,
 		if text == "" {
 			return "", nil, &AttrError{Op: op, Manager: c.spec.Name, Missing: []string{ph}}
 		}
-		i := strings.Index(rest, "{"+ph+"}")
+		i, n := strings.Index(rest, "{"+ph+"}"), len(ph)+2
+		if j := strings.Index(rest, "{+"+ph+"}"); j >= 0 && (i < 0 || j < i) {
+			i, n = j, n+1
+			text = escapeSegments(text)
+		} else {
+			text = EscapeID(text)
+		}
 		b.WriteString(rest[:i])
-		b.WriteString(EscapeID(text))
-		rest = rest[i+len(ph)+2:]
+		b.WriteString(text)
+		rest = rest[i+n:]
 	}
 	b.WriteString(rest)
 	return b.String(), attrs, nil

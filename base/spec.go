@@ -159,7 +159,11 @@ type Action struct {
 	// manager's path); default Name. A Path starting with / is a whole path
 	// instead. {placeholders} are filled, by name, from the attributes of
 	// the call (which are then not sent otherwise), the object's attributes,
-	// or the parent attributes: "{sha}/raw", "/import/github".
+	// or the parent attributes: "{sha}/raw", "/import/github". Each value
+	// is escaped as one path segment, slashes too, except in a {+name}
+	// placeholder (RFC 6570's reserved expansion), for a path inside an
+	// archive that GitLab matches as several segments (*artifact_path):
+	// "artifacts/{+path}" sends "artifacts/reports/junit.xml".
 	Path string
 	// OnManager: the action is on the manager path, not on an object.
 	OnManager bool
@@ -330,7 +334,8 @@ func (s *Spec) Action(name string, onManager bool) (*Action, bool) {
 // Placeholders lists the {names} of Path, in order.
 func (s *Spec) Placeholders() []string { return placeholders(s.Path) }
 
-// placeholders lists the {names} of a path template, in order.
+// placeholders lists the {names} of a path template, in order ({+name}
+// gives name).
 func placeholders(p string) []string {
 	var out []string
 	for {
@@ -342,7 +347,7 @@ func placeholders(p string) []string {
 		if j < 0 {
 			return out
 		}
-		out = append(out, p[i+1:i+j])
+		out = append(out, strings.TrimPrefix(p[i+1:i+j], "+"))
 		p = p[i+j+1:]
 	}
 }

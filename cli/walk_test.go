@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,6 +16,7 @@ import (
 
 	"github.com/golab/gitlab"
 	"github.com/golab/gitlab/base"
+	"github.com/golab/gitlab/internal/walkhints"
 	"github.com/golab/gitlab/test/gitlabtest"
 )
 
@@ -40,6 +44,12 @@ var walkExceptions = map[string]string{
 	"current_user": "every operation but get acts on the token's own user; get is walked by TestCurrentUser",
 }
 
+// walkOpExceptions are single operations the walk does not run, and why.
+var walkOpExceptions = map[string]string{
+	"project_deployment update": "GitLab requires status, an attribute python-gitlab's declaration of the update does not name, " +
+		"so the command has no option for it (the typed walk sends it)",
+}
+
 // mustWalk are the managers every operation of which must walk today.
 var mustWalk = []string{
 	"project", "group", "group_project", "user", "user_key", "user_activities", "feature",
@@ -47,8 +57,9 @@ var mustWalk = []string{
 	"project_variable", "project_push_rules",
 }
 
-// walkCreate are attributes the generic rules cannot give, by manager: set
-// on its create (a project with a repository, so that branches and files
+// walkCreate are attributes the generic rules cannot give, by manager, on
+// top of walkhints.Create (what GitLab's semantics need, shared with the
+// walk of the typed managers): set on its create (a project with a repository, so that branches and files
 // have one; a fork in another namespace than its project's; a new branch's
 // name, which must not exist yet; a merge request's source, which must
 // differ from its target).
@@ -182,6 +193,15 @@ func (w *walker) walk(s *gitlab.Spec, children map[string][]*gitlab.Spec, parent
 
 	if s.Ops.Has(gitlab.OpCreate) {
 		sent = w.attrs(s, s.CreateAttrs, true)
+		if prepare := walkhints.Prepare[s.Name]; prepare != nil {
+			more, err := prepare(context.Background(), client(w.t, w.srv), managerPath(s, values))
+			if err != nil {
+				w.t.Fatalf("%s: preparing the create: %v", s.Name, err)
+			}
+			for a, v := range more {
+				sent[a] = w.flagValue(s, a, v)
+			}
+		}
 		args := append([]string{"-o", "json", res, "create"}, pathArgs()...)
 		if r := w.op(o, s, "create", values, "", append(args, flags(sent)...)); r != nil {
 			obj, created = gjson.Parse(r.stdout), true
@@ -231,7 +251,9 @@ func (w *walker) walk(s *gitlab.Spec, children map[string][]*gitlab.Spec, parent
 	}
 	mine := created || singleton // update and delete touch only these
 	if s.Ops.Has(gitlab.OpUpdate) {
-		if mine {
+		if why := walkOpExceptions[s.Name+" update"]; why != "" {
+			o.unreachable = append(o.unreachable, "update ("+why+")")
+		} else if mine {
 			attrs := w.attrs(s, s.UpdateAttrs, false)
 			delete(attrs, idAttr)
 			for _, ph := range s.Placeholders() {
@@ -239,7 +261,7 @@ func (w *walker) walk(s *gitlab.Spec, children map[string][]*gitlab.Spec, parent
 			}
 			if len(attrs) == 0 {
 				if a := updatable(s); a != "" && !isPlaceholder(s, a) {
-					attrs[a] = w.value(s, a)
+					attrs[a] = w.flagValue(s, a, walkhints.Create[s.Name][a])
 				}
 			}
 			args := withID(append([]string{"-o", "json", res, "update"}, pathArgs()...))
@@ -253,6 +275,9 @@ func (w *walker) walk(s *gitlab.Spec, children map[string][]*gitlab.Spec, parent
 	}
 	if s.Ops.Has(gitlab.OpDelete) {
 		if mine {
+			if a := walkhints.BeforeDelete[s.Name]; a != "" {
+				w.op(o, s, a, values, id(), withID(append([]string{res, flagName(a)}, pathArgs()...)))
+			}
 			args := withID(append([]string{res, "delete"}, pathArgs()...))
 			w.op(o, s, "delete", values, id(), append(args, flags(w.attrs(s, s.DeleteAttrs, false))...))
 		} else {
@@ -288,17 +313,23 @@ func (w *walker) requested(s *gitlab.Spec, op string, values map[string]string, 
 	if len(reqs) != 1 {
 		return false
 	}
-	path := s.Path
 	if op == "create" && s.CreatePath != "" {
 		return true // rendered from the attributes too: checked by the tests of base
 	}
-	for ph, v := range values {
-		path = strings.ReplaceAll(path, "{"+ph+"}", base.EscapeID(v))
-	}
+	path := managerPath(s, values)
 	if id != "" && op != "list" && op != "create" {
 		path += "/" + base.EscapeID(id)
 	}
 	return reqs[0].Path == "/api/v4"+path
+}
+
+// managerPath is the manager's path with its parents' values filled in.
+func managerPath(s *gitlab.Spec, values map[string]string) string {
+	path := s.Path
+	for ph, v := range values {
+		path = strings.ReplaceAll(path, "{"+ph+"}", base.EscapeID(v))
+	}
+	return path
 }
 
 // attrs gives a value to every required attribute of ro and to the first
@@ -324,6 +355,11 @@ func (w *walker) attrs(s *gitlab.Spec, ro gitlab.RequiredOptional, create bool) 
 				}
 			}
 		}
+		for a, v := range walkhints.Create[s.Name] {
+			if slices.Contains(flatten(ro), a) { // the command takes declared attributes only
+				out[a] = w.flagValue(s, a, v)
+			}
+		}
 		for a, v := range walkCreate[s.Name] {
 			out[a] = v
 		}
@@ -334,9 +370,28 @@ func (w *walker) attrs(s *gitlab.Spec, ro gitlab.RequiredOptional, create bool) 
 	return out
 }
 
+// flagValue is the option value of a walkhints value: "" makes one up.
+func (w *walker) flagValue(s *gitlab.Spec, attr string, v any) string {
+	switch v := v.(type) {
+	case nil:
+		return w.value(s, attr)
+	case string:
+		if v == "" {
+			return w.value(s, attr)
+		}
+		return v
+	case []string:
+		return strings.Join(v, ",")
+	}
+	return fmt.Sprint(v)
+}
+
 // updatable chooses an optional update attribute to send: GitLab refuses an
 // update with nothing in it.
 func updatable(s *gitlab.Spec) string {
+	if a := walkhints.Change[s.Name]; a != "" && slices.Contains(flatten(s.UpdateAttrs), a) {
+		return a
+	}
 	return optionalAttr(s.UpdateAttrs.Optional)
 }
 

@@ -21,7 +21,9 @@ var projectArtifactSpec = &base.Spec{
 	DocsURL:    "https://docs.gitlab.com/api/job_artifacts/",
 	Actions: []base.Action{
 		{Name: "download", Method: "GET", Path: "{ref_name}/download", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"ref_name", "job"}}, Result: base.ResultDownload},
-		{Name: "raw", Method: "GET", Path: "{ref_name}/raw/{artifact_path}", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"ref_name", "artifact_path", "job"}}, Result: base.ResultDownload},
+		// The file's path keeps its slashes (*artifact_path; a %2F is a 404):
+		// https://docs.gitlab.com/api/job_artifacts/#download-a-single-artifact-file-from-specific-tag-or-branch
+		{Name: "raw", Method: "GET", Path: "{ref_name}/raw/{+artifact_path}", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"ref_name", "artifact_path", "job"}}, Result: base.ResultDownload},
 	},
 }
 

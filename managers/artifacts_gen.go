@@ -13,7 +13,7 @@ import (
 //
 //   - Delete: DELETE /projects/{project_id}/jobs/artifacts/{ref_name}
 //   - Download (action download): GET /projects/{project_id}/jobs/artifacts/{ref_name}/download
-//   - Raw (action raw): GET /projects/{project_id}/jobs/artifacts/{ref_name}/raw/{artifact_path}
+//   - Raw (action raw): GET /projects/{project_id}/jobs/artifacts/{ref_name}/raw/{+artifact_path}
 //
 // Declared in artifacts.go (projectArtifactSpec).
 // GitLab API: https://docs.gitlab.com/api/job_artifacts/
@@ -54,7 +54,7 @@ func (m *ProjectArtifactManager) Download(ctx context.Context, attrs base.Attrs,
 	return m.Core().Download(ctx, nil, "download", attrs, opts)
 }
 
-// Raw runs the action raw: GET /projects/{project_id}/jobs/artifacts/{ref_name}/raw/{artifact_path}. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// Raw runs the action raw: GET /projects/{project_id}/jobs/artifacts/{ref_name}/raw/{+artifact_path}. It returns the answer unread, as a stream to read or write (WriteTo) and close.
 // Attributes (required: ref_name, artifact_path, job) are checked before sending.
 // GitLab API: https://docs.gitlab.com/api/job_artifacts/
 func (m *ProjectArtifactManager) Raw(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {

@@ -16,7 +16,9 @@ var projectJobSpec = &base.Spec{
 	Types:       map[string]base.AttrType{"scope": base.TypeArray},
 	DocsURL:     "https://docs.gitlab.com/api/jobs/",
 	Actions: []base.Action{
-		{Name: "artifact", Method: "GET", Path: "artifacts/{path}", Attrs: base.RequiredOptional{Required: []string{"path"}}, Result: base.ResultDownload},
+		// GitLab matches the file's path as several segments (*artifact_path):
+		// its slashes stay (https://docs.gitlab.com/api/job_artifacts/#download-a-single-artifact-file-by-job-id).
+		{Name: "artifact", Method: "GET", Path: "artifacts/{+path}", Attrs: base.RequiredOptional{Required: []string{"path"}}, Result: base.ResultDownload},
 		{Name: "artifacts", Method: "GET", Result: base.ResultDownload},
 		{Name: "cancel", Result: base.ResultReplace},
 		{Name: "delete_artifacts", Method: "DELETE", Path: "artifacts", Result: base.ResultNone},

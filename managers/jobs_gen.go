@@ -62,7 +62,7 @@ func newProjectJobManager(c *base.Core) *ProjectJobManager {
 // or Decode; change it with Set.
 //
 //   - Refresh: GET /projects/{project_id}/jobs/{id}
-//   - Artifact (action artifact): GET /projects/{project_id}/jobs/{id}/artifacts/{path}
+//   - Artifact (action artifact): GET /projects/{project_id}/jobs/{id}/artifacts/{+path}
 //   - Artifacts (action artifacts): GET /projects/{project_id}/jobs/{id}/artifacts
 //   - Cancel (action cancel): POST /projects/{project_id}/jobs/{id}/cancel
 //   - DeleteArtifacts (action delete_artifacts): DELETE /projects/{project_id}/jobs/{id}/artifacts
@@ -86,7 +86,7 @@ func (o *Project) Jobs() *ProjectJobManager {
 	return newProjectJobManager(o.ChildCore("project_job"))
 }
 
-// Artifact runs the action artifact: GET /projects/{project_id}/jobs/{id}/artifacts/{path}. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// Artifact runs the action artifact: GET /projects/{project_id}/jobs/{id}/artifacts/{+path}. It returns the answer unread, as a stream to read or write (WriteTo) and close.
 // Attributes (required: path) are checked before sending.
 // GitLab API: https://docs.gitlab.com/api/jobs/
 func (o *ProjectJob) Artifact(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/golab/gitlab"
 	"github.com/golab/gitlab/base"
+	"github.com/golab/gitlab/internal/walkhints"
 	"github.com/golab/gitlab/managers"
 	"github.com/golab/gitlab/test/gitlabtest"
 )
@@ -95,90 +96,6 @@ var walkExceptions = map[string]string{
 		"of the project (DELETE /projects/:id/artifacts) and takes no ID",
 	"project_push_rules delete": "with no push rule GitLab answers GET .../push_rule with 200 null, not 404 " +
 		"(python-gitlab#1192): the typed Get reports a parse error, not ErrNotFound",
-}
-
-// walkHints are attributes GitLab's semantics need beyond the declaration
-// (the hand-written handlers of the fake check them): python-gitlab
-// declares them optional, GitLab requires them.
-var walkHints = map[string]base.Attrs{
-	// https://docs.gitlab.com/api/users/#create-a-user: email, username, name and a password.
-	"user": {"email": "", "username": "", "name": "", "password": "secret-password"},
-	// https://docs.gitlab.com/api/projects/#create-a-project: name or path;
-	// a repository with a main branch, for the branches and files below.
-	"project": {"name": "", "initialize_with_readme": true},
-	// https://docs.gitlab.com/api/project_forks/#fork-a-project: a new name
-	// and path, or the fork is taken in the same namespace.
-	"project_fork": {"name": "", "path": ""},
-	// https://docs.gitlab.com/api/repository_files/#create-new-file-in-repository: an existing branch.
-	"project_file": {"branch": "main"},
-	// https://docs.gitlab.com/api/project_push_rules/#add-a-project-push-rule: at least one rule.
-	"project_push_rules": {"deny_delete_tag": true},
-	// https://docs.gitlab.com/api/features/#set-or-create-a-feature: true, false or a percentage.
-	"feature": {"value": true},
-	// https://docs.gitlab.com/api/pipelines/#create-a-new-pipeline: an existing ref.
-	"project_pipeline": {"ref": "main"},
-	// https://docs.gitlab.com/api/deployments/#create-a-deployment: a status GitLab knows, a boolean tag.
-	"project_deployment": {"status": "running", "tag": false},
-	// https://docs.gitlab.com/api/deploy_tokens/#create-a-project-deploy-token: deploy token scopes.
-	"project_deploy_token": {"scopes": []string{"read_repository"}},
-	"group_deploy_token":   {"scopes": []string{"read_repository"}},
-	// https://docs.gitlab.com/api/runners/#create-a-runner: a registration token.
-	"runner": {"token": gitlabtest.RunnerRegistrationToken},
-	// https://docs.gitlab.com/api/resource_groups/#edit-an-existing-resource-group: a process mode.
-	"project_resource_group": {"process_mode": "oldest_first"},
-}
-
-// walkRefs make what a create needs beyond its attributes, with the
-// manager m: other objects GitLab checks exist, named by the attributes
-// they return.
-var walkRefs = map[string]func(w *walker, m reflect.Value) (base.Attrs, error){
-	// A project runner of another project, to assign to the walk's project
-	// (https://docs.gitlab.com/api/runners/#assign-a-runner-to-project).
-	"project_runner": func(w *walker, _ reflect.Value) (base.Attrs, error) {
-		home, err := w.gl.Projects.Create(ctx, gitlab.Attrs{"name": w.made("runner-home")})
-		if err != nil {
-			return nil, err
-		}
-		r, err := w.gl.Runners.Create(ctx, gitlab.Attrs{"token": home.GetString("runners_token")})
-		if err != nil {
-			return nil, err
-		}
-		return base.Attrs{"runner_id": r.GetInt("id")}, nil
-	},
-	// The merge request's source branch, which its pipeline runs on
-	// (https://docs.gitlab.com/api/merge_requests/#create-merge-request-pipeline).
-	"project_merge_request_pipeline": func(w *walker, m reflect.Value) (base.Attrs, error) {
-		path, err := call(m, "Path")
-		if err != nil {
-			return nil, err
-		}
-		mrPath := strings.TrimSuffix(path[0].String(), "/pipelines")
-		mr, err := w.gl.HTTPGet(ctx, mrPath, nil)
-		if err != nil {
-			return nil, err
-		}
-		branches := mrPath[:strings.Index(mrPath, "/merge_requests/")] + "/repository/branches"
-		src := mr.JSON().Get("source_branch").String()
-		if _, err := w.gl.HTTPGet(ctx, branches+"/"+src, nil); err == nil {
-			return nil, nil
-		}
-		_, err = w.gl.HTTPPost(ctx, branches, map[string]any{"branch": src, "ref": "main"})
-		return nil, err
-	},
-}
-
-// walkBeforeDelete names the object action GitLab requires before a
-// delete: an environment must be stopped
-// (https://docs.gitlab.com/api/environments/#delete-an-environment).
-var walkBeforeDelete = map[string]string{"project_environment": "Stop"}
-
-// walkChange names, where the first optional update attribute is not one
-// the fake's hand-written handler stores, the attribute an update changes.
-var walkChange = map[string]string{
-	"project": "description", "group": "description", "user": "name", "project_issue": "description",
-	"project_merge_request": "description", "project_variable": "value", "project_issue_note": "body",
-	"project_file": "branch", "group_variable": "value", "variable": "value", "project_hook": "url", "group_hook": "url",
-	"project_deployment": "status",
 }
 
 func declaredOps(sp *base.Spec) []string {
@@ -286,9 +203,9 @@ func (w *walker) walk(sp *base.Spec) {
 	if sp.Ops.Has(base.OpDelete) {
 		w.try(sp, "delete", func() error {
 			for _, o := range objs[:min(2, len(objs))] {
-				if a := walkBeforeDelete[sp.Name]; a != "" {
-					if _, err := call(o, a, ctx); err != nil {
-						return fmt.Errorf("%s before Delete: %w", a, err)
+				if a, ok := sp.Action(walkhints.BeforeDelete[sp.Name], false); ok {
+					if _, err := call(o, a.MethodName(), ctx); err != nil {
+						return fmt.Errorf("%s before Delete: %w", a.MethodName(), err)
 					}
 				}
 			}
@@ -431,8 +348,12 @@ func (w *walker) reach(sp *base.Spec) (reflect.Value, bool) {
 func (w *walker) make(sp *base.Spec, m reflect.Value, first bool) (reflect.Value, error) {
 	create := func() (reflect.Value, error) {
 		attrs := w.attrs(sp, sp.CreateAttrs, true)
-		if ref := walkRefs[sp.Name]; ref != nil {
-			more, err := ref(w, m)
+		if prepare := walkhints.Prepare[sp.Name]; prepare != nil {
+			path, err := call(m, "Path")
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			more, err := prepare(ctx, w.gl, path[0].String())
 			if err != nil {
 				return reflect.Value{}, err
 			}
@@ -603,7 +524,7 @@ func (w *walker) update(sp *base.Spec, m reflect.Value, o reflect.Value) {
 func (w *walker) updateAttrs(sp *base.Spec) (base.Attrs, string) {
 	attrs := w.attrs(sp, base.RequiredOptional{Required: sp.UpdateAttrs.Required, Exclusive: sp.UpdateAttrs.Exclusive}, false)
 	delete(attrs, sp.IDAttribute())
-	change := walkChange[sp.Name]
+	change := walkhints.Change[sp.Name]
 	for _, cands := range [][]string{sp.UpdateAttrs.Optional, sp.UpdateAttrs.Required, sp.CreateAttrs.Optional} {
 		for _, a := range cands {
 			if change == "" && a != sp.IDAttribute() && a != "id" && !slices.Contains(sp.Placeholders(), a) {
@@ -733,7 +654,7 @@ func (w *walker) try(sp *base.Spec, op string, f func() error) bool {
 }
 
 // attrs makes up the required attributes of ro (and the first of its
-// exclusive ones), plus the declaration's hints; unique when fresh.
+// exclusive ones), plus walkhints.Create; unique when fresh.
 func (w *walker) attrs(sp *base.Spec, ro base.RequiredOptional, fresh bool) base.Attrs {
 	if fresh {
 		w.n++
@@ -745,7 +666,7 @@ func (w *walker) attrs(sp *base.Spec, ro base.RequiredOptional, fresh bool) base
 	if len(ro.Exclusive) > 0 {
 		a[ro.Exclusive[0]] = w.value(sp, ro.Exclusive[0])
 	}
-	for k, v := range walkHints[sp.Name] {
+	for k, v := range walkhints.Create[sp.Name] {
 		if v == "" {
 			v = w.value(sp, k)
 		}
@@ -759,11 +680,11 @@ func (w *walker) made(name string) string {
 }
 
 // value makes up a value for an attribute of sp (nil for a query
-// parameter) from the declaration's hints, its name and its declared type.
+// parameter) from walkhints.Create, its name and its declared type.
 func (w *walker) value(sp *base.Spec, name string) any {
 	var t base.AttrType
 	if sp != nil {
-		if v, ok := walkHints[sp.Name][name]; ok && v != "" {
+		if v, ok := walkhints.Create[sp.Name][name]; ok && v != "" {
 			return v
 		}
 		t = sp.Types[name]

@@ -1,7 +1,6 @@
 package gitlabtest
 
 import (
-	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -233,19 +232,18 @@ type call struct {
 	body   []byte
 	pooled bool // body comes from bufPool
 	ctype  string
-	touch  *user // user whose activity date must be refreshed
+	touch  *user     // user whose activity date must be refreshed
+	stream *Download // generated content to answer with, streamed (transfer.go)
+	rcv    *received // a streamed body: multipart fields and uploads (transfer.go)
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Request-Id", s.nextRequestID())
-	var body []byte
-	if r.Body != nil {
-		body, _ = io.ReadAll(io.LimitReader(r.Body, maxBody))
-	}
 	path := escapedPath(r)
+	body, rcv, bodyErr := s.receive(r, path) // uploads are hashed as they arrive
 	segs, apiOK := splitPath(path)
-	s.logRequest(r, path, body)
+	s.logRequest(r, path, rcv.logBody(body))
 
 	if s.cfg.rateLimit > 0 {
 		if e := s.rateLimit(w, r); e != nil {
@@ -277,11 +275,19 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	base := s.externalURL(r)
 	c := &call{s: s, r: r, w: w, rt: rt, head: r.Method == http.MethodHead, path: path,
-		segs: segs, args: args, base: base, rc: newRenderCtx(base)}
+		segs: segs, args: args, base: base, rc: newRenderCtx(base), rcv: rcv}
 	p, e := parseParams(r.URL.Query(), r.Header.Get("Content-Type"), body)
+	if e == nil {
+		e = bodyErr
+	}
 	if e != nil {
 		writeErr(w, e)
 		return
+	}
+	if rcv != nil {
+		for _, f := range rcv.fields {
+			p.insert(f[0], f[1])
+		}
 	}
 	c.p = p
 
@@ -338,6 +344,10 @@ func (c *call) flush() {
 	}
 	if c.ctype != "" {
 		h.Set("Content-Type", c.ctype)
+	}
+	if c.stream != nil {
+		c.writeStream()
+		return
 	}
 	if c.body != nil {
 		h.Set("Content-Length", strconv.Itoa(len(c.body)))

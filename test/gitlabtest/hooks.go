@@ -38,6 +38,10 @@ type hooks struct {
 	dup func(key string) *apiError
 	// after runs after every successful write of the collection.
 	after func(c *call, sc *scope)
+	// actions answer declared actions by name (actions.go), after the
+	// store has checked the attributes, found the parents and the object
+	// and checked access; c.actionAnswer(ac) gives the generic answer.
+	actions map[string]func(c *call, ac *actionCall) *apiError
 }
 
 // specHooks is the one place where hand-made semantics join the generic

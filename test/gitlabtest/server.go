@@ -151,6 +151,8 @@ type Server struct {
 
 	rlMu sync.Mutex
 	rl   map[string]*rlWindow
+
+	xfer transfers // generated downloads and received uploads (transfer.go)
 }
 
 // NewUnstarted builds a Server without listening; mount Handler() in your

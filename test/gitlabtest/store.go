@@ -43,6 +43,7 @@ type kind struct {
 	create, update   base.RequiredOptional // declared attributes
 	chain            []step                // the ancestors, root first
 	native           native                // set for kinds served by hand-written handlers
+	spec             *base.Spec            // the declaration; nil for AddResource collections
 	hooks            *hooks
 	notFound         *apiError
 }
@@ -138,7 +139,7 @@ type binding struct {
 func template(path string) (segs, phs []string) {
 	for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
 		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
-			phs = append(phs, seg[1:len(seg)-1])
+			phs = append(phs, strings.TrimPrefix(seg[1:len(seg)-1], "+")) // {+path}: see base.Action.Path
 			seg = "{}"
 		}
 		segs = append(segs, seg)
@@ -189,6 +190,14 @@ func builtinKinds() *builtinSet {
 				builtin.byColl[p] = k
 			}
 			rts, err := k.routes()
+			if err != nil {
+				builtin.err = err
+				return
+			}
+			builtin.routes = append(builtin.routes, rts...)
+		}
+		for _, sp := range reg.Specs() { // after the operations, which keep their shapes
+			rts, err := kinds[sp.Name].actionRoutes()
 			if err != nil {
 				builtin.err = err
 				return
@@ -247,7 +256,7 @@ func specKinds(reg *base.Registry) (map[string]*kind, error) {
 func newSpecKind(sp *base.Spec) *kind {
 	k := &kind{name: sp.Name, path: sp.Path, idAttr: sp.IDAttribute(), ops: sp.Ops,
 		updVerb: sp.UpdateVerb(), setVerb: sp.SetMethod, createVerb: sp.CreateVerb(), create: sp.CreateAttrs, update: sp.UpdateAttrs,
-		native: natives[sp.Name]}
+		native: natives[sp.Name], spec: sp}
 	k.segs, k.phs = template(sp.Path)
 	k.createSegs, k.createPhs = k.segs, k.phs
 	if sp.CreatePath != "" {
