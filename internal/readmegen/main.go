@@ -188,6 +188,9 @@ var handWritten = [][2]string{
 	{"ProjectFile.save(branch, commit_message)", "ProjectFile.Save(ctx, branch, commitMessage)"},
 	{"ProjectFile.delete(branch, commit_message)", "ProjectFile.Delete(ctx, branch, commitMessage)"},
 	{"FeatureManager.set(name, value, ...)", "FeatureManager.Set(ctx, name, value, gitlab.WithSetAttrs(...))"},
+	{"Gitlab.search(scope, search)", "Client.Search(ctx, scope, search, params)"},
+	{"Gitlab.markdown(text, gfm, project)", "Client.Markdown(ctx, text, gfm, project)"},
+	{"Gitlab.lint(content)", "Client.Lint(ctx, content)"},
 }
 
 // actionTable lists python-gitlab's method of every declared action with

@@ -34,6 +34,15 @@ var Create = map[string]map[string]any{
 	"project_push_rules": {"deny_delete_tag": true},
 	// https://docs.gitlab.com/api/features/#set-or-create-a-feature: true, false or a percentage.
 	"feature": {"value": true},
+	// https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions:
+	// an existing branch and real file actions.
+	"project_commit": {"branch": "main", "actions": []map[string]any{{"action": "update", "file_path": "README.md", "content": "walk"}}},
+	// https://docs.gitlab.com/api/commits/#set-the-pipeline-status-of-a-commit: a
+	// valid state; statuses are listed by name, the latest of each.
+	"project_commit_status": {"state": "success", "name": ""},
+	// https://docs.gitlab.com/api/user_keys/#add-a-gpg-key: an armored public key block.
+	"user_gpg_key":         {"key": gpgKey},
+	"current_user_gpg_key": {"key": gpgKey},
 	// https://docs.gitlab.com/api/pipelines/#create-a-new-pipeline: an existing ref.
 	"project_pipeline": {"ref": "main"},
 	// https://docs.gitlab.com/api/deployments/#create-a-deployment: a status GitLab knows, a boolean tag.
@@ -48,6 +57,8 @@ var Create = map[string]map[string]any{
 	// https://docs.gitlab.com/api/resource_groups/#edit-an-existing-resource-group: a process mode.
 	"project_resource_group": {"process_mode": "oldest_first"},
 }
+
+const gpgKey = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmDMEZfake\n-----END PGP PUBLIC KEY BLOCK-----"
 
 // Prepare makes what a create needs beyond its attributes, by manager:
 // other objects GitLab checks exist. path is the manager's path with its

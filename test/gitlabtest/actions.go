@@ -491,7 +491,7 @@ func rawObject(_ *call, ac *actionCall) (int, any) {
 
 var (
 	// https://docs.gitlab.com/api/issues/#time-tracking
-	timeStats = rawValue(map[string]any{"time_estimate": 0, "total_time_spent": 0, "human_time_estimate": nil, "human_total_time_spent": nil})
+	noTimeSpent = rawValue(map[string]any{"time_estimate": 0, "total_time_spent": 0, "human_time_estimate": nil, "human_total_time_spent": nil})
 	// https://docs.gitlab.com/api/issues/#retrieve-user-agent-details
 	userAgent = rawValue(map[string]any{"user_agent": "Go-http-client/1.1", "ip_address": "127.0.0.1", "akismet_submitted": false})
 	// https://docs.gitlab.com/api/user_moderation/: block, unblock,
@@ -521,11 +521,11 @@ var rawAnswers = map[string]rawAnswer{
 	"project_commit diff": emptyList, "project_commit refs": emptyList,
 	// https://docs.gitlab.com/api/commits/#get-the-sequence-of-a-commit
 	"project_commit sequence":  rawValue(map[string]any{"count": 1}),
-	"project_issue time_stats": timeStats, "project_issue time_estimate": timeStats, "project_issue reset_time_estimate": timeStats,
-	"project_issue add_spent_time": timeStats, "project_issue reset_spent_time": timeStats,
-	"project_merge_request time_stats": timeStats, "project_merge_request time_estimate": timeStats,
-	"project_merge_request reset_time_estimate": timeStats, "project_merge_request add_spent_time": timeStats,
-	"project_merge_request reset_spent_time": timeStats,
+	"project_issue time_stats": noTimeSpent, "project_issue time_estimate": noTimeSpent, "project_issue reset_time_estimate": noTimeSpent,
+	"project_issue add_spent_time": noTimeSpent, "project_issue reset_spent_time": noTimeSpent,
+	"project_merge_request time_stats": noTimeSpent, "project_merge_request time_estimate": noTimeSpent,
+	"project_merge_request reset_time_estimate": noTimeSpent, "project_merge_request add_spent_time": noTimeSpent,
+	"project_merge_request reset_spent_time": noTimeSpent,
 	"project_issue user_agent_detail":        userAgent, "project_snippet user_agent_detail": userAgent, "snippet user_agent_detail": userAgent,
 	"user block": moderated, "user unblock": moderated, "user activate": moderated, "user deactivate": moderated,
 	"user ban": moderated, "user unban": moderated,

@@ -117,6 +117,9 @@ func (s *Server) authenticate(c *call) *apiError {
 		if u == nil {
 			return errUnauthorized
 		}
+		if e := userAccessDenied(c, u); e != nil { // user_actions.go
+			return e
+		}
 		c.tok, c.tokenUser, c.user = t, u, u
 	}
 	if e := s.sudo(c); e != nil {

@@ -21,7 +21,11 @@
 // the forks list, rename redirects), issues and their notes (by iid), merge
 // requests (by iid; merge, approve, unapprove), branches, repository files
 // (JSON with base64 content, raw, HEAD metadata), the push rule and feature
-// flags. Every other declaration of the client's registry
+// flags; and to the actions of projects and groups (transfer, archive,
+// share, fork relations, housekeeping, pull mirroring, LDAP sync;
+// project_actions.go), searches (search.go), exports and imports
+// (import_export.go), the CI linter (lint.go) and Markdown (markdown.go).
+// Every other declaration of the client's registry
 // (managers.Builtins(): pipelines, jobs, members, labels, releases and all
 // the others) is served by the generic store below, and AddResource
 // declares further collections on it.

@@ -50,6 +50,10 @@ type hooks struct {
 var specHooks = map[string]*hooks{
 	"project_issue_note": noteHooks(),
 	"user_key":           keyHooks(),
+	// user_actions.go
+	"user_email":            emailHooks(),
+	"user_gpg_key":          gpgKeyHooks(),
+	"personal_access_token": patHooks(),
 	// CI/CD (ci.go)
 	"project_pipeline":                    pipelineHooks(),
 	"project_merge_request_pipeline":      mrPipelineHooks(),

@@ -258,6 +258,8 @@ func (s *Server) listIssuables(c *call, col func(*project) *coll, states, orders
 		switch order {
 		case "updated_at", "title", "due_date", "merged_at":
 			return lower(anyString(it.obj[order]))
+		case "relative_position":
+			return s.positionKey(it) // issue_actions.go
 		}
 		return ""
 	}
@@ -454,6 +456,7 @@ func (c *call) addIssuable(col *coll, iid, id int, obj map[string]any, ids []int
 	it := &item{key: strconv.Itoa(iid), id: id, obj: obj, ext: x}
 	it.render()
 	col.add(it)
+	c.recordAgent(it) // issue_actions.go
 	return it
 }
 

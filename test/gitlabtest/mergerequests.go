@@ -29,7 +29,7 @@ func (s *Server) listMRs(c *call) *apiError {
 }
 
 // getMR: https://docs.gitlab.com/api/merge_requests/#get-single-mr (by iid).
-func (s *Server) getMR(c *call) *apiError { return s.getIssuable(c, mrsOf) }
+func (s *Server) getMR(c *call) *apiError { return s.getMergeRequest(c) } // mr_actions.go
 
 func isDraft(title string) bool {
 	t := strings.ToLower(title)
@@ -231,6 +231,9 @@ func (s *Server) mergeMR(c *call) *apiError {
 	}
 	if it.obj["draft"] == true {
 		return msgErr(http.StatusUnprocessableEntity, "Branch cannot be merged")
+	}
+	if e, done := s.autoMerge(c, p, it); done { // mr_actions.go
+		return e
 	}
 	removeSrc, hasRemove, e := c.p.boolean("should_remove_source_branch")
 	if e != nil {

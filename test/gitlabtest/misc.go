@@ -16,6 +16,7 @@ func (s *Server) registerRoutes() {
 	s.registerIssueRoutes()
 	s.registerMRRoutes()
 	s.registerMiscRoutes()
+	s.registerActionRoutes()
 	s.registerCICDRoutes()
 	rts := *s.pending
 	s.pending = nil

@@ -21,6 +21,7 @@ type repo struct {
 }
 
 type commit struct {
+	seq                int64 // creation order: a commit comes after its parents
 	id, title, message string
 	author, email      string
 	at                 string
@@ -57,7 +58,7 @@ func (r *repo) clone() *repo {
 func (s *Server) newCommit(parent *commit, files map[string]*blob, msg, author, email, at string) *commit {
 	seq := s.commitSeq.Add(1)
 	sum := sha1.Sum([]byte(strconv.FormatInt(seq, 10) + "\x00" + msg + "\x00" + at))
-	c := &commit{id: hex.EncodeToString(sum[:]), message: msg, title: strings.SplitN(msg, "\n", 2)[0],
+	c := &commit{seq: seq, id: hex.EncodeToString(sum[:]), message: msg, title: strings.SplitN(msg, "\n", 2)[0],
 		author: author, email: email, at: at, files: files}
 	if parent != nil {
 		c.parents = []string{parent.id}
@@ -331,10 +332,17 @@ func (s *Server) commitFile(c *call, p *project, change func(files map[string]*b
 		email = c.user.str("email")
 	}
 	cm := s.newCommit(base, files, c.p.get("commit_message"), author, email, s.nowTS())
-	for k, b := range files {
+	s.pushCommit(p, r, branch, cm)
+	return nil
+}
+
+// pushCommit stores cm and moves branch to it, as a push does: new blobs
+// remember it as their last commit, open merge requests from the branch
+// follow, and the project is no longer empty.
+func (s *Server) pushCommit(p *project, r *repo, branch string, cm *commit) {
+	for _, b := range cm.files {
 		if b.lastCommit == "" {
 			b.lastCommit = cm.id
-			files[k] = b
 		}
 	}
 	r.commits[cm.id] = cm
@@ -348,7 +356,6 @@ func (s *Server) commitFile(c *call, p *project, change func(files map[string]*b
 	p.lastActivity = now
 	p.set("last_activity_at", now)
 	p.commit()
-	return nil
 }
 
 // writeFile is createFile and updateFile: check vets the file's current blob

@@ -28,6 +28,8 @@ type state struct {
 	colls map[string]*coll
 	ids   map[string]int // the generic store's id sequences, by collection path
 
+	act actState // what the hand-written actions remember (actions.go)
+
 	nextUser, nextNS, nextProject, nextIssue, nextMR, nextPushRule, nextTodo int
 
 	gen int // bumped by every write; cached project views follow it

@@ -99,6 +99,7 @@ var natives = map[string]native{
 	},
 	"project_issue":         issuableNative(issuesOf, func(sc *scope, it *item) { sc.issue = it }),
 	"project_merge_request": issuableNative(mrsOf, func(sc *scope, it *item) { sc.mr = it }),
+	"project_commit":        commitNative, // commits.go
 }
 
 // issuableNative finds an issue or merge request by iid in the scope's

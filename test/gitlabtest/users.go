@@ -421,20 +421,6 @@ func (s *Server) deleteUser(c *call) *apiError {
 	if u == nil {
 		return notFound("User")
 	}
-	for i, x := range s.st.users {
-		if x == u {
-			s.st.users = append(s.st.users[:i], s.st.users[i+1:]...)
-			break
-		}
-	}
-	delete(s.st.userByID, u.id)
-	delete(s.st.userByName, lower(u.username))
-	delete(s.st.nsByPath, lower(u.ns.fullPath))
-	delete(s.st.namespaces, u.ns.id)
-	for k, t := range s.st.tokens {
-		if t.userID == u.id {
-			delete(s.st.tokens, k)
-		}
-	}
+	s.removeUser(u) // user_actions.go
 	return c.noContent()
 }
