@@ -79,6 +79,10 @@ func TestWalkActions(t *testing.T) {
 // exercise generically, and why. The walk still calls them and expects them
 // to fail; when one passes, remove its line.
 var actionExceptions = map[string]string{
+	"project_integration update_service (manager)": "the store's generic action check answers 400 slug is missing " +
+		"for this PUT at the integration's own (deprecated /services/:slug) path, though GET and DELETE there see it",
+	"project_attestation download": "attestations are made by GitLab's build provenance, never through the API: " +
+		"the declaration has no operations, so the store has no collection to make one in",
 	"runner all (manager)": "GET /runners/all is also declared as the runner_all manager, whose list the store serves " +
 		"as a collection of its own: the runners made at /runners are not listed there until runner_all lists them " +
 		"(https://docs.gitlab.com/api/runners/#list-all-runners)",
