@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/golab/gitlab"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/test/gitlabtest"
 )
@@ -66,6 +67,16 @@ func transferLoop(b *testing.B, transfer func(h *heapWatch) int64) {
 	if peak >= maxHeapGrowth {
 		b.Errorf("the heap grew by %d MiB", peak>>20)
 	}
+}
+
+// benchClient is golab's client of the fake srv, closed with the benchmark.
+func benchClient(b *testing.B, srv *gitlabtest.Server) *gitlab.Client {
+	gl, err := srv.Client()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { gl.Close() })
+	return gl
 }
 
 // plainClient is the baseline's client: reused, with keep-alive.

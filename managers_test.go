@@ -397,7 +397,7 @@ func TestBadIDsAndCancelledIteration(t *testing.T) {
 	defer cancel()
 	var seen int
 	var last error
-	for _, err := range gl.Projects.All(cctx, gitlab.Params{"per_page": 1}) {
+	for _, err := range gl.Projects.All(cctx, gitlab.Params{"per_page": 1}, gitlab.WithPrefetch(1)) { // one page at a time
 		if err != nil {
 			last = err
 			break

@@ -283,3 +283,47 @@ func WithSetAttrs(attrs Attrs) RequestOption {
 func WithQuery(q url.Values) RequestOption {
 	return base.CallOption(func(o *base.CallOptions) { o.Query = q })
 }
+
+// DefaultPrefetch is how many pages of a list All and Pages fetch at once
+// when GitLab reports the page count (base.DefaultPrefetch explains the
+// choice); WithPrefetch changes it.
+const DefaultPrefetch = base.DefaultPrefetch
+
+// WithPrefetch sets how many pages of an offset-paginated list All and
+// Pages fetch at once, for the whole client or one call: when the first
+// page reports the page count (X-Total-Pages), the next ones are requested
+// by number, up to n in flight, and still yielded in page order; breaking
+// the loop cancels the requests in flight. n = 1 fetches one page after
+// the other; n = 0 is DefaultPrefetch. Lists without the page count
+// (keyset pagination, or GitLab's lists above 10,000 rows, whose totals it
+// omits) are always followed page by page, by their Link header: a keyset
+// page is reachable only through the cursor of the page before it.
+// GitLab API: https://docs.gitlab.com/api/rest/#pagination
+func WithPrefetch(n int) SharedOption {
+	return SharedOption{func(o *base.CallOptions) { o.Prefetch = max(n, 0) }}
+}
+
+// WithMaxPages stops All and Pages after n pages (n <= 0: every page), and
+// fetches none beyond them: WithMaxPages(1) with All reads one page, as
+// python-gitlab's list(get_all=False) does.
+func WithMaxPages(n int) RequestOption {
+	return base.CallOption(func(o *base.CallOptions) { o.MaxPages = max(n, 0) })
+}
+
+// WithKeyset makes one list call use keyset pagination ordered by orderBy
+// (for projects: "id"), sending pagination=keyset and order_by (sort, if
+// wanted, is a parameter of the call): the per-call form of
+// WithKeysetPagination. Keyset pages are fetched one after the other.
+// GitLab API: https://docs.gitlab.com/api/rest/#keyset-based-pagination
+func WithKeyset(orderBy string) RequestOption {
+	return WithParams(Params{"pagination": "keyset", "order_by": orderBy})
+}
+
+// PrefetchWindow is the prefetch window of a list call with these options
+// (WithPrefetch): the engine's (package base) way to the client's default.
+func (c *Client) PrefetchWindow(opts []RequestOption) int {
+	if n := c.callOptions(opts).Prefetch; n > 0 {
+		return n
+	}
+	return DefaultPrefetch
+}

@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -86,7 +85,9 @@ type connSettings struct {
 	basicAuth            bool
 
 	proxy       *url.URL // WithProxy; nil: the environment (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)
-	roots       *x509.CertPool
+	caPath      string   // WithCACert or a CA bundle variable: read at the first request
+	caFrom      string   // where caPath came from, for its errors
+	poolSize    int      // WithConnectionPool; 0: DefaultConnectionPool
 	clientCerts []tls.Certificate
 	insecure    bool
 
@@ -172,13 +173,16 @@ func WithProxy(proxyURL string) Option {
 // PEM file in a directory, to verify the server: python-gitlab's
 // ssl_verify="/path/to/ca.pem". As in python-gitlab (requests), these
 // authorities replace the system's, and the REQUESTS_CA_BUNDLE and
-// CURL_CA_BUNDLE variables are then ignored. The file is read by New; it
-// cannot be combined with WithInsecureSkipVerify or WithHTTPClient.
+// CURL_CA_BUNDLE variables are then ignored. New checks that the path
+// exists; its certificates are read at the client's first request (a
+// system bundle costs milliseconds and hundreds of kilobytes to parse, and
+// a client may make none), and a file without any is then the error of
+// every request, sent nowhere. It cannot be combined with
+// WithInsecureSkipVerify or WithHTTPClient.
 // python-gitlab: https://python-gitlab.readthedocs.io/en/stable/api-usage-advanced.html#ssl-certificate-verification
 func WithCACert(path string) Option {
 	return clientOption(func(s *settings) error {
-		pool, err := loadCAs(path)
-		if err != nil {
+		if err := statCAs(path); err != nil {
 			return fmt.Errorf("gitlab: WithCACert: %w", err)
 		}
 		if err := s.addTransportOpt("WithCACert"); err != nil {
@@ -187,7 +191,7 @@ func WithCACert(path string) Option {
 		if s.conn.insecure {
 			return errContradiction
 		}
-		s.conn.roots = pool
+		s.conn.caPath, s.conn.caFrom = path, "WithCACert"
 		return nil
 	})
 }
@@ -211,6 +215,41 @@ func WithClientCert(certFile, keyFile string) Option {
 	})
 }
 
+// DefaultConnectionPool is how many idle connections to GitLab a client
+// keeps for reuse, without WithConnectionPool: enough for 16 goroutines
+// calling at once (or a prefetch window of DefaultPrefetch pages) to reuse
+// their connections instead of opening one per request. Go's own default
+// (http.DefaultTransport) keeps 2, so that a 16-way workload opens a new
+// connection, and a TLS handshake, for most of its requests.
+const DefaultConnectionPool = 16
+
+// WithConnectionPool sets how many idle connections to GitLab the client
+// keeps for reuse (the transport's MaxIdleConnsPerHost; DefaultConnectionPool
+// when not given): as many as the goroutines that call at once. It does not
+// limit the connections in use. It composes with the other transport
+// options (WithCACert, WithClientCert, WithProxy, WithInsecureSkipVerify),
+// and cannot be combined with WithHTTPClient, whose transport is used as it is.
+func WithConnectionPool(idle int) Option {
+	return clientOption(func(s *settings) error {
+		if idle < 1 {
+			return fmt.Errorf("gitlab: WithConnectionPool(%d): the pool holds at least one connection", idle)
+		}
+		if err := s.addTransportOpt("WithConnectionPool"); err != nil {
+			return err
+		}
+		s.conn.poolSize = idle
+		return nil
+	})
+}
+
+// pool is the idle pool's size.
+func (cs *connSettings) pool() int {
+	if cs.poolSize > 0 {
+		return cs.poolSize
+	}
+	return DefaultConnectionPool
+}
+
 // WithInsecureSkipVerify turns off the verification of the server's TLS
 // certificate: python-gitlab's ssl_verify=False. Anyone on the network path
 // can then read the token; use WithCACert for a private certificate
@@ -221,7 +260,7 @@ func WithInsecureSkipVerify() Option {
 		if err := s.addTransportOpt("WithInsecureSkipVerify"); err != nil {
 			return err
 		}
-		if s.conn.roots != nil {
+		if s.conn.caPath != "" {
 			return errContradiction
 		}
 		s.conn.insecure = true
@@ -275,10 +314,10 @@ func (s *settings) checkConn() error {
 	if err := s.checkBasicAuth(); err != nil {
 		return err
 	}
-	if cs.insecure && cs.roots != nil {
+	if cs.insecure && cs.caPath != "" {
 		return errContradiction
 	}
-	if s.httpClient == nil && !cs.insecure && cs.roots == nil {
+	if s.httpClient == nil && !cs.insecure && cs.caPath == "" {
 		// requests (python-gitlab's HTTP library) reads these when no CA
 		// bundle is given; so do we, for the same users.
 		for _, name := range []string{"REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"} {
@@ -286,11 +325,10 @@ func (s *settings) checkConn() error {
 			if path == "" {
 				continue
 			}
-			pool, err := loadCAs(path)
-			if err != nil {
+			if err := statCAs(path); err != nil {
 				return fmt.Errorf("gitlab: the CA bundle of the %s environment variable: %w", name, err)
 			}
-			cs.roots = pool
+			cs.caPath, cs.caFrom = path, "the CA bundle of the "+name+" environment variable"
 			break
 		}
 	}
@@ -320,6 +358,18 @@ func (s *settings) checkBasicAuth() error {
 	if s.conn.basicAuth && (s.privateToken != "" || s.oauthToken != "" || s.jobToken != "") {
 		return fmt.Errorf("gitlab: WithBasicAuth cannot be combined with a token (WithPrivateToken, WithOAuthToken, WithJobToken), " +
 			"as in python-gitlab: basic authentication is meant for a proxy in front of GitLab")
+	}
+	return nil
+}
+
+// statCAs checks, at New, that a CA bundle exists: its certificates are
+// read at the first request (lazyRoots).
+func statCAs(path string) error {
+	if path == "" {
+		return errors.New("empty CA bundle path")
+	}
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("cannot read the CA bundle: %w", err)
 	}
 	return nil
 }
@@ -436,18 +486,17 @@ func (c *Client) newResty() *resty.Client {
 // newTransport is the transport of a client without WithHTTPClient: Go's
 // defaults, the TLS options, and the proxy of WithProxy or, without it, of
 // the environment.
-func (s *settings) newTransport() *http.Transport {
+func (s *settings) newTransport() http.RoundTripper {
 	dialer := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
 	t := &http.Transport{
 		DialContext:           dialer.DialContext,
 		ForceAttemptHTTP2:     true,
-		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   runtime.GOMAXPROCS(0) + 1,
+		MaxIdleConns:          max(100, s.conn.pool()),
+		MaxIdleConnsPerHost:   s.conn.pool(),
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ExpectContinueTimeout: 1 * time.Second,
 		TLSClientConfig: &tls.Config{
-			RootCAs:            s.conn.roots,
 			Certificates:       s.conn.clientCerts,
 			InsecureSkipVerify: s.conn.insecure, //nolint:gosec // only when asked (WithInsecureSkipVerify, ssl_verify = false)
 		},
@@ -459,7 +508,39 @@ func (s *settings) newTransport() *http.Transport {
 		// as Go reads them: once, at the first request of the process.
 		t.Proxy = http.ProxyFromEnvironment
 	}
+	if s.conn.caPath != "" {
+		return &lazyRoots{Transport: t, path: s.conn.caPath, from: s.conn.caFrom}
+	}
 	return t
+}
+
+// lazyRoots reads the CA bundle at the first request and installs it in
+// the transport's TLS configuration before any connection is made; until
+// then a client costs no certificate parsing. A bundle that cannot be read
+// then fails every request, with nothing sent.
+type lazyRoots struct {
+	*http.Transport
+	path, from string
+	once       sync.Once
+	err        error
+}
+
+func (l *lazyRoots) RoundTrip(r *http.Request) (*http.Response, error) {
+	l.once.Do(func() {
+		pool, err := loadCAs(l.path)
+		if err != nil {
+			l.err = fmt.Errorf("gitlab: %s: %w", l.from, err)
+			return
+		}
+		l.Transport.TLSClientConfig.RootCAs = pool // before the first dial: RoundTrip is the only way in
+	})
+	if l.err != nil {
+		if r.Body != nil {
+			r.Body.Close()
+		}
+		return nil, l.err
+	}
+	return l.Transport.RoundTrip(r)
 }
 
 // errTransport fails every request with the error of the connection options.

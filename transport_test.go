@@ -480,12 +480,27 @@ func TestTLSPrivateCA(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	t.Run("bad CA files are errors at New", func(t *testing.T) {
+	t.Run("a missing CA file is an error at New", func(t *testing.T) {
 		noEnvCA(t)
-		for _, path := range []string{p.emptyPEM, filepath.Join(t.TempDir(), "missing.pem")} {
-			if _, err := gitlab.New(srv.URL, gitlab.WithCACert(path)); err == nil || !strings.Contains(err.Error(), "WithCACert") {
-				t.Errorf("WithCACert(%s): err = %v", path, err)
+		path := filepath.Join(t.TempDir(), "missing.pem")
+		if _, err := gitlab.New(srv.URL, gitlab.WithCACert(path)); err == nil || !strings.Contains(err.Error(), "WithCACert") {
+			t.Errorf("WithCACert(%s): err = %v", path, err)
+		}
+	})
+	t.Run("a CA file without certificates fails every request, sending nothing", func(t *testing.T) {
+		noEnvCA(t)
+		// Read at the first request, not by New (a system bundle costs
+		// milliseconds and hundreds of kilobytes to parse).
+		gl := connClient(t, srv.URL, gitlab.WithCACert(p.emptyPEM))
+		before := rec.count()
+		for range 2 {
+			_, _, err := gl.Version(ctx)
+			if err == nil || !strings.Contains(err.Error(), "WithCACert") || !strings.Contains(err.Error(), "no PEM certificate") {
+				t.Fatalf("err = %v, want the CA file's error naming WithCACert", err)
 			}
+		}
+		if rec.count() != before {
+			t.Fatal("the server received a request")
 		}
 	})
 	t.Run("a bad REQUESTS_CA_BUNDLE is an error at New", func(t *testing.T) {

@@ -54,6 +54,19 @@ func (d *Dynamic) All(ctx context.Context, params Params, opts ...RequestOption)
 	return ListAll(ctx, d.m, params, opts)
 }
 
+// Pages iterates over the pages of the list (AllPages), in order: a caller
+// acts at page boundaries (writes out what a page held, reports progress).
+// Pages are fetched ahead of the loop when GitLab reports the page count
+// (WithPrefetch; WithPrefetch(1) holds one page at a time), else one per
+// step at the server's Link rel="next" URL, verbatim. An error ends the
+// sequence.
+func (d *Dynamic) Pages(ctx context.Context, params Params, opts ...RequestOption) iter.Seq2[*Page[*DynamicObject], error] {
+	if err := check(d.m.core, OpList, "list"); err != nil {
+		return func(yield func(*Page[*DynamicObject], error) bool) { yield(nil, err) }
+	}
+	return AllPages(ctx, d.m, params, opts)
+}
+
 // Head returns the pagination facts of the first page, without items.
 func (d *Dynamic) Head(ctx context.Context, params Params, opts ...RequestOption) (*Page[*DynamicObject], error) {
 	if err := check(d.m.core, OpList, "head"); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -141,6 +142,11 @@ func (o *Object) GetString(name string) string { return o.Attr(name).String() }
 // GetInt returns an integer attribute (0 when missing).
 func (o *Object) GetInt(name string) int { return int(o.Attr(name).Int()) }
 
+// GetInt64 returns an integer attribute as an int64 (0 when missing): GitLab
+// IDs exceed 32 bits on large instances, and every digit of one up to
+// 2^63-1 is kept.
+func (o *Object) GetInt64(name string) int64 { return o.Attr(name).Int() }
+
 // GetFloat returns a number attribute (0 when missing).
 func (o *Object) GetFloat(name string) float64 { return o.Attr(name).Float() }
 
@@ -249,6 +255,22 @@ func (o *Object) ID() string {
 		return ""
 	}
 	return resultText(o.Attr(attr))
+}
+
+// IntID returns the object's ID as a number, and whether it is one: false
+// when the manager's ID attribute is missing or not an integer (a path, a
+// name, a SHA), or does not fit an int64.
+func (o *Object) IntID() (int64, bool) {
+	attr := o.core.spec.IDAttribute()
+	if attr == "" {
+		return 0, false
+	}
+	r := o.Attr(attr)
+	if r.Type != gjson.Number {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(r.Raw, 10, 64)
+	return n, err == nil
 }
 
 // resultText renders an ID or path value as URL text: a string, or an

@@ -99,44 +99,27 @@ func withoutParams(opts []RequestOption) []RequestOption {
 	return append(out, CallOption(func(o *CallOptions) { o.Params, o.Query = nil, nil }))
 }
 
-// ListAll iterates over every object of every page, following the server's
-// next links, and fetches a page only when the caller wants more. A next
-// page that was already fetched (a server whose Link or X-Next-Page points
-// back) ends the iteration with an error matching ErrRepeatedPage.
+// ListAll iterates over every object of every page (AllPages), and fetches
+// pages only as the caller wants more: as many ahead as the prefetch window
+// when GitLab reports the page count, else one at a time.
 func ListAll[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		page, err := ListPage(ctx, m, params, opts)
-		listPages(ctx, m, page, err, opts)(yield)
-	}
+	return objects(AllPages(ctx, m, params, opts))
 }
 
-// listPages iterates over the objects of page (or yields err) and of the
-// pages after it.
-func listPages[T any](ctx context.Context, m *Manager[T], page *Page[T], err error, opts []RequestOption) iter.Seq2[T, error] {
+// objects flattens a sequence of pages into their objects.
+func objects[T any](pages iter.Seq2[*Page[T], error]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		var seen pageSet
-		for {
+		for page, err := range pages {
 			if err != nil {
 				yield(zero, err)
 				return
 			}
-			seen.add(page.url)
 			for _, it := range page.Items {
 				if !yield(it, nil) {
 					return
 				}
 			}
-			if page.NextURL == "" {
-				return
-			}
-			if seen.has(page.NextURL) {
-				yield(zero, fmt.Errorf("%w: list %s: the next page of %s is %s: the server's pagination leads back, so the list stops here",
-					ErrRepeatedPage, m.core.spec.Name, SanitizeURL(page.url), SanitizeURL(page.NextURL)))
-				return
-			}
-			seen.add(page.NextURL)
-			page, err = ListNext(ctx, m, page.NextURL, opts)
 		}
 	}
 }

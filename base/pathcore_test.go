@@ -86,7 +86,7 @@ func TestDynamicPages(t *testing.T) {
 	projects := gl.Manager("project")
 	srv.ResetRequests()
 	var sizes []int
-	for page, err := range projects.Pages(ctx, gitlab.Params{"per_page": 2}) {
+	for page, err := range projects.Pages(ctx, gitlab.Params{"per_page": 2}, gitlab.WithPrefetch(1)) { // one at a time (by default, ahead: WithPrefetch)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,9 +123,10 @@ func TestDynamicPages(t *testing.T) {
 	}
 
 	// A failing next page ends the sequence with its error, after the first page.
+	// (One page at a time: the fault fails the second request to arrive.)
 	srv.AddFault(gitlabtest.Fault{Method: "GET", Path: "/projects", Skip: 1, Status: 404})
 	var got []error
-	for _, err := range projects.Pages(ctx, gitlab.Params{"per_page": 2}) {
+	for _, err := range projects.Pages(ctx, gitlab.Params{"per_page": 2}, gitlab.WithPrefetch(1)) {
 		got = append(got, err)
 	}
 	if len(got) != 2 || got[0] != nil || !errors.Is(got[1], gitlab.ErrNotFound) {

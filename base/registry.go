@@ -33,6 +33,25 @@ func NewRegistry(specs ...*Spec) (*Registry, error) {
 	return r, nil
 }
 
+// NewFrozenRegistry returns a frozen registry holding specs themselves,
+// validated in order (a parent before its children) but not copied: the
+// caller hands them over and must never change them. It is for
+// declarations no one else can reach, such as the built-in ones (package
+// managers), which every client then shares without a copy.
+func NewFrozenRegistry(specs ...*Spec) (*Registry, error) {
+	r := &Registry{specs: make(map[string]*Spec, len(specs))}
+	for _, s := range specs {
+		if s == nil {
+			return nil, fmt.Errorf("gitlab: NewFrozenRegistry: nil spec")
+		}
+		if err := r.add(s); err != nil {
+			return nil, err
+		}
+	}
+	r.frozen = true
+	return r, nil
+}
+
 // NewRegistryOver returns an empty registry that also sees every spec of
 // base. base is frozen: registering on it afterwards is an error.
 func NewRegistryOver(base *Registry) *Registry {
@@ -54,7 +73,11 @@ func (r *Registry) Register(s *Spec) error {
 	if s == nil {
 		return fmt.Errorf("gitlab: Register: nil spec")
 	}
-	s = s.Clone()
+	return r.add(s.Clone())
+}
+
+// add validates s and adds it, without copying it.
+func (r *Registry) add(s *Spec) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}

@@ -148,6 +148,11 @@ type CallOptions struct {
 	// MaxBodySize bounds the body of a successful answer: 0 is the
 	// client's default, negative is none.
 	MaxBodySize int64
+	// Prefetch is how many pages of an offset-paginated list are fetched at
+	// once (AllPages): 0 is DefaultPrefetch, 1 one at a time.
+	Prefetch int
+	// MaxPages stops a list's iteration after this many pages (0: all).
+	MaxPages int
 }
 
 // RequestOption changes one call. Options that make sense for the whole client
@@ -298,10 +303,24 @@ func scalarString(v any) (string, error) {
 		return strconv.FormatBool(x), nil
 	case int:
 		return strconv.Itoa(x), nil
-	case int8, int16, int32, int64:
-		return fmt.Sprint(x), nil
-	case uint, uint8, uint16, uint32, uint64:
-		return fmt.Sprint(x), nil
+	case int64:
+		return strconv.FormatInt(x, 10), nil
+	case int32:
+		return strconv.FormatInt(int64(x), 10), nil
+	case int16:
+		return strconv.FormatInt(int64(x), 10), nil
+	case int8:
+		return strconv.FormatInt(int64(x), 10), nil
+	case uint64:
+		return strconv.FormatUint(x, 10), nil
+	case uint:
+		return strconv.FormatUint(uint64(x), 10), nil
+	case uint32:
+		return strconv.FormatUint(uint64(x), 10), nil
+	case uint16:
+		return strconv.FormatUint(uint64(x), 10), nil
+	case uint8:
+		return strconv.FormatUint(uint64(x), 10), nil
 	case float32:
 		return strconv.FormatFloat(float64(x), 'f', -1, 32), nil
 	case float64:
@@ -466,6 +485,16 @@ func idText(id any) (text string, integer bool, err error) {
 		text = x
 	case int:
 		text, integer = strconv.Itoa(x), true
+	case int64:
+		text, integer = strconv.FormatInt(x, 10), true
+	case int32:
+		text, integer = strconv.FormatInt(int64(x), 10), true
+	case uint64:
+		text, integer = strconv.FormatUint(x, 10), true
+	case uint:
+		text, integer = strconv.FormatUint(uint64(x), 10), true
+	case uint32:
+		text, integer = strconv.FormatUint(uint64(x), 10), true
 	case fmt.Stringer:
 		text = x.String()
 	default:

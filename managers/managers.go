@@ -82,11 +82,12 @@ var builtins struct {
 // creating a client copies nothing, and no caller can change it.
 func Builtins() *base.Registry {
 	builtins.once.Do(func() {
-		r, err := base.NewRegistry(declarations()...)
+		// The declarations are this package's own values, never handed out
+		// (Specs copies them): the registry holds them without a copy.
+		r, err := base.NewFrozenRegistry(declarations()...)
 		if err != nil {
 			panic(err) // the declarations are checked by go generate and the tests
 		}
-		r.Freeze()
 		builtins.r = r
 	})
 	return builtins.r

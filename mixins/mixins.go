@@ -26,11 +26,22 @@ func (l Lister[T]) List(ctx context.Context, params base.Params, opts ...base.Re
 	return base.ListPage(ctx, l.m, params, opts)
 }
 
-// All iterates over every object of every page, following the server's
-// Link rel="next" (offset and keyset pagination alike); a page is fetched
-// only when the loop wants more.
+// All iterates over every object of every page. When GitLab reports the
+// page count (offset pagination), the next pages are fetched ahead of the
+// loop, a few at once (WithPrefetch), and yielded in order; otherwise (keyset
+// pagination, lists above 10,000 rows) it follows the server's Link
+// rel="next", fetching a page only when the loop wants more. Breaking the
+// loop cancels the requests in flight.
 func (l Lister[T]) All(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[T, error] {
 	return base.ListAll(ctx, l.m, params, opts)
+}
+
+// Pages iterates over the pages of the list, in order, each with its
+// objects and pagination facts: break after the pages you want, or give
+// WithMaxPages. Pages are fetched as All fetches them (ahead of the loop
+// when GitLab reports the page count, see WithPrefetch).
+func (l Lister[T]) Pages(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*base.Page[T], error] {
+	return base.AllPages(ctx, l.m, params, opts)
 }
 
 // Head sends HEAD on the collection and returns the first page's

@@ -32,6 +32,11 @@ var Create = map[string]map[string]any{
 	"project_file": {"branch": "main"},
 	// https://docs.gitlab.com/api/project_push_rules/#add-a-project-push-rule: at least one rule.
 	"project_push_rules": {"deny_delete_tag": true},
+	// https://docs.gitlab.com/api/releases/#create-a-release: a ref for a tag that does not exist yet.
+	"project_release": {"ref": "main"},
+	// https://docs.gitlab.com/api/snippets/#create-new-snippet: files, each a path and a content.
+	"snippet":         {"files": []map[string]any{{"file_path": "a.txt", "content": "walk"}}},
+	"project_snippet": {"files": []map[string]any{{"file_path": "a.txt", "content": "walk"}}},
 	// https://docs.gitlab.com/api/features/#set-or-create-a-feature: true, false or a percentage.
 	"feature": {"value": true},
 	// https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions:
@@ -50,6 +55,10 @@ var Create = map[string]map[string]any{
 	// https://docs.gitlab.com/api/deploy_tokens/#create-a-project-deploy-token: deploy token scopes.
 	"project_deploy_token": {"scopes": []string{"read_repository"}},
 	"group_deploy_token":   {"scopes": []string{"read_repository"}},
+	// https://docs.gitlab.com/api/user_tokens/#create-a-personal-access-token-for-a-user,
+	// #create-an-impersonation-token: scopes GitLab knows.
+	"user_personal_access_token": {"scopes": []string{"api"}},
+	"user_impersonation_token":   {"scopes": []string{"api"}},
 	// https://docs.gitlab.com/api/runners/#create-a-runner: a registration token.
 	"runner": {"token": gitlabtest.RunnerRegistrationToken},
 	// https://docs.gitlab.com/api/pipeline_schedules/#create-a-new-pipeline-schedule: a cron expression.
@@ -65,6 +74,16 @@ const gpgKey = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmDMEZfake\n-----END PGP 
 // parents filled in (as the API takes it, without /api/v4); the answer
 // are attributes to add to the create.
 var Prepare = map[string]func(ctx context.Context, gl *gitlab.Client, path string) (map[string]any, error){
+	// Another issue of the project to link to
+	// (https://docs.gitlab.com/api/issue_links/#create-an-issue-link).
+	"project_issue_link": func(ctx context.Context, gl *gitlab.Client, path string) (map[string]any, error) {
+		issues := path[:strings.LastIndex(path, "/issues/")+len("/issues")]
+		target, err := gl.HTTPPost(ctx, issues, map[string]any{"title": fmt.Sprintf("target-%d", seq.Add(1))})
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"target_project_id": target.JSON().Get("project_id").Int(), "target_issue_iid": target.JSON().Get("iid").Int()}, nil
+	},
 	// A project runner of another project, to assign to the walk's project
 	// (https://docs.gitlab.com/api/runners/#assign-a-runner-to-project).
 	"project_runner": func(ctx context.Context, gl *gitlab.Client, _ string) (map[string]any, error) {
@@ -110,6 +129,10 @@ var BeforeDelete = map[string]string{"project_environment": "stop"}
 var Change = map[string]string{
 	"project": "description", "group": "description", "user": "name", "project_issue": "description",
 	"project_merge_request": "description", "project_variable": "value", "project_issue_note": "body",
-	"project_file": "branch", "group_variable": "value", "variable": "value", "project_hook": "url", "group_hook": "url",
+	"project_file": "branch", "project_label": "description", "group_label": "description",
+	"project_protected_branch": "allow_force_push", "group_protected_branch": "allow_force_push",
+	// https://docs.gitlab.com/api/wikis/#edit-an-existing-wiki-page: a new title moves the page to a new slug.
+	"project_wiki": "content", "group_wiki": "content",
+	"group_variable": "value", "variable": "value", "project_hook": "url", "group_hook": "url",
 	"project_deployment": "status",
 }

@@ -45,7 +45,7 @@ func (vk *varKind) access(c *call, sc *scope) *apiError {
 	case c.user == nil:
 		return errUnauthorized
 	case vk == projectVars && !c.s.canWriteProject(c.user, sc.project),
-		vk == groupVars && !canWriteGroup(c.user, sc.group),
+		vk == groupVars && !c.s.canWriteGroup(c.user, sc.group),
 		vk == instanceVars && !c.user.admin:
 		return errForbidden
 	}

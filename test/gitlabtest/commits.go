@@ -78,12 +78,6 @@ func (s *Server) refCommit(p *project, r *repo, ref string) *commit {
 	return found
 }
 
-// storeKind is the generic store's kind of a built-in declaration. The
-// kinds are built with the first server's routes, before any request (and
-// read here from the variable, which keeps the natives, that use them, out
-// of an initialization cycle).
-func storeKind(name string) *kind { return builtin.kinds[name] }
-
 // storeItems are the objects of a built-in declaration's collection in the
 // generic store, under the canonical placeholder values.
 func (s *Server) storeItems(name string, vals ...string) []*item {
@@ -93,8 +87,8 @@ func (s *Server) storeItems(name string, vals ...string) []*item {
 	return nil
 }
 
-// storeColl is the collection itself, made when missing.
-func (s *Server) storeColl(name string, vals ...string) *coll {
+// storeCollMade is the collection itself, made when missing.
+func (s *Server) storeCollMade(name string, vals ...string) *coll {
 	key := collKey(storeKind(name), vals)
 	col := s.st.colls[key]
 	if col == nil {
@@ -735,7 +729,7 @@ func (s *Server) createStatus(c *call) *apiError {
 	if ref == "" {
 		ref = s.branchHolding(p, r, cm)
 	}
-	col := s.storeColl("project_commit_status", strconv.Itoa(p.id), cm.id)
+	col := s.storeCollMade("project_commit_status", strconv.Itoa(p.id), cm.id)
 	now := s.nowTS()
 	var it *item
 	for _, x := range slices.Backward(col.items) {
@@ -895,7 +889,7 @@ func (s *Server) createCommitComment(c *call) *apiError {
 	if v := c.p.get("path"); v != "" {
 		path, lt = v, lineType
 	}
-	col := s.storeColl("project_commit_comment", strconv.Itoa(p.id), cm.id)
+	col := s.storeCollMade("project_commit_comment", strconv.Itoa(p.id), cm.id)
 	col.next++
 	it := &item{key: strconv.Itoa(col.next), obj: map[string]any{
 		"note": c.p.get("note"), "path": path, "line": line, "line_type": lt, "author": c.user.basicJSON(),

@@ -28,7 +28,6 @@ type group struct {
 	ns        *namespace
 	parent    *group
 	creatorID int
-	members   map[int]bool
 	vis       uint8
 	obj       map[string]any
 	doc       doc
@@ -69,7 +68,7 @@ func (s *Server) addGroup(name, path, description string, vis uint8, parent *gro
 		return nil, fieldErr("path", "has already been taken")
 	}
 	s.st.nextNS++
-	g := &group{id: s.st.nextNS, parent: parent, creatorID: creator, vis: vis, members: map[int]bool{}}
+	g := &group{id: s.st.nextNS, parent: parent, creatorID: creator, vis: vis}
 	g.ns = &namespace{id: g.id, name: name, path: path, fullPath: full, kind: "group", group: g}
 	fullName := name
 	if parent != nil {
@@ -95,28 +94,14 @@ func (s *Server) addGroup(name, path, description string, vis uint8, parent *gro
 	s.st.groupByID[g.id] = g
 	s.st.namespaces[g.id] = g.ns
 	s.st.nsByPath[lower(full)] = g.ns
+	s.addCreatorMember(nil, g, s.st.userByID[creator])
 	return g, nil
 }
 
-// AddGroupMember makes an existing user a member of a group: members see its
+// AddGroupMember makes an existing user a Developer of a group: they see its
 // private projects and may write to them.
 func (s *Server) AddGroupMember(groupID int, username string) {
-	s.lock()
-	defer s.mu.Unlock()
-	g, u := s.st.groupByID[groupID], s.st.userByName[lower(username)]
-	if g == nil || u == nil {
-		panic("gitlabtest: AddGroupMember: unknown group or user")
-	}
-	g.members[u.id] = true
-}
-
-func (g *group) isMember(u *user) bool {
-	for ; g != nil; g = g.parent {
-		if g.creatorID == u.id || g.members[u.id] {
-			return true
-		}
-	}
-	return false
+	s.addMemberByName(true, groupID, username)
 }
 
 func (s *Server) canReadGroup(u *user, g *group) bool {
@@ -128,10 +113,8 @@ func (s *Server) canReadGroup(u *user, g *group) bool {
 	case u.admin || g.vis == visInternal:
 		return true
 	}
-	return g.isMember(u)
+	return s.groupLevel(u, g) > 0
 }
-
-func canWriteGroup(u *user, g *group) bool { return u != nil && (u.admin || g.isMember(u)) }
 
 // findGroup resolves an id or URL-encoded full path; invisible groups look
 // absent (https://docs.gitlab.com/api/groups/#get-a-single-group).
@@ -241,7 +224,7 @@ func (s *Server) createGroup(c *call) *apiError {
 		if parent == nil || !s.canReadGroup(c.user, parent) {
 			return notFound("Parent Group")
 		}
-		if !canWriteGroup(c.user, parent) {
+		if !s.canWriteGroup(c.user, parent) {
 			return errForbidden
 		}
 	}
@@ -258,7 +241,7 @@ func (s *Server) updateGroup(c *call) *apiError {
 	if e != nil {
 		return e
 	}
-	if !canWriteGroup(c.user, g) {
+	if !s.canWriteGroup(c.user, g) {
 		return errForbidden
 	}
 	if v, ok := c.p.str("visibility"); ok {

@@ -288,6 +288,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		for _, f := range rcv.fields {
 			p.insert(f[0], f[1])
 		}
+		for _, u := range rcv.uploads {
+			if u.FileName != "" {
+				p[fileNameKey+u.Field] = u.FileName
+			}
+		}
 	}
 	c.p = p
 

@@ -14,6 +14,11 @@ type hooks struct {
 	notFound *apiError
 	// required and updRequired are required beyond the declaration.
 	required, updRequired []string
+	// find finds an object the collection does not store, by the value of
+	// its ID in the URL: one computed from other state (a member inherited
+	// from a group) or named another way (a label by its numeric id). It
+	// runs under the read lock: it must not change the state.
+	find func(c *call, sc *scope, key string) *item
 	// canRead checks reads (and the read of the parent before any write);
 	// default: whoever sees the parent.
 	canRead func(c *call, sc *scope) *apiError
@@ -33,6 +38,10 @@ type hooks struct {
 	// list filters and orders the objects of a list request (default: all,
 	// oldest first) into a new slice; the store paginates what it returns.
 	list func(c *call, sc *scope, items []*item) ([]*item, *apiError)
+	// show renders an object for the caller (a label's "subscribed" and
+	// counts) in every answer of the store; default: the stored JSON. It
+	// runs under the read lock for reads: it must not change the state.
+	show func(c *call, sc *scope, it *item) *doc
 	// dup answers a create whose ID is taken (default 400
 	// {"message":{"<id attribute>":["has already been taken"]}}).
 	dup func(key string) *apiError
@@ -48,12 +57,62 @@ type hooks struct {
 // store: a spec name (managers.Builtins()) maps to its hooks. Add a line here
 // and the hooks in the file of the resource's area.
 var specHooks = map[string]*hooks{
-	"project_issue_note": noteHooks(),
+	"project_issue_note": noteHooks("Issue", false),
 	"user_key":           keyHooks(),
 	// user_actions.go
 	"user_email":            emailHooks(),
 	"user_gpg_key":          gpgKeyHooks(),
 	"personal_access_token": patHooks(),
+
+	"project_member":                   memberHooks(),
+	"group_member":                     memberHooks(),
+	"project_member_all":               memberAllHooks(),
+	"group_member_all":                 memberAllHooks(),
+	"group_billable_member":            billableHooks(),
+	"group_billable_member_membership": billableMembershipHooks(),
+	"project_access_request":           accessRequestHooks(),
+	"group_access_request":             accessRequestHooks(),
+	"project_invitation":               invitationHooks(),
+	"group_invitation":                 invitationHooks(),
+	"project_label":                    labelHooks(false),
+	"group_label":                      labelHooks(true),
+	"project_milestone":                milestoneHooks(false),
+	"group_milestone":                  milestoneHooks(true),
+	"project_protected_branch":         protectedBranchHooks(),
+	"group_protected_branch":           protectedBranchHooks(),
+	"project_protected_tag":            protectedTagHooks(),
+	"project_tag":                      tagHooks(),
+	"project_release":                  releaseHooks(),
+	"project_release_link":             linkHooks(),
+
+	"project_issue_discussion":               discussionHooks("Issue"),
+	"project_issue_discussion_note":          noteHooks("Issue", true),
+	"project_merge_request_note":             noteHooks("MergeRequest", false),
+	"project_merge_request_discussion":       discussionHooks("MergeRequest"),
+	"project_merge_request_discussion_note":  noteHooks("MergeRequest", true),
+	"project_snippet_note":                   noteHooks("Snippet", false),
+	"project_snippet_discussion":             discussionHooks("Snippet"),
+	"project_snippet_discussion_note":        noteHooks("Snippet", true),
+	"group_epic_note":                        noteHooks("Epic", false),
+	"group_epic_discussion":                  discussionHooks("Epic"),
+	"group_epic_discussion_note":             noteHooks("Epic", true),
+	"project_commit_discussion":              discussionHooks("Commit"),
+	"project_commit_discussion_note":         noteHooks("Commit", true),
+	"project_issue_award_emoji":              awardHooks("Issue"),
+	"project_issue_note_award_emoji":         awardHooks("Note"),
+	"project_merge_request_award_emoji":      awardHooks("MergeRequest"),
+	"project_merge_request_note_award_emoji": awardHooks("Note"),
+	"project_snippet_award_emoji":            awardHooks("Snippet"),
+	"project_snippet_note_award_emoji":       awardHooks("Note"),
+	"group_epic_award_emoji":                 awardHooks("Epic"),
+	"group_epic_note_award_emoji":            awardHooks("Note"),
+	"snippet":                                snippetHooks(false),
+	"project_snippet":                        snippetHooks(true),
+	"project_wiki":                           wikiHooks(),
+	"group_wiki":                             wikiHooks(),
+	"project_badge":                          badgeHooks("project"),
+	"group_badge":                            badgeHooks("group"),
+	"project_issue_link":                     issueLinkHooks(),
 	// CI/CD (ci.go)
 	"project_pipeline":                    pipelineHooks(),
 	"project_merge_request_pipeline":      mrPipelineHooks(),
@@ -82,13 +141,4 @@ var specHooks = map[string]*hooks{
 	"project_hook":                        webhookHooks(projectHookEvents, false),
 	"group_hook":                          webhookHooks(groupHookEvents, false),
 	"hook":                                webhookHooks(systemHookEvents, true),
-}
-
-// newestFirst lists the objects newest first.
-func newestFirst(_ *call, _ *scope, items []*item) ([]*item, *apiError) {
-	out := make([]*item, len(items))
-	for i, it := range items {
-		out[len(items)-1-i] = it
-	}
-	return out, nil
 }

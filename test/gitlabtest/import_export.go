@@ -79,7 +79,7 @@ func (s *Server) exportable(c *call, kind string) (p *project, g *group, key str
 	if g, e = s.findGroup(c, c.args[0]); e != nil {
 		return nil, nil, "", e
 	}
-	if !canWriteGroup(c.user, g) {
+	if !c.s.canWriteGroup(c.user, g) {
 		return nil, nil, "", errForbidden
 	}
 	return nil, g, "groups/" + strconv.Itoa(g.id), nil
@@ -327,7 +327,7 @@ func (s *Server) importGroup(c *call) *apiError {
 		if parent, e = s.findGroup(c, v); e != nil {
 			return e
 		}
-		if !canWriteGroup(c.user, parent) {
+		if !c.s.canWriteGroup(c.user, parent) {
 			return errForbidden
 		}
 	}

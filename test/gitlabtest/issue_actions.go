@@ -104,7 +104,7 @@ func (s *Server) moveIssue(c *call) *apiError {
 	moved := &item{key: strconv.Itoa(iid), id: id, obj: obj, ext: &x}
 	// The notes go with the issue, renumbered.
 	notes := s.storeItems("project_issue_note", strconv.Itoa(p.id), it.key)
-	col := s.storeColl("project_issue_note", strconv.Itoa(to.id), moved.key)
+	col := s.storeCollMade("project_issue_note", strconv.Itoa(to.id), moved.key)
 	col.owner = nil
 	for _, n := range notes {
 		var nobj map[string]any

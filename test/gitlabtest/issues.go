@@ -449,6 +449,7 @@ func labelsParam(c *call) []string {
 // the assignees of assigneesFrom (none when ids is nil).
 func (c *call) addIssuable(col *coll, iid, id int, obj map[string]any, ids []int, users []any) *item {
 	x := newIssuable(c.user)
+	c.s.applyMilestone(c, obj)
 	setAssignees(obj, x, []int{}, []any{})
 	if ids != nil {
 		setAssignees(obj, x, ids, users)
@@ -498,6 +499,7 @@ func (s *Server) editAssigneesAndLabels(c *call, it *item) *apiError {
 		setAssignees(it.obj, it.ext.(*issuable), ids, users)
 	}
 	updateLabels(c, it.obj)
+	s.applyMilestone(c, it.obj)
 	return nil
 }
 
@@ -608,62 +610,4 @@ func (s *Server) deleteIssuable(c *call, col func(*project) *coll) (*project, *a
 	}
 	col(p).remove(it.key)
 	return p, nil
-}
-
-// noteHooks give issue notes GitLab's semantics on the generic store
-// (https://docs.gitlab.com/api/notes/#issues): body required on create and
-// update, newest first, author or project writers may edit, and the issue's
-// user_notes_count follows.
-func noteHooks() *hooks {
-	return &hooks{
-		notFound: errNotFoundPlain,
-		list:     newestFirst,
-		canWrite: func(c *call, sc *scope, it *item) *apiError {
-			if c.user == nil {
-				return errUnauthorized
-			}
-			if it == nil || c.s.canWriteProject(c.user, sc.project) || it.ext == c.user {
-				return nil
-			}
-			return errForbidden
-		},
-		create: func(c *call, sc *scope, obj map[string]any) *apiError {
-			body := c.p.get("body")
-			if strings.TrimSpace(body) == "" {
-				return fieldErr("note", "can't be blank")
-			}
-			internal, _, e := c.p.boolean("internal")
-			if e != nil {
-				return e
-			}
-			now, id := c.s.nowTS(), obj["id"]
-			clear(obj)
-			for k, v := range map[string]any{
-				"id": id, "type": nil, "body": body, "attachment": nil, "author": c.user.basicJSON(), "created_at": now,
-				"updated_at": now, "system": false, "noteable_id": sc.issue.id, "noteable_type": "Issue",
-				"project_id": sc.project.id, "resolvable": false, "confidential": internal, "internal": internal,
-				"imported": false, "imported_from": "none", "noteable_iid": sc.issue.obj["iid"], "commands_changes": map[string]any{},
-			} {
-				obj[k] = v
-			}
-			return nil
-		},
-		update: func(c *call, sc *scope, it *item, fields map[string]any) *apiError {
-			body := c.p.get("body")
-			if strings.TrimSpace(body) == "" {
-				return fieldErr("note", "can't be blank")
-			}
-			it.obj["body"] = body
-			it.obj["updated_at"] = c.s.nowTS()
-			return nil
-		},
-		after: func(c *call, sc *scope) {
-			n := 0
-			if col := c.s.st.colls[sc.key]; col != nil {
-				n = len(col.items)
-			}
-			sc.issue.obj["user_notes_count"] = n
-			sc.issue.render()
-		},
-	}
 }

@@ -220,7 +220,7 @@ func (s *Server) mergeMR(c *call) *apiError {
 	if e != nil {
 		return e
 	}
-	if !s.canWriteProject(c.user, p) {
+	if !s.canWriteProject(c.user, p) || !s.canMerge(c.user, p, it.str("target_branch")) {
 		return errUnauthorized
 	}
 	if it.str("state") != "opened" {

@@ -17,6 +17,7 @@ func (s *Server) registerRoutes() {
 	s.registerMRRoutes()
 	s.registerMiscRoutes()
 	s.registerActionRoutes()
+	s.registerCollabRoutes()
 	s.registerCICDRoutes()
 	rts := *s.pending
 	s.pending = nil

@@ -73,6 +73,9 @@ func parseParams(query url.Values, ctype string, body []byte) (params, *apiError
 				return nil, msgErr(400, "400 Bad request - "+err.Error())
 			}
 			p.insert(part.FormName(), string(data))
+			if name := part.FileName(); name != "" {
+				p[fileNameKey+part.FormName()] = name
+			}
 		}
 	}
 	return p, nil
@@ -266,12 +269,22 @@ func anyString(v any) string {
 	return string(marshal(v))
 }
 
+// fileNameKey prefixes the file name of a multipart file part: no form
+// field starts with a NUL.
+const fileNameKey = "\x00filename:"
+
+// fileName is the file name sent with the multipart file part k.
+func (p params) fileName(k string) string {
+	name, _ := p[fileNameKey+k].(string)
+	return name
+}
+
 // fields returns the parameters that are not consumed by the fake itself, for
 // resources that store what they are given.
 func (p params) fields(skip ...string) map[string]any {
 	out := make(map[string]any, len(p))
 	for k, v := range p {
-		if reservedParams[k] {
+		if reservedParams[k] || strings.HasPrefix(k, fileNameKey) {
 			continue
 		}
 		out[k] = v

@@ -97,7 +97,7 @@ func (s *Server) findNamespace(c *call, v string) (*namespace, *apiError) {
 	if ns == nil || (ns.group != nil && !s.canReadGroup(c.user, ns.group)) {
 		return nil, notFound("Namespace")
 	}
-	if !c.user.admin && ns.user != c.user && (ns.group == nil || !canWriteGroup(c.user, ns.group)) {
+	if !c.user.admin && ns.user != c.user && (ns.group == nil || !c.s.canWriteGroup(c.user, ns.group)) {
 		return nil, transferFailed("You don't have permission to transfer this project to that namespace.")
 	}
 	return ns, nil
@@ -130,7 +130,7 @@ func (s *Server) transferProjectToGroup(c *call) *apiError {
 	if e != nil {
 		return e
 	}
-	if !canWriteGroup(c.user, g) {
+	if !c.s.canWriteGroup(c.user, g) {
 		return errForbidden
 	}
 	p, e := s.findProject(c, c.args[1])
@@ -271,7 +271,7 @@ func (s *Server) shareTargetOf(c *call, kind string) (*shareTarget, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	if !canWriteGroup(c.user, g) {
+	if !c.s.canWriteGroup(c.user, g) {
 		return nil, errForbidden
 	}
 	return &shareTarget{links: st.groupShares, id: g.id,
@@ -414,13 +414,6 @@ func (s *Server) pullMirrorDetails(c *call) *apiError {
 	return c.value(http.StatusOK, out)
 }
 
-func nilIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
 // startPullMirror: https://docs.gitlab.com/api/project_pull_mirroring/#start-the-pull-mirroring-process-for-a-project
 // (200; the update happens at once; 400 for a project that is not a
 // mirror).
@@ -456,7 +449,7 @@ func (s *Server) transferGroup(c *call) *apiError {
 		if parent, e = s.findGroup(c, v); e != nil {
 			return e
 		}
-		if !canWriteGroup(c.user, parent) {
+		if !c.s.canWriteGroup(c.user, parent) {
 			return errForbidden
 		}
 	}

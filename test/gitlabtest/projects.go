@@ -44,7 +44,6 @@ type project struct {
 	lastActivity  string
 	starCount     int
 	starredBy     map[int]bool
-	members       map[int]bool
 	doc           doc
 	simple        atomic.Pointer[doc]
 	repo          *repo // guarded by Server.repoMu for lazy creation
@@ -116,20 +115,8 @@ func (p *project) simpleDoc() *doc {
 	return &d
 }
 
-func (s *Server) isProjectMember(u *user, p *project) bool {
-	if p.creatorID == u.id || p.members[u.id] {
-		return true
-	}
-	if p.ns != nil {
-		if p.ns.user == u {
-			return true
-		}
-		if p.ns.group != nil && p.ns.group.isMember(u) {
-			return true
-		}
-	}
-	return false
-}
+// isProjectMember: a Guest or more (members.go).
+func (s *Server) isProjectMember(u *user, p *project) bool { return s.projectLevel(u, p) >= levelGuest }
 
 // canReadProject: public to all, internal to signed-in users, private to
 // members and administrators (https://docs.gitlab.com/user/public_access/).
@@ -160,7 +147,7 @@ func (s *Server) isProjectOwner(u *user, p *project) bool {
 }
 
 func (s *Server) canWriteProject(u *user, p *project) bool {
-	return u != nil && (u.admin || s.isProjectMember(u, p))
+	return u != nil && (u.admin || s.projectLevel(u, p) >= levelDeveloper)
 }
 
 // findProject resolves a numeric id or URL-encoded full path (digits are an
@@ -323,6 +310,7 @@ func (s *Server) newProject(o projectOpts) *project {
 	p.setFullPath(full)
 	p.doc = marshalDoc(obj)
 	s.insertProject(p)
+	s.addCreatorMember(p, nil, o.creator)
 	return p
 }
 
@@ -414,19 +402,10 @@ func (s *Server) AddProject(in Project) int {
 	return p.id
 }
 
-// AddProjectMember makes an existing user a member of a project: members see
+// AddProjectMember makes an existing user a Developer of a project: they see
 // it even when private and may write to it.
 func (s *Server) AddProjectMember(projectID int, username string) {
-	s.lock()
-	defer s.mu.Unlock()
-	p, u := s.st.projectByID[projectID], s.st.userByName[lower(username)]
-	if p == nil || u == nil {
-		panic("gitlabtest: AddProjectMember: unknown project or user")
-	}
-	if p.members == nil {
-		p.members = map[int]bool{}
-	}
-	p.members[u.id] = true
+	s.addMemberByName(false, projectID, username)
 }
 
 // SetProjectPath renames a project. newPath is either a path inside the
@@ -936,7 +915,7 @@ func (s *Server) createProject(c *call) *apiError {
 		if ns == nil || (ns.group != nil && !s.canReadGroup(c.user, ns.group)) {
 			return notFound("Namespace")
 		}
-		if !c.user.admin && ns.user != c.user && (ns.group == nil || !canWriteGroup(c.user, ns.group)) {
+		if !c.user.admin && ns.user != c.user && (ns.group == nil || !s.canWriteGroup(c.user, ns.group)) {
 			return errForbidden
 		}
 	}
@@ -1115,7 +1094,7 @@ func (s *Server) forkProject(c *call) *apiError {
 	if ns == nil || (ns.group != nil && !s.canReadGroup(c.user, ns.group)) {
 		return notFound("Target Namespace")
 	}
-	if !c.user.admin && ns.user != c.user && (ns.group == nil || !canWriteGroup(c.user, ns.group)) {
+	if !c.user.admin && ns.user != c.user && (ns.group == nil || !s.canWriteGroup(c.user, ns.group)) {
 		return errForbidden
 	}
 	name, path := src.name, src.path

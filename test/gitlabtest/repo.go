@@ -307,6 +307,9 @@ func fileContent(c *call) ([]byte, *apiError) {
 func (s *Server) commitFile(c *call, p *project, change func(files map[string]*blob) *apiError) *apiError {
 	r := s.repoOf(p)
 	branch := c.p.get("branch")
+	if e := s.checkPush(c, p, branch); e != nil {
+		return e
+	}
 	start := c.p.get("start_branch")
 	if start == "" {
 		start = branch

@@ -262,7 +262,7 @@ func (s *Server) ownsRunner(u *user, r *item) bool {
 		}
 	}
 	g := s.st.groupByID[rs.group]
-	return g != nil && canWriteGroup(u, g)
+	return g != nil && s.canWriteGroup(u, g)
 }
 
 // runnerStatuses and runnerScopes are the list filters' values

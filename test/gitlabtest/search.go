@@ -237,7 +237,7 @@ func (s *Server) inSearch(in *searchIn, u *user) bool {
 	case in.project != nil:
 		return s.isProjectMember(u, in.project)
 	case in.group != nil:
-		return in.group.isMember(u)
+		return s.groupLevel(u, in.group) > 0
 	}
 	return true
 }

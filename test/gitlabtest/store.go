@@ -221,7 +221,7 @@ func specKinds(reg *base.Registry) (map[string]*kind, error) {
 	for _, sp := range specs {
 		k := kinds[sp.Name]
 		k.notFound = notFound(label(sp.Name, sp.Parent))
-		if h := specHooks[sp.Name]; h != nil {
+		if h := hooksOf(sp.Name); h != nil {
 			k.hooks = h
 			if h.notFound != nil {
 				k.notFound = h.notFound
@@ -253,6 +253,13 @@ func specKinds(reg *base.Registry) (map[string]*kind, error) {
 	}
 	return kinds, nil
 }
+
+// hooksOf looks specHooks up through a variable that init sets: hooks
+// may insert into the store (insert needs the kinds), and a direct
+// reference would make specHooks part of its own initialization.
+var hooksOf func(name string) *hooks
+
+func init() { hooksOf = func(name string) *hooks { return specHooks[name] } }
 
 func newSpecKind(sp *base.Spec) *kind {
 	k := &kind{name: sp.Name, path: sp.Path, idAttr: sp.IDAttribute(), ops: sp.Ops,
@@ -468,7 +475,7 @@ func (c *call) resolve(k *kind, vals []string) (*scope, *apiError) {
 			sc.parent = it
 			continue
 		}
-		it := findBy(col, st.k, st.attr, v)
+		it := c.lookup(st.k, sc, col, st.attr, v)
 		if it == nil {
 			return nil, st.k.notFound
 		}
@@ -503,6 +510,15 @@ func findBy(col *coll, k *kind, attr, v string) *item {
 		}
 	}
 	return nil
+}
+
+// lookup is findBy, then the kind's find hook for an object the collection
+// does not store.
+func (c *call) lookup(k *kind, sc *scope, col *coll, attr, v string) *item {
+	if it := findBy(col, k, attr, v); it != nil || k.hooks == nil || k.hooks.find == nil || (attr != k.idAttr && attr != "") {
+		return it
+	}
+	return k.hooks.find(c, sc, v)
 }
 
 // singleton returns a singleton's stored object. One never written exists
@@ -550,12 +566,17 @@ func (c *call) canWrite(k *kind, sc *scope, it *item) *apiError {
 	if k.hooks != nil && k.hooks.canWrite != nil {
 		return k.hooks.canWrite(c, sc, it)
 	}
+	return c.storeCanWrite(sc)
+}
+
+// storeCanWrite is the default write check, for hooks that add to it.
+func (c *call) storeCanWrite(sc *scope) *apiError {
 	switch {
 	case c.user == nil:
 		return errUnauthorized
 	case sc.project != nil && !c.s.canWriteProject(c.user, sc.project):
 		return errForbidden
-	case sc.group != nil && !canWriteGroup(c.user, sc.group):
+	case sc.group != nil && !c.s.canWriteGroup(c.user, sc.group):
 		return errForbidden
 	case sc.user != nil && !c.user.admin && c.user != sc.user:
 		return errForbidden
@@ -590,7 +611,7 @@ func (c *call) target(k *kind, b *binding) (*scope, *item, *apiError) {
 		}
 		return sc, it, nil
 	}
-	it := findBy(col, k, k.idAttr, c.args[b.key])
+	it := c.lookup(k, sc, col, k.idAttr, c.args[b.key])
 	if it == nil {
 		return nil, nil, k.notFound
 	}
@@ -613,6 +634,9 @@ func (c *call) storeList(k *kind, b *binding) *apiError {
 			return e
 		}
 	}
+	if k.hooks != nil && k.hooks.show != nil {
+		return c.listDocs(len(items), func(i int) *doc { return c.shown(k, sc, items[i]) })
+	}
 	return c.listDocs(len(items), itemDocs(items))
 }
 
@@ -626,7 +650,16 @@ func (c *call) storeGet(k *kind, b *binding) *apiError {
 		d := marshalDoc(c.baseObject(k, sc))
 		return c.doc(http.StatusOK, &d)
 	}
-	return c.doc(http.StatusOK, &it.doc)
+	return c.doc(http.StatusOK, c.shown(k, sc, it))
+}
+
+// shown is the doc answering it: the stored one, or the one the kind's show
+// hook makes for the caller.
+func (c *call) shown(k *kind, sc *scope, it *item) *doc {
+	if k.hooks != nil && k.hooks.show != nil {
+		return k.hooks.show(c, sc, it)
+	}
+	return &it.doc
 }
 
 // baseObject is what the store puts in every object: the canonical values
@@ -719,7 +752,7 @@ func (c *call) storeCreate(k *kind, b *binding) *apiError {
 	if e != nil {
 		return e
 	}
-	return c.doc(http.StatusCreated, &it.doc)
+	return c.doc(http.StatusCreated, c.shown(k, sc, it))
 }
 
 // insert stores a new object in the collection of the built-in declaration
@@ -748,7 +781,7 @@ func (c *call) newItem(k *kind, sc *scope, obj map[string]any) (*item, *apiError
 	if e := c.assignID(k, col, it); e != nil {
 		return nil, e
 	}
-	if k.idAttr != "" && col.byKey[it.key] != nil {
+	if k.idAttr != "" && it.id == 0 && col.byKey[it.key] != nil { // a counted ID is new, unless a hook sets another
 		if k.hooks != nil && k.hooks.dup != nil {
 			return nil, k.hooks.dup(it.key)
 		}
@@ -760,6 +793,9 @@ func (c *call) newItem(k *kind, sc *scope, obj map[string]any) (*item, *apiError
 		if e := k.hooks.create(c, sc, obj); e != nil {
 			return nil, e
 		}
+		if e := rekey(k, col, it); e != nil { // the hook may set the ID (a member's is its user's)
+			return nil, e
+		}
 	}
 	it.render()
 	if k.idAttr == "" && !k.keyless { // a singleton: the new object replaces the old
@@ -768,6 +804,25 @@ func (c *call) newItem(k *kind, sc *scope, obj map[string]any) (*item, *apiError
 	col.add(it)
 	c.after(k, sc)
 	return it, nil
+}
+
+// rekey follows an ID the create hook changed.
+func rekey(k *kind, col *coll, it *item) *apiError {
+	key := anyString(it.obj[k.idAttr])
+	if k.idAttr == "" || k.idAttr == "iid" {
+		return nil
+	}
+	if col.byKey[key] != nil {
+		if k.hooks.dup != nil {
+			return k.hooks.dup(key)
+		}
+		return fieldErr(k.idAttr, "has already been taken")
+	}
+	it.key = key
+	if n, err := strconv.Atoi(key); err == nil {
+		it.id = n
+	}
+	return nil
 }
 
 // assignID gives the object its ID: numbers the store counts for "id",
@@ -882,7 +937,7 @@ func (c *call) storeUpdate(k *kind, b *binding) *apiError {
 	}
 	it.render()
 	c.after(k, sc)
-	return c.doc(http.StatusOK, &it.doc)
+	return c.doc(http.StatusOK, c.shown(k, sc, it))
 }
 
 // storeDelete: DELETE path/{id} (or a singleton's path) removes the object

@@ -438,7 +438,7 @@ func (c *call) patRecord(u *user, name string, scopes []string, expires any, des
 	}}
 	c.s.credential(it.key, u, value, scopes)
 	it.render()
-	c.s.storeColl("personal_access_token").add(it)
+	c.s.storeCollMade("personal_access_token").add(it)
 	return it
 }
 
@@ -548,7 +548,7 @@ func (s *Server) revoke(it *item) {
 // deletes: GitLab keeps revoked tokens listed, inactive).
 func (s *Server) forget(it *item) {
 	s.revoke(it)
-	s.storeColl("personal_access_token").remove(it.key)
+	s.storeCollMade("personal_access_token").remove(it.key)
 }
 
 // revokePAT: https://docs.gitlab.com/api/personal_access_tokens/#revoke-a-personal-access-token

@@ -170,7 +170,7 @@ func (s *Server) testGroupHook(c *call) *apiError {
 	if e != nil {
 		return e
 	}
-	if !canWriteGroup(c.user, g) {
+	if !s.canWriteGroup(c.user, g) {
 		return errForbidden
 	}
 	if col := s.collOf("group_hook", anyString(g.id)); col == nil || col.byKey[c.args[1]] == nil {
