@@ -229,6 +229,10 @@ type Spec struct {
 	// IDAttr is the attribute that identifies an object in URLs: "" means
 	// "id"; IDAttrNone means objects have no ID (singletons).
 	IDAttr string
+	// IDWords are IDs GitLab documents as words, one route each (an
+	// integration's slug: /projects/:id/integrations/slack): Endpoints
+	// lists each word's route too. They document; requests take any ID.
+	IDWords []string
 	// ReprAttr is shown next to the ID when an object is printed.
 	ReprAttr string
 	// Ops declares the core operations.
@@ -476,8 +480,26 @@ type Endpoint struct {
 }
 
 // Endpoints lists the calls of the declared operations and actions, in the
-// order of the declaration. An object's ID is written {<IDAttr>}.
+// order of the declaration. An object's ID is written {<IDAttr>}; a call
+// whose path holds it is followed by the same call with each of IDWords in
+// its place.
 func (s *Spec) Endpoints() []Endpoint {
+	var out []Endpoint
+	ph := "{" + s.IDAttribute() + "}"
+	for _, e := range s.endpoints() {
+		out = append(out, e)
+		if s.IDAttribute() == "" || !strings.Contains(e.Path, ph) {
+			continue
+		}
+		for _, w := range s.IDWords {
+			out = append(out, Endpoint{Method: e.Method, Path: strings.Replace(e.Path, ph, w, 1), Op: e.Op})
+		}
+	}
+	return out
+}
+
+// endpoints lists the calls of the declared operations and actions.
+func (s *Spec) endpoints() []Endpoint {
 	obj := s.Path
 	if id := s.IDAttribute(); id != "" {
 		obj = s.Path + "/{" + id + "}"

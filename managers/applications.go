@@ -15,4 +15,9 @@ var applicationSpec = &base.Spec{
 		Optional: []string{"confidential"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/applications/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/applications/#renew-an-application-secret: the
+		// answer is the application with its new secret.
+		{Name: "renew_secret", Path: "renew-secret", Result: base.ResultReplace},
+	},
 }

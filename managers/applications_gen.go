@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -33,6 +34,7 @@ func newApplicationManager(c *base.Core) *ApplicationManager {
 // or Decode; change it with Set.
 //
 //   - Delete: DELETE /applications/{id}
+//   - RenewSecret (action renew_secret): POST /applications/{id}/renew-secret
 type Application struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -40,4 +42,11 @@ type Application struct {
 
 func newApplication(o *base.Object) *Application {
 	return &Application{o, mixins.NewObjectDeleter(o)}
+}
+
+// RenewSecret runs the action renew_secret: POST /applications/{id}/renew-secret. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/applications/
+func (o *Application) RenewSecret(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "renew_secret", nil, opts)
+	return err
 }

@@ -24,6 +24,10 @@ var bulkImportEntitySpec = &base.Spec{
 	Ops:         base.OpsRetrieve,
 	ListFilters: []string{"sort", "status"},
 	DocsURL:     "https://docs.gitlab.com/api/bulk_imports/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/bulk_imports/#get-list-of-failed-import-records-for-group-or-project-migration-entity
+		{Name: "failures", Method: "GET"},
+	},
 }
 
 // bulkImportSpec declares /bulk_imports.
@@ -38,4 +42,8 @@ var bulkImportSpec = &base.Spec{
 	},
 	ListFilters: []string{"sort", "status"},
 	DocsURL:     "https://docs.gitlab.com/api/bulk_imports/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/bulk_imports/#cancel-a-migration: the answer is the migration.
+		{Name: "cancel", Result: base.ResultReplace},
+	},
 }

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -32,6 +33,7 @@ func newBulkImportManager(c *base.Core) *BulkImportManager {
 // or Decode; change it with Set.
 //
 //   - Refresh: GET /bulk_imports/{id}
+//   - Cancel (action cancel): POST /bulk_imports/{id}/cancel
 //   - Entities(): /bulk_imports/{bulk_import_id}/entities (BulkImportEntityManager)
 type BulkImport struct {
 	*base.Object
@@ -40,6 +42,13 @@ type BulkImport struct {
 
 func newBulkImport(o *base.Object) *BulkImport {
 	return &BulkImport{o, mixins.NewRefresher(o)}
+}
+
+// Cancel runs the action cancel: POST /bulk_imports/{id}/cancel. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/bulk_imports/
+func (o *BulkImport) Cancel(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "cancel", nil, opts)
+	return err
 }
 
 // BulkImportAllEntityManager manages /bulk_imports/entities.
@@ -93,6 +102,7 @@ func newBulkImportEntityManager(c *base.Core) *BulkImportEntityManager {
 // or Decode; change it with Set.
 //
 //   - Refresh: GET /bulk_imports/{bulk_import_id}/entities/{id}
+//   - Failures (action failures): GET /bulk_imports/{bulk_import_id}/entities/{id}/failures
 type BulkImportEntity struct {
 	*base.Object
 	mixins.Refresher
@@ -106,4 +116,11 @@ func newBulkImportEntity(o *base.Object) *BulkImportEntity {
 // (BulkImportEntityManager). It makes no request.
 func (o *BulkImport) Entities() *BulkImportEntityManager {
 	return newBulkImportEntityManager(o.ChildCore("bulk_import_entity"))
+}
+
+// Failures runs the action failures: GET /bulk_imports/{bulk_import_id}/entities/{id}/failures. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/bulk_imports/
+func (o *BulkImportEntity) Failures(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "failures", nil, opts)
+	return resp, err
 }

@@ -17,3 +17,22 @@ var projectClusterAgentSpec = &base.Spec{
 	},
 	DocsURL: "https://docs.gitlab.com/api/cluster_agents/",
 }
+
+// projectClusterAgentTokenSpec declares
+// /projects/{project_id}/cluster_agents/{agent_id}/tokens: an agent's
+// tokens (the secret is in the answer of create only; delete revokes).
+// GitLab API: https://docs.gitlab.com/api/cluster_agent_tokens/
+var projectClusterAgentTokenSpec = &base.Spec{
+	Name:       "project_cluster_agent_token",
+	Accessor:   "Tokens",
+	Path:       "/projects/{project_id}/cluster_agents/{agent_id}/tokens",
+	Parent:     "project_cluster_agent",
+	FromParent: map[string]string{"project_id": "project_id", "agent_id": "id"},
+	ReprAttr:   "name",
+	Ops:        base.OpsNoUpdate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name"},
+		Optional: []string{"description"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/cluster_agent_tokens/",
+}

@@ -33,6 +33,7 @@ func newProjectClusterAgentManager(c *base.Core) *ProjectClusterAgentManager {
 //
 //   - Delete: DELETE /projects/{project_id}/cluster_agents/{id}
 //   - Refresh: GET /projects/{project_id}/cluster_agents/{id}
+//   - Tokens(): /projects/{project_id}/cluster_agents/{agent_id}/tokens (ProjectClusterAgentTokenManager)
 type ProjectClusterAgent struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -47,4 +48,46 @@ func newProjectClusterAgent(o *base.Object) *ProjectClusterAgent {
 // (ProjectClusterAgentManager). It makes no request.
 func (o *Project) ClusterAgents() *ProjectClusterAgentManager {
 	return newProjectClusterAgentManager(o.ChildCore("project_cluster_agent"))
+}
+
+// ProjectClusterAgentTokenManager manages /projects/{project_id}/cluster_agents/{agent_id}/tokens.
+// Reach it with projectClusterAgent.Tokens(); its objects are *ProjectClusterAgentToken.
+//
+//   - List, All and Head: GET /projects/{project_id}/cluster_agents/{agent_id}/tokens
+//   - Get and Lazy: GET /projects/{project_id}/cluster_agents/{agent_id}/tokens/{id}
+//   - Create: POST /projects/{project_id}/cluster_agents/{agent_id}/tokens; required: name; optional: description
+//   - Delete: DELETE /projects/{project_id}/cluster_agents/{agent_id}/tokens/{id}
+//
+// Declared in cluster_agents.go (projectClusterAgentTokenSpec).
+// GitLab API: https://docs.gitlab.com/api/cluster_agent_tokens/
+type ProjectClusterAgentTokenManager struct {
+	*base.Manager[*ProjectClusterAgentToken]
+	mixins.NoUpdate[*ProjectClusterAgentToken]
+}
+
+func newProjectClusterAgentTokenManager(c *base.Core) *ProjectClusterAgentTokenManager {
+	m := base.NewManager(c, newProjectClusterAgentToken)
+	return &ProjectClusterAgentTokenManager{m, mixins.NewNoUpdate(m)}
+}
+
+// ProjectClusterAgentToken is an object of ProjectClusterAgentTokenManager, printed <ProjectClusterAgentToken id:… name:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+//
+//   - Delete: DELETE /projects/{project_id}/cluster_agents/{agent_id}/tokens/{id}
+//   - Refresh: GET /projects/{project_id}/cluster_agents/{agent_id}/tokens/{id}
+type ProjectClusterAgentToken struct {
+	*base.Object
+	mixins.ObjectDeleter
+	mixins.Refresher
+}
+
+func newProjectClusterAgentToken(o *base.Object) *ProjectClusterAgentToken {
+	return &ProjectClusterAgentToken{o, mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// Tokens returns the manager of /projects/{project_id}/cluster_agents/{agent_id}/tokens
+// (ProjectClusterAgentTokenManager). It makes no request.
+func (o *ProjectClusterAgent) Tokens() *ProjectClusterAgentTokenManager {
+	return newProjectClusterAgentTokenManager(o.ChildCore("project_cluster_agent_token"))
 }

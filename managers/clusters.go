@@ -47,3 +47,24 @@ var projectClusterSpec = &base.Spec{
 	},
 	DocsURL: "https://docs.gitlab.com/api/project_clusters/",
 }
+
+// instanceClusterSpec declares /admin/clusters: certificate-based
+// Kubernetes clusters of the instance (deprecated by GitLab in favour of the
+// agent; administrators). Create posts to /admin/clusters/add.
+// GitLab API: https://docs.gitlab.com/api/instance_clusters/
+var instanceClusterSpec = &base.Spec{
+	Name:       "instance_cluster",
+	Accessor:   "InstanceClusters",
+	Path:       "/admin/clusters",
+	ReprAttr:   "name",
+	Ops:        base.OpsCRUD,
+	CreatePath: "/admin/clusters/add",
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name", "platform_kubernetes_attributes"},
+		Optional: []string{"domain", "enabled", "managed", "environment_scope", "management_project_id"},
+	},
+	UpdateAttrs: base.RequiredOptional{
+		Optional: []string{"name", "domain", "management_project_id", "platform_kubernetes_attributes", "environment_scope"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/instance_clusters/",
+}

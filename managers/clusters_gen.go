@@ -52,6 +52,45 @@ func (o *Group) Clusters() *GroupClusterManager {
 	return newGroupClusterManager(o.ChildCore("group_cluster"))
 }
 
+// InstanceClusterManager manages /admin/clusters.
+// Reach it with gl.InstanceClusters; its objects are *InstanceCluster.
+//
+//   - List, All and Head: GET /admin/clusters
+//   - Get and Lazy: GET /admin/clusters/{id}
+//   - Create: POST /admin/clusters/add; required: name, platform_kubernetes_attributes; optional: domain, enabled, managed, environment_scope, management_project_id
+//   - Update: PUT /admin/clusters/{id}; optional: name, domain, management_project_id, platform_kubernetes_attributes, environment_scope
+//   - Delete: DELETE /admin/clusters/{id}
+//
+// Declared in clusters.go (instanceClusterSpec).
+// GitLab API: https://docs.gitlab.com/api/instance_clusters/
+type InstanceClusterManager struct {
+	*base.Manager[*InstanceCluster]
+	mixins.CRUD[*InstanceCluster]
+}
+
+func newInstanceClusterManager(c *base.Core) *InstanceClusterManager {
+	m := base.NewManager(c, newInstanceCluster)
+	return &InstanceClusterManager{m, mixins.NewCRUD(m)}
+}
+
+// InstanceCluster is an object of InstanceClusterManager, printed <InstanceCluster id:… name:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+//
+//   - Save: PUT /admin/clusters/{id} with the pending changes
+//   - Delete: DELETE /admin/clusters/{id}
+//   - Refresh: GET /admin/clusters/{id}
+type InstanceCluster struct {
+	*base.Object
+	mixins.Saver
+	mixins.ObjectDeleter
+	mixins.Refresher
+}
+
+func newInstanceCluster(o *base.Object) *InstanceCluster {
+	return &InstanceCluster{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
 // ProjectClusterManager manages /projects/{project_id}/clusters.
 // Reach it with project.Clusters(); its objects are *ProjectCluster.
 //

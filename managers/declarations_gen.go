@@ -11,26 +11,33 @@ func declarations() []*base.Spec {
 	return []*base.Spec{
 		applicationSpec,
 		applicationAppearanceSpec,
+		applicationPlanLimitsSpec,
 		applicationSettingsSpec,
 		applicationStatisticsSpec,
 		auditEventSpec,
+		avatarSpec,
 		broadcastMessageSpec,
 		bulkImportSpec,
 		bulkImportEntitySpec,
 		bulkImportAllEntitySpec,
 		ciLintSpec,
+		compliancePolicySettingsSpec,
 		currentUserSpec,
 		currentUserEmailSpec,
 		currentUserGPGKeySpec,
 		currentUserKeySpec,
 		currentUserRunnerSpec,
 		currentUserStatusSpec,
+		currentUserPersonalAccessTokenSpec,
+		databaseMigrationSpec,
+		dependencyListExportSpec,
 		deployKeySpec,
 		deployTokenSpec,
 		dockerfileSpec,
 		eventSpec,
 		featureSpec,
 		geoNodeSpec,
+		geoSiteSpec,
 		gitignoreSpec,
 		gitlabciymlSpec,
 		groupSpec,
@@ -47,52 +54,74 @@ func declarations() []*base.Spec {
 		groupCustomAttributeSpec,
 		groupDeployTokenSpec,
 		groupDescendantGroupSpec,
+		groupEnterpriseUserSpec,
 		groupEpicSpec,
 		groupEpicAwardEmojiSpec,
 		groupEpicDiscussionSpec,
 		groupEpicDiscussionNoteSpec,
 		groupEpicIssueSpec,
+		groupEpicLinkSpec,
 		groupEpicNoteSpec,
 		groupEpicNoteAwardEmojiSpec,
 		groupEpicResourceLabelEventSpec,
+		groupEpicBoardSpec,
 		groupExportSpec,
 		groupHookSpec,
 		groupImportSpec,
+		groupIntegrationSpec,
 		groupInvitationSpec,
 		groupIssueSpec,
 		groupIssuesStatisticsSpec,
 		groupIterationSpec,
 		groupLabelSpec,
 		groupLDAPGroupLinkSpec,
+		groupManagedPersonalAccessTokenSpec,
+		groupManagedSSHKeySpec,
+		groupMarkdownUploadSpec,
 		groupMemberSpec,
 		groupMemberAllSpec,
 		groupMemberRoleSpec,
 		groupMergeRequestSpec,
+		groupMergeRequestApprovalSettingSpec,
 		groupMilestoneSpec,
 		groupNotificationSettingsSpec,
 		groupPackageSpec,
 		groupProjectSpec,
 		groupProtectedBranchSpec,
+		groupProtectedEnvironmentSpec,
 		groupPushRulesSpec,
 		groupRegistryRepositorySpec,
+		groupRelationsExportSpec,
+		groupReleaseSpec,
+		groupRepositoryStorageMoveSpec,
 		groupRunnerSpec,
 		groupSAMLGroupLinkSpec,
+		groupSCIMIdentitySpec,
+		groupSecuritySettingsSpec,
 		groupServiceAccountSpec,
 		groupServiceAccountAccessTokenSpec,
+		groupSSHCertificateSpec,
 		groupSubgroupSpec,
 		groupVariableSpec,
 		groupWikiSpec,
 		sharedProjectSpec,
+		groupActivityAnalyticsSpec,
+		groupRepositoryStorageMoveAllSpec,
 		hookSpec,
+		instanceClusterSpec,
+		instanceLicenseSpec,
 		issueSpec,
 		issuesStatisticsSpec,
+		jobTokenJobSpec,
 		keySpec,
 		ldapGroupSpec,
 		licenseSpec,
 		memberRoleSpec,
 		mergeRequestSpec,
+		metadataSpec,
 		namespaceSpec,
 		notificationSettingsSpec,
+		orbitSpec,
 		pagesDomainSpec,
 		personalAccessTokenSpec,
 		projectSpec,
@@ -100,9 +129,11 @@ func declarations() []*base.Spec {
 		projectAccessRequestSpec,
 		projectAccessTokenSpec,
 		projectAdditionalStatisticsSpec,
+		projectAlertManagementAlertSpec,
 		projectApprovalSpec,
 		projectApprovalRuleSpec,
 		projectArtifactSpec,
+		projectAttestationSpec,
 		projectAuditSpec,
 		projectAuditEventSpec,
 		projectBadgeSpec,
@@ -112,17 +143,22 @@ func declarations() []*base.Spec {
 		projectCILintSpec,
 		projectClusterSpec,
 		projectClusterAgentSpec,
+		projectClusterAgentTokenSpec,
 		projectCommitSpec,
 		projectCommitCommentSpec,
 		projectCommitDiscussionSpec,
 		projectCommitDiscussionNoteSpec,
 		projectCommitStatusSpec,
 		projectCustomAttributeSpec,
+		projectDependencySpec,
+		projectDependencyFirewallSpec,
 		projectDeployTokenSpec,
 		projectDeploymentSpec,
 		projectDeploymentMergeRequestSpec,
 		projectDockerfileTemplateSpec,
 		projectEnvironmentSpec,
+		projectErrorTrackingClientKeySpec,
+		projectErrorTrackingSettingsSpec,
 		projectEventSpec,
 		projectExportSpec,
 		projectExternalStatusCheckSpec,
@@ -130,6 +166,7 @@ func declarations() []*base.Spec {
 		projectFeatureFlagUserListSpec,
 		projectFileSpec,
 		projectForkSpec,
+		projectFreezePeriodSpec,
 		projectGitignoreTemplateSpec,
 		projectGitlabciymlTemplateSpec,
 		projectGroupSpec,
@@ -159,6 +196,7 @@ func declarations() []*base.Spec {
 		projectKeySpec,
 		projectLabelSpec,
 		projectLicenseTemplateSpec,
+		projectMarkdownUploadSpec,
 		projectMemberSpec,
 		projectMemberAllSpec,
 		projectMergeRequestSpec,
@@ -166,6 +204,8 @@ func declarations() []*base.Spec {
 		projectMergeRequestApprovalRuleSpec,
 		projectMergeRequestApprovalStateSpec,
 		projectMergeRequestAwardEmojiSpec,
+		projectMergeRequestContextCommitSpec,
+		projectMergeRequestDependencySpec,
 		projectMergeRequestDiffSpec,
 		projectMergeRequestDiscussionSpec,
 		projectMergeRequestDiscussionNoteSpec,
@@ -178,9 +218,11 @@ func declarations() []*base.Spec {
 		projectMergeRequestResourceStateEventSpec,
 		projectMergeRequestReviewerDetailSpec,
 		projectMergeRequestStatusCheckSpec,
+		projectMergeRequestApprovalSettingSpec,
 		projectMergeRequestTemplateSpec,
 		projectMergeTrainSpec,
 		projectMilestoneSpec,
+		projectMLModelPackageSpec,
 		projectNoteSpec,
 		projectNotificationSettingsSpec,
 		projectPackageSpec,
@@ -204,16 +246,19 @@ func declarations() []*base.Spec {
 		projectPullMirrorSpec,
 		projectPushRulesSpec,
 		projectRegistryProtectionRuleSpec,
+		projectRegistryProtectionTagRuleSpec,
 		projectRegistryRepositorySpec,
 		projectRegistryTagSpec,
 		projectRegistryRepositoryProtectionRuleSpec,
 		projectReleaseSpec,
 		projectReleaseLinkSpec,
 		projectRemoteMirrorSpec,
+		projectRepositoryStorageMoveSpec,
 		projectResourceGroupSpec,
 		projectResourceGroupUpcomingJobSpec,
 		projectRunnerSpec,
 		projectSecureFileSpec,
+		projectSecuritySettingsSpec,
 		projectServiceSpec,
 		projectServiceAccountSpec,
 		projectServiceAccountAccessTokenSpec,
@@ -225,19 +270,30 @@ func declarations() []*base.Spec {
 		projectSnippetNoteAwardEmojiSpec,
 		projectStorageSpec,
 		projectTagSpec,
+		projectTerraformStateSpec,
 		projectTriggerSpec,
 		projectUserSpec,
 		projectVariableSpec,
+		projectVulnerabilitySpec,
 		projectWikiSpec,
+		projectAliasSpec,
+		projectRepositoryStorageMoveAllSpec,
 		registryRepositorySpec,
 		runnerSpec,
 		runnerJobSpec,
+		runnerRunnerManagerSpec,
 		runnerAllSpec,
+		runnerControllerSpec,
+		runnerControllerScopesSpec,
+		runnerControllerTokenSpec,
 		serviceAccountSpec,
 		sidekiqSpec,
 		snippetSpec,
+		snippetRepositoryStorageMoveSpec,
+		snippetRepositoryStorageMoveAllSpec,
 		todoSpec,
 		topicSpec,
+		usageDataSpec,
 		userSpec,
 		starredProjectSpec,
 		userContributedProjectSpec,
@@ -268,6 +324,8 @@ type Root struct {
 	Applications *ApplicationManager
 	// AuditEvents manages /audit_events. GitLab API: https://docs.gitlab.com/api/audit_events/
 	AuditEvents *AuditEventManager
+	// Avatar manages /avatar. GitLab API: https://docs.gitlab.com/api/avatar/
+	Avatar *AvatarManager
 	// BroadcastMessages manages /broadcast_messages. GitLab API: https://docs.gitlab.com/api/broadcast_messages/
 	BroadcastMessages *BroadcastMessageManager
 	// BulkImportEntities manages /bulk_imports/entities. GitLab API: https://docs.gitlab.com/api/bulk_imports/
@@ -276,8 +334,16 @@ type Root struct {
 	BulkImports *BulkImportManager
 	// CILint manages /ci/lint. GitLab API: https://docs.gitlab.com/api/lint/
 	CILint *CILintManager
+	// CompliancePolicySettings manages /admin/security/compliance_policy_settings. GitLab API: https://docs.gitlab.com/api/compliance_policy_settings/
+	CompliancePolicySettings *CompliancePolicySettingsManager
 	// CurrentUser manages /user. GitLab API: https://docs.gitlab.com/api/users/
 	CurrentUser *CurrentUserManager
+	// CurrentUserPersonalAccessTokens manages /user/personal_access_tokens. GitLab API: https://docs.gitlab.com/api/user_tokens/
+	CurrentUserPersonalAccessTokens *CurrentUserPersonalAccessTokenManager
+	// DatabaseMigrations manages /admin/migrations. GitLab API: https://docs.gitlab.com/api/database_migrations/
+	DatabaseMigrations *DatabaseMigrationManager
+	// DependencyListExports manages /dependency_list_exports. GitLab API: https://docs.gitlab.com/api/dependency_list_export/
+	DependencyListExports *DependencyListExportManager
 	// DeployKeys manages /deploy_keys. GitLab API: https://docs.gitlab.com/api/deploy_keys/
 	DeployKeys *DeployKeyManager
 	// DeployTokens manages /deploy_tokens. GitLab API: https://docs.gitlab.com/api/deploy_tokens/
@@ -290,18 +356,30 @@ type Root struct {
 	Features *FeatureManager
 	// GeoNodes manages /geo_nodes. GitLab API: https://docs.gitlab.com/api/geo_nodes/
 	GeoNodes *GeoNodeManager
+	// GeoSites manages /geo_sites. GitLab API: https://docs.gitlab.com/api/geo_sites/
+	GeoSites *GeoSiteManager
 	// Gitignores manages /templates/gitignores. GitLab API: https://docs.gitlab.com/api/templates/gitignores/
 	Gitignores *GitignoreManager
 	// Gitlabciymls manages /templates/gitlab_ci_ymls. GitLab API: https://docs.gitlab.com/api/templates/gitlab_ci_ymls/
 	Gitlabciymls *GitlabciymlManager
+	// GroupActivityAnalytics manages /analytics/group_activity. GitLab API: https://docs.gitlab.com/api/group_activity_analytics/
+	GroupActivityAnalytics *GroupActivityAnalyticsManager
+	// GroupRepositoryStorageMoves manages /group_repository_storage_moves. GitLab API: https://docs.gitlab.com/api/group_repository_storage_moves/
+	GroupRepositoryStorageMoves *GroupRepositoryStorageMoveAllManager
 	// Groups manages /groups. GitLab API: https://docs.gitlab.com/api/groups/
 	Groups *GroupManager
 	// Hooks manages /hooks. GitLab API: https://docs.gitlab.com/api/system_hooks/
 	Hooks *HookManager
+	// InstanceClusters manages /admin/clusters. GitLab API: https://docs.gitlab.com/api/instance_clusters/
+	InstanceClusters *InstanceClusterManager
+	// InstanceLicenses manages /license. GitLab API: https://docs.gitlab.com/api/license/
+	InstanceLicenses *InstanceLicenseManager
 	// Issues manages /issues. GitLab API: https://docs.gitlab.com/api/issues/
 	Issues *IssueManager
 	// IssuesStatistics manages /issues_statistics. GitLab API: https://docs.gitlab.com/api/issues_statistics/
 	IssuesStatistics *IssuesStatisticsManager
+	// JobTokenJob manages /job. GitLab API: https://docs.gitlab.com/api/jobs/
+	JobTokenJob *JobTokenJobManager
 	// Keys manages /keys. GitLab API: https://docs.gitlab.com/api/keys/
 	Keys *KeyManager
 	// LDAPGroups manages /ldap/groups. GitLab API: https://docs.gitlab.com/api/groups/
@@ -312,18 +390,30 @@ type Root struct {
 	MemberRoles *MemberRoleManager
 	// MergeRequests manages /merge_requests. GitLab API: https://docs.gitlab.com/api/merge_requests/
 	MergeRequests *MergeRequestManager
+	// Metadata manages /metadata. GitLab API: https://docs.gitlab.com/api/metadata/
+	Metadata *MetadataManager
 	// Namespaces manages /namespaces. GitLab API: https://docs.gitlab.com/api/namespaces/
 	Namespaces *NamespaceManager
 	// NotificationSettings manages /notification_settings. GitLab API: https://docs.gitlab.com/api/notification_settings/
 	NotificationSettings *NotificationSettingsManager
+	// Orbit manages /orbit. GitLab API: https://docs.gitlab.com/api/orbit/
+	Orbit *OrbitManager
 	// PagesDomains manages /pages/domains. GitLab API: https://docs.gitlab.com/api/pages_domains/
 	PagesDomains *PagesDomainManager
 	// PersonalAccessTokens manages /personal_access_tokens. GitLab API: https://docs.gitlab.com/api/personal_access_tokens/
 	PersonalAccessTokens *PersonalAccessTokenManager
+	// PlanLimits manages /application/plan_limits. GitLab API: https://docs.gitlab.com/api/plan_limits/
+	PlanLimits *ApplicationPlanLimitsManager
+	// ProjectAliases manages /project_aliases. GitLab API: https://docs.gitlab.com/api/project_aliases/
+	ProjectAliases *ProjectAliasManager
+	// ProjectRepositoryStorageMoves manages /project_repository_storage_moves. GitLab API: https://docs.gitlab.com/api/project_repository_storage_moves/
+	ProjectRepositoryStorageMoves *ProjectRepositoryStorageMoveAllManager
 	// Projects manages /projects. GitLab API: https://docs.gitlab.com/api/projects/
 	Projects *ProjectManager
 	// RegistryRepositories manages /registry/repositories. GitLab API: https://docs.gitlab.com/api/container_registry/
 	RegistryRepositories *RegistryRepositoryManager
+	// RunnerControllers manages /runner_controllers. GitLab API: https://docs.gitlab.com/api/runner_controllers/
+	RunnerControllers *RunnerControllerManager
 	// Runners manages /runners. GitLab API: https://docs.gitlab.com/api/runners/
 	Runners *RunnerManager
 	// RunnersAll manages /runners/all. GitLab API: https://docs.gitlab.com/api/runners/
@@ -334,6 +424,8 @@ type Root struct {
 	Settings *ApplicationSettingsManager
 	// Sidekiq manages /sidekiq. GitLab API: https://docs.gitlab.com/api/sidekiq_metrics/
 	Sidekiq *SidekiqManager
+	// SnippetRepositoryStorageMoves manages /snippet_repository_storage_moves. GitLab API: https://docs.gitlab.com/api/snippet_repository_storage_moves/
+	SnippetRepositoryStorageMoves *SnippetRepositoryStorageMoveAllManager
 	// Snippets manages /snippets. GitLab API: https://docs.gitlab.com/api/snippets/
 	Snippets *SnippetManager
 	// Statistics manages /application/statistics. GitLab API: https://docs.gitlab.com/api/statistics/
@@ -342,6 +434,8 @@ type Root struct {
 	Todos *TodoManager
 	// Topics manages /topics. GitLab API: https://docs.gitlab.com/api/topics/
 	Topics *TopicManager
+	// UsageData manages /usage_data. GitLab API: https://docs.gitlab.com/api/usage_data/
+	UsageData *UsageDataManager
 	// UserActivities manages /user/activities. GitLab API: https://docs.gitlab.com/api/users/
 	UserActivities *UserActivitiesManager
 	// Users manages /users. GitLab API: https://docs.gitlab.com/api/events/
@@ -354,48 +448,67 @@ type Root struct {
 // calls it. It makes no request.
 func NewRoot(client base.Requester, reg *base.Registry) Root {
 	return Root{
-		Appearance:           newApplicationAppearanceManager(base.RootCore(client, reg, "application_appearance")),
-		Applications:         newApplicationManager(base.RootCore(client, reg, "application")),
-		AuditEvents:          newAuditEventManager(base.RootCore(client, reg, "audit_event")),
-		BroadcastMessages:    newBroadcastMessageManager(base.RootCore(client, reg, "broadcast_message")),
-		BulkImportEntities:   newBulkImportAllEntityManager(base.RootCore(client, reg, "bulk_import_all_entity")),
-		BulkImports:          newBulkImportManager(base.RootCore(client, reg, "bulk_import")),
-		CILint:               newCILintManager(base.RootCore(client, reg, "ci_lint")),
-		CurrentUser:          newCurrentUserManager(base.RootCore(client, reg, "current_user")),
-		DeployKeys:           newDeployKeyManager(base.RootCore(client, reg, "deploy_key")),
-		DeployTokens:         newDeployTokenManager(base.RootCore(client, reg, "deploy_token")),
-		Dockerfiles:          newDockerfileManager(base.RootCore(client, reg, "dockerfile")),
-		Events:               newEventManager(base.RootCore(client, reg, "event")),
-		Features:             newFeatureManager(base.RootCore(client, reg, "feature")),
-		GeoNodes:             newGeoNodeManager(base.RootCore(client, reg, "geo_node")),
-		Gitignores:           newGitignoreManager(base.RootCore(client, reg, "gitignore")),
-		Gitlabciymls:         newGitlabciymlManager(base.RootCore(client, reg, "gitlabciyml")),
-		Groups:               newGroupManager(base.RootCore(client, reg, "group")),
-		Hooks:                newHookManager(base.RootCore(client, reg, "hook")),
-		Issues:               newIssueManager(base.RootCore(client, reg, "issue")),
-		IssuesStatistics:     newIssuesStatisticsManager(base.RootCore(client, reg, "issues_statistics")),
-		Keys:                 newKeyManager(base.RootCore(client, reg, "key")),
-		LDAPGroups:           newLDAPGroupManager(base.RootCore(client, reg, "ldap_group")),
-		Licenses:             newLicenseManager(base.RootCore(client, reg, "license")),
-		MemberRoles:          newMemberRoleManager(base.RootCore(client, reg, "member_role")),
-		MergeRequests:        newMergeRequestManager(base.RootCore(client, reg, "merge_request")),
-		Namespaces:           newNamespaceManager(base.RootCore(client, reg, "namespace")),
-		NotificationSettings: newNotificationSettingsManager(base.RootCore(client, reg, "notification_settings")),
-		PagesDomains:         newPagesDomainManager(base.RootCore(client, reg, "pages_domain")),
-		PersonalAccessTokens: newPersonalAccessTokenManager(base.RootCore(client, reg, "personal_access_token")),
-		Projects:             newProjectManager(base.RootCore(client, reg, "project")),
-		RegistryRepositories: newRegistryRepositoryManager(base.RootCore(client, reg, "registry_repository")),
-		Runners:              newRunnerManager(base.RootCore(client, reg, "runner")),
-		RunnersAll:           newRunnerAllManager(base.RootCore(client, reg, "runner_all")),
-		ServiceAccounts:      newServiceAccountManager(base.RootCore(client, reg, "service_account")),
-		Settings:             newApplicationSettingsManager(base.RootCore(client, reg, "application_settings")),
-		Sidekiq:              newSidekiqManager(base.RootCore(client, reg, "sidekiq")),
-		Snippets:             newSnippetManager(base.RootCore(client, reg, "snippet")),
-		Statistics:           newApplicationStatisticsManager(base.RootCore(client, reg, "application_statistics")),
-		Todos:                newTodoManager(base.RootCore(client, reg, "todo")),
-		Topics:               newTopicManager(base.RootCore(client, reg, "topic")),
-		UserActivities:       newUserActivitiesManager(base.RootCore(client, reg, "user_activities")),
-		Users:                newUserManager(base.RootCore(client, reg, "user")),
-		Variables:            newVariableManager(base.RootCore(client, reg, "variable")),
+		Appearance:                      newApplicationAppearanceManager(base.RootCore(client, reg, "application_appearance")),
+		Applications:                    newApplicationManager(base.RootCore(client, reg, "application")),
+		AuditEvents:                     newAuditEventManager(base.RootCore(client, reg, "audit_event")),
+		Avatar:                          newAvatarManager(base.RootCore(client, reg, "avatar")),
+		BroadcastMessages:               newBroadcastMessageManager(base.RootCore(client, reg, "broadcast_message")),
+		BulkImportEntities:              newBulkImportAllEntityManager(base.RootCore(client, reg, "bulk_import_all_entity")),
+		BulkImports:                     newBulkImportManager(base.RootCore(client, reg, "bulk_import")),
+		CILint:                          newCILintManager(base.RootCore(client, reg, "ci_lint")),
+		CompliancePolicySettings:        newCompliancePolicySettingsManager(base.RootCore(client, reg, "compliance_policy_settings")),
+		CurrentUser:                     newCurrentUserManager(base.RootCore(client, reg, "current_user")),
+		CurrentUserPersonalAccessTokens: newCurrentUserPersonalAccessTokenManager(base.RootCore(client, reg, "current_user_personal_access_token")),
+		DatabaseMigrations:              newDatabaseMigrationManager(base.RootCore(client, reg, "database_migration")),
+		DependencyListExports:           newDependencyListExportManager(base.RootCore(client, reg, "dependency_list_export")),
+		DeployKeys:                      newDeployKeyManager(base.RootCore(client, reg, "deploy_key")),
+		DeployTokens:                    newDeployTokenManager(base.RootCore(client, reg, "deploy_token")),
+		Dockerfiles:                     newDockerfileManager(base.RootCore(client, reg, "dockerfile")),
+		Events:                          newEventManager(base.RootCore(client, reg, "event")),
+		Features:                        newFeatureManager(base.RootCore(client, reg, "feature")),
+		GeoNodes:                        newGeoNodeManager(base.RootCore(client, reg, "geo_node")),
+		GeoSites:                        newGeoSiteManager(base.RootCore(client, reg, "geo_site")),
+		Gitignores:                      newGitignoreManager(base.RootCore(client, reg, "gitignore")),
+		Gitlabciymls:                    newGitlabciymlManager(base.RootCore(client, reg, "gitlabciyml")),
+		GroupActivityAnalytics:          newGroupActivityAnalyticsManager(base.RootCore(client, reg, "group_activity_analytics")),
+		GroupRepositoryStorageMoves:     newGroupRepositoryStorageMoveAllManager(base.RootCore(client, reg, "group_repository_storage_move_all")),
+		Groups:                          newGroupManager(base.RootCore(client, reg, "group")),
+		Hooks:                           newHookManager(base.RootCore(client, reg, "hook")),
+		InstanceClusters:                newInstanceClusterManager(base.RootCore(client, reg, "instance_cluster")),
+		InstanceLicenses:                newInstanceLicenseManager(base.RootCore(client, reg, "instance_license")),
+		Issues:                          newIssueManager(base.RootCore(client, reg, "issue")),
+		IssuesStatistics:                newIssuesStatisticsManager(base.RootCore(client, reg, "issues_statistics")),
+		JobTokenJob:                     newJobTokenJobManager(base.RootCore(client, reg, "job_token_job")),
+		Keys:                            newKeyManager(base.RootCore(client, reg, "key")),
+		LDAPGroups:                      newLDAPGroupManager(base.RootCore(client, reg, "ldap_group")),
+		Licenses:                        newLicenseManager(base.RootCore(client, reg, "license")),
+		MemberRoles:                     newMemberRoleManager(base.RootCore(client, reg, "member_role")),
+		MergeRequests:                   newMergeRequestManager(base.RootCore(client, reg, "merge_request")),
+		Metadata:                        newMetadataManager(base.RootCore(client, reg, "metadata")),
+		Namespaces:                      newNamespaceManager(base.RootCore(client, reg, "namespace")),
+		NotificationSettings:            newNotificationSettingsManager(base.RootCore(client, reg, "notification_settings")),
+		Orbit:                           newOrbitManager(base.RootCore(client, reg, "orbit")),
+		PagesDomains:                    newPagesDomainManager(base.RootCore(client, reg, "pages_domain")),
+		PersonalAccessTokens:            newPersonalAccessTokenManager(base.RootCore(client, reg, "personal_access_token")),
+		PlanLimits:                      newApplicationPlanLimitsManager(base.RootCore(client, reg, "application_plan_limits")),
+		ProjectAliases:                  newProjectAliasManager(base.RootCore(client, reg, "project_alias")),
+		ProjectRepositoryStorageMoves:   newProjectRepositoryStorageMoveAllManager(base.RootCore(client, reg, "project_repository_storage_move_all")),
+		Projects:                        newProjectManager(base.RootCore(client, reg, "project")),
+		RegistryRepositories:            newRegistryRepositoryManager(base.RootCore(client, reg, "registry_repository")),
+		RunnerControllers:               newRunnerControllerManager(base.RootCore(client, reg, "runner_controller")),
+		Runners:                         newRunnerManager(base.RootCore(client, reg, "runner")),
+		RunnersAll:                      newRunnerAllManager(base.RootCore(client, reg, "runner_all")),
+		ServiceAccounts:                 newServiceAccountManager(base.RootCore(client, reg, "service_account")),
+		Settings:                        newApplicationSettingsManager(base.RootCore(client, reg, "application_settings")),
+		Sidekiq:                         newSidekiqManager(base.RootCore(client, reg, "sidekiq")),
+		SnippetRepositoryStorageMoves:   newSnippetRepositoryStorageMoveAllManager(base.RootCore(client, reg, "snippet_repository_storage_move_all")),
+		Snippets:                        newSnippetManager(base.RootCore(client, reg, "snippet")),
+		Statistics:                      newApplicationStatisticsManager(base.RootCore(client, reg, "application_statistics")),
+		Todos:                           newTodoManager(base.RootCore(client, reg, "todo")),
+		Topics:                          newTopicManager(base.RootCore(client, reg, "topic")),
+		UsageData:                       newUsageDataManager(base.RootCore(client, reg, "usage_data")),
+		UserActivities:                  newUserActivitiesManager(base.RootCore(client, reg, "user_activities")),
+		Users:                           newUserManager(base.RootCore(client, reg, "user")),
+		Variables:                       newVariableManager(base.RootCore(client, reg, "variable")),
 	}
 }

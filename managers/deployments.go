@@ -10,7 +10,7 @@ var projectDeploymentSpec = &base.Spec{
 	Path:       "/projects/{project_id}/deployments",
 	Parent:     "project",
 	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpsRetrieve | base.OpCreate | base.OpUpdate,
+	Ops:        base.OpsCRUD, // delete beyond python-gitlab: https://docs.gitlab.com/api/deployments/#delete-a-specific-deployment
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"sha", "ref", "tag", "status", "environment"},
 	},

@@ -15,19 +15,18 @@ import (
 //   - Get and Lazy: GET /projects/{project_id}/deployments/{id}
 //   - Create: POST /projects/{project_id}/deployments; required: sha, ref, tag, status, environment
 //   - Update: PUT /projects/{project_id}/deployments/{id}
+//   - Delete: DELETE /projects/{project_id}/deployments/{id}
 //
 // Declared in deployments.go (projectDeploymentSpec).
 // GitLab API: https://docs.gitlab.com/api/deployments/
 type ProjectDeploymentManager struct {
 	*base.Manager[*ProjectDeployment]
-	mixins.Retrieve[*ProjectDeployment]
-	mixins.Creator[*ProjectDeployment]
-	mixins.Updater[*ProjectDeployment]
+	mixins.CRUD[*ProjectDeployment]
 }
 
 func newProjectDeploymentManager(c *base.Core) *ProjectDeploymentManager {
 	m := base.NewManager(c, newProjectDeployment)
-	return &ProjectDeploymentManager{m, mixins.NewRetrieve(m), mixins.NewCreator(m), mixins.NewUpdater(m)}
+	return &ProjectDeploymentManager{m, mixins.NewCRUD(m)}
 }
 
 // ProjectDeployment is an object of ProjectDeploymentManager, printed <ProjectDeployment id:…>.
@@ -35,17 +34,19 @@ func newProjectDeploymentManager(c *base.Core) *ProjectDeploymentManager {
 // or Decode; change it with Set.
 //
 //   - Save: PUT /projects/{project_id}/deployments/{id} with the pending changes
+//   - Delete: DELETE /projects/{project_id}/deployments/{id}
 //   - Refresh: GET /projects/{project_id}/deployments/{id}
 //   - Approval (action approval): POST /projects/{project_id}/deployments/{id}/approval
 //   - MergeRequests(): /projects/{project_id}/deployments/{deployment_id}/merge_requests (ProjectDeploymentMergeRequestManager)
 type ProjectDeployment struct {
 	*base.Object
 	mixins.Saver
+	mixins.ObjectDeleter
 	mixins.Refresher
 }
 
 func newProjectDeployment(o *base.Object) *ProjectDeployment {
-	return &ProjectDeployment{o, mixins.NewSaver(o), mixins.NewRefresher(o)}
+	return &ProjectDeployment{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
 }
 
 // Deployments returns the manager of /projects/{project_id}/deployments

@@ -35,11 +35,41 @@ var projectProtectedEnvironmentSpec = &base.Spec{
 	FromParent: map[string]string{"project_id": "id"},
 	IDAttr:     "name",
 	ReprAttr:   "name",
-	Ops:        base.OpsNoUpdate,
+	Ops:        base.OpsCRUD, // update beyond python-gitlab: https://docs.gitlab.com/api/protected_environments/#update-a-protected-environment
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "deploy_access_levels"},
 		Optional: []string{"required_approval_count", "approval_rules"},
 	},
-	Types:   map[string]base.AttrType{"approval_rules": base.TypeArray, "deploy_access_levels": base.TypeArray},
-	DocsURL: "https://docs.gitlab.com/api/protected_environments/",
+	UpdateAttrs: protectedEnvironmentUpdate,
+	Types:       map[string]base.AttrType{"approval_rules": base.TypeArray, "deploy_access_levels": base.TypeArray},
+	DocsURL:     "https://docs.gitlab.com/api/protected_environments/",
+}
+
+// protectedEnvironmentUpdate: deploy access levels and approval rules are
+// added, changed (with their id) or removed (with "_destroy": true).
+// GitLab API: https://docs.gitlab.com/api/group_protected_environments/#update-a-protected-environment
+var protectedEnvironmentUpdate = base.RequiredOptional{
+	Optional: []string{"deploy_access_levels", "required_approval_count", "approval_rules"},
+}
+
+// groupProtectedEnvironmentSpec declares /groups/{group_id}/protected_environments:
+// environments protected for every project of a group, by deployment
+// tier (production, staging, testing, development, other).
+// GitLab API: https://docs.gitlab.com/api/group_protected_environments/
+var groupProtectedEnvironmentSpec = &base.Spec{
+	Name:       "group_protected_environment",
+	Accessor:   "ProtectedEnvironments",
+	Path:       "/groups/{group_id}/protected_environments",
+	Parent:     "group",
+	FromParent: map[string]string{"group_id": "id"},
+	IDAttr:     "name",
+	ReprAttr:   "name",
+	Ops:        base.OpsCRUD,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name", "deploy_access_levels"},
+		Optional: []string{"approval_rules"},
+	},
+	UpdateAttrs: protectedEnvironmentUpdate,
+	Types:       map[string]base.AttrType{"approval_rules": base.TypeArray, "deploy_access_levels": base.TypeArray},
+	DocsURL:     "https://docs.gitlab.com/api/group_protected_environments/",
 }

@@ -8,6 +8,51 @@ import (
 	"github.com/golab/gitlab/mixins"
 )
 
+// GroupProtectedEnvironmentManager manages /groups/{group_id}/protected_environments.
+// Reach it with group.ProtectedEnvironments(); its objects are *GroupProtectedEnvironment.
+//
+//   - List, All and Head: GET /groups/{group_id}/protected_environments
+//   - Get and Lazy: GET /groups/{group_id}/protected_environments/{name}
+//   - Create: POST /groups/{group_id}/protected_environments; required: name, deploy_access_levels; optional: approval_rules
+//   - Update: PUT /groups/{group_id}/protected_environments/{name}; optional: deploy_access_levels, required_approval_count, approval_rules
+//   - Delete: DELETE /groups/{group_id}/protected_environments/{name}
+//
+// Declared in environments.go (groupProtectedEnvironmentSpec).
+// GitLab API: https://docs.gitlab.com/api/group_protected_environments/
+type GroupProtectedEnvironmentManager struct {
+	*base.Manager[*GroupProtectedEnvironment]
+	mixins.CRUD[*GroupProtectedEnvironment]
+}
+
+func newGroupProtectedEnvironmentManager(c *base.Core) *GroupProtectedEnvironmentManager {
+	m := base.NewManager(c, newGroupProtectedEnvironment)
+	return &GroupProtectedEnvironmentManager{m, mixins.NewCRUD(m)}
+}
+
+// GroupProtectedEnvironment is an object of GroupProtectedEnvironmentManager, printed <GroupProtectedEnvironment name:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+//
+//   - Save: PUT /groups/{group_id}/protected_environments/{name} with the pending changes
+//   - Delete: DELETE /groups/{group_id}/protected_environments/{name}
+//   - Refresh: GET /groups/{group_id}/protected_environments/{name}
+type GroupProtectedEnvironment struct {
+	*base.Object
+	mixins.Saver
+	mixins.ObjectDeleter
+	mixins.Refresher
+}
+
+func newGroupProtectedEnvironment(o *base.Object) *GroupProtectedEnvironment {
+	return &GroupProtectedEnvironment{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// ProtectedEnvironments returns the manager of /groups/{group_id}/protected_environments
+// (GroupProtectedEnvironmentManager). It makes no request.
+func (o *Group) ProtectedEnvironments() *GroupProtectedEnvironmentManager {
+	return newGroupProtectedEnvironmentManager(o.ChildCore("group_protected_environment"))
+}
+
 // ProjectEnvironmentManager manages /projects/{project_id}/environments.
 // Reach it with project.Environments(); its objects are *ProjectEnvironment.
 //
@@ -67,34 +112,37 @@ func (o *ProjectEnvironment) Stop(ctx context.Context, opts ...base.RequestOptio
 //   - List, All and Head: GET /projects/{project_id}/protected_environments
 //   - Get and Lazy: GET /projects/{project_id}/protected_environments/{name}
 //   - Create: POST /projects/{project_id}/protected_environments; required: name, deploy_access_levels; optional: required_approval_count, approval_rules
+//   - Update: PUT /projects/{project_id}/protected_environments/{name}; optional: deploy_access_levels, required_approval_count, approval_rules
 //   - Delete: DELETE /projects/{project_id}/protected_environments/{name}
 //
 // Declared in environments.go (projectProtectedEnvironmentSpec).
 // GitLab API: https://docs.gitlab.com/api/protected_environments/
 type ProjectProtectedEnvironmentManager struct {
 	*base.Manager[*ProjectProtectedEnvironment]
-	mixins.NoUpdate[*ProjectProtectedEnvironment]
+	mixins.CRUD[*ProjectProtectedEnvironment]
 }
 
 func newProjectProtectedEnvironmentManager(c *base.Core) *ProjectProtectedEnvironmentManager {
 	m := base.NewManager(c, newProjectProtectedEnvironment)
-	return &ProjectProtectedEnvironmentManager{m, mixins.NewNoUpdate(m)}
+	return &ProjectProtectedEnvironmentManager{m, mixins.NewCRUD(m)}
 }
 
 // ProjectProtectedEnvironment is an object of ProjectProtectedEnvironmentManager, printed <ProjectProtectedEnvironment name:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 //
+//   - Save: PUT /projects/{project_id}/protected_environments/{name} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/protected_environments/{name}
 //   - Refresh: GET /projects/{project_id}/protected_environments/{name}
 type ProjectProtectedEnvironment struct {
 	*base.Object
+	mixins.Saver
 	mixins.ObjectDeleter
 	mixins.Refresher
 }
 
 func newProjectProtectedEnvironment(o *base.Object) *ProjectProtectedEnvironment {
-	return &ProjectProtectedEnvironment{o, mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+	return &ProjectProtectedEnvironment{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
 }
 
 // ProtectedEnvironments returns the manager of /projects/{project_id}/protected_environments

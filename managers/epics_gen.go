@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -38,6 +39,7 @@ func newGroupEpicManager(c *base.Core) *GroupEpicManager {
 //   - AwardEmojis(): /groups/{group_id}/epics/{epic_iid}/award_emoji (GroupEpicAwardEmojiManager)
 //   - Discussions(): /groups/{group_id}/epics/{epic_id}/discussions (GroupEpicDiscussionManager)
 //   - Issues(): /groups/{group_id}/epics/{epic_iid}/issues (GroupEpicIssueManager)
+//   - Children(): /groups/{group_id}/epics/{epic_iid}/epics (GroupEpicLinkManager)
 //   - Notes(): /groups/{group_id}/epics/{epic_id}/notes (GroupEpicNoteManager)
 //   - ResourceLabelEvents(): /groups/{group_id}/epics/{epic_id}/resource_label_events (GroupEpicResourceLabelEventManager)
 type GroupEpic struct {
@@ -100,4 +102,61 @@ func newGroupEpicIssue(o *base.Object) *GroupEpicIssue {
 // (GroupEpicIssueManager). It makes no request.
 func (o *GroupEpic) Issues() *GroupEpicIssueManager {
 	return newGroupEpicIssueManager(o.ChildCore("group_epic_issue"))
+}
+
+// GroupEpicLinkManager manages /groups/{group_id}/epics/{epic_iid}/epics.
+// Reach it with groupEpic.Children(); its objects are *GroupEpicLink.
+//
+//   - List, All and Head: GET /groups/{group_id}/epics/{epic_iid}/epics
+//   - Create: POST /groups/{group_id}/epics/{epic_iid}/epics; required: title; optional: confidential
+//   - Update: PUT /groups/{group_id}/epics/{epic_iid}/epics/{id}; optional: move_before_id, move_after_id
+//   - Delete: DELETE /groups/{group_id}/epics/{epic_iid}/epics/{id}
+//   - Assign (action assign): POST /groups/{group_id}/epics/{epic_iid}/epics/{child_epic_id}
+//
+// Declared in epics.go (groupEpicLinkSpec).
+// GitLab API: https://docs.gitlab.com/api/epic_links/
+type GroupEpicLinkManager struct {
+	*base.Manager[*GroupEpicLink]
+	mixins.Lister[*GroupEpicLink]
+	mixins.Creator[*GroupEpicLink]
+	mixins.Updater[*GroupEpicLink]
+	mixins.Deleter[*GroupEpicLink]
+}
+
+func newGroupEpicLinkManager(c *base.Core) *GroupEpicLinkManager {
+	m := base.NewManager(c, newGroupEpicLink)
+	return &GroupEpicLinkManager{m, mixins.NewLister(m), mixins.NewCreator(m), mixins.NewUpdater(m), mixins.NewDeleter(m)}
+}
+
+// GroupEpicLink is an object of GroupEpicLinkManager, printed <GroupEpicLink id:… title:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+//
+//   - Save: PUT /groups/{group_id}/epics/{epic_iid}/epics/{id} with the pending changes
+//   - Delete: DELETE /groups/{group_id}/epics/{epic_iid}/epics/{id}
+type GroupEpicLink struct {
+	*base.Object
+	mixins.Saver
+	mixins.ObjectDeleter
+}
+
+func newGroupEpicLink(o *base.Object) *GroupEpicLink {
+	return &GroupEpicLink{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o)}
+}
+
+// Children returns the manager of /groups/{group_id}/epics/{epic_iid}/epics
+// (GroupEpicLinkManager). It makes no request.
+func (o *GroupEpic) Children() *GroupEpicLinkManager {
+	return newGroupEpicLinkManager(o.ChildCore("group_epic_link"))
+}
+
+// Assign runs the action assign: POST /groups/{group_id}/epics/{epic_iid}/epics/{child_epic_id}. It returns the *GroupEpicLink GitLab answers with.
+// Attributes (required: child_epic_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/epic_links/
+func (m *GroupEpicLinkManager) Assign(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*GroupEpicLink, error) {
+	n, _, err := m.Core().Action(ctx, nil, "assign", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newGroupEpicLink(n), nil
 }

@@ -12,4 +12,8 @@ var featureSpec = &base.Spec{
 	Ops:       base.OpList | base.OpDelete | base.OpSet,
 	SetMethod: "POST",
 	DocsURL:   "https://docs.gitlab.com/api/features/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/features/#list-all-feature-definitions
+		{Name: "definitions", Method: "GET", OnManager: true},
+	},
 }

@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -13,6 +14,7 @@ import (
 //   - List, All and Head: GET /features
 //   - Delete: DELETE /features/{name}
 //   - Set: POST /features/{key}
+//   - Definitions (action definitions): GET /features/definitions
 //
 // Declared in features.go (featureSpec).
 // GitLab API: https://docs.gitlab.com/api/features/
@@ -40,4 +42,11 @@ type Feature struct {
 
 func newFeature(o *base.Object) *Feature {
 	return &Feature{o, mixins.NewObjectDeleter(o)}
+}
+
+// Definitions runs the action definitions: GET /features/definitions. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/features/
+func (m *FeatureManager) Definitions(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "definitions", nil, opts)
+	return resp, err
 }

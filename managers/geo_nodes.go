@@ -8,7 +8,18 @@ var geoNodeSpec = &base.Spec{
 	Name:     "geo_node",
 	Accessor: "GeoNodes",
 	Path:     "/geo_nodes",
-	Ops:      base.OpsRetrieve | base.OpUpdate | base.OpDelete,
+	// create beyond python-gitlab: https://docs.gitlab.com/api/geo_nodes/#create-a-new-geo-node
+	Ops: base.OpsCRUD,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name", "url"},
+		Optional: []string{
+			"primary", "enabled", "internal_url", "files_max_capacity", "repos_max_capacity",
+			"verification_max_capacity", "container_repositories_max_capacity", "sync_object_storage",
+			"selective_sync_type", "selective_sync_shards", "selective_sync_namespace_ids",
+			"minimum_reverification_interval",
+		},
+	},
+	Types: map[string]base.AttrType{"selective_sync_shards": base.TypeArray, "selective_sync_namespace_ids": base.TypeArray},
 	UpdateAttrs: base.RequiredOptional{
 		Optional: []string{"enabled", "url", "files_max_capacity", "repos_max_capacity"},
 	},

@@ -13,6 +13,7 @@ import (
 //
 //   - List, All and Head: GET /geo_nodes
 //   - Get and Lazy: GET /geo_nodes/{id}
+//   - Create: POST /geo_nodes; required: name, url; optional: primary, enabled, internal_url, files_max_capacity, repos_max_capacity, verification_max_capacity, container_repositories_max_capacity, sync_object_storage, selective_sync_type, selective_sync_shards, selective_sync_namespace_ids, minimum_reverification_interval
 //   - Update: PUT /geo_nodes/{id}; optional: enabled, url, files_max_capacity, repos_max_capacity
 //   - Delete: DELETE /geo_nodes/{id}
 //   - CurrentFailures (action current_failures): GET /geo_nodes/current/failures
@@ -22,14 +23,12 @@ import (
 // GitLab API: https://docs.gitlab.com/api/geo_nodes/
 type GeoNodeManager struct {
 	*base.Manager[*GeoNode]
-	mixins.Retrieve[*GeoNode]
-	mixins.Updater[*GeoNode]
-	mixins.Deleter[*GeoNode]
+	mixins.CRUD[*GeoNode]
 }
 
 func newGeoNodeManager(c *base.Core) *GeoNodeManager {
 	m := base.NewManager(c, newGeoNode)
-	return &GeoNodeManager{m, mixins.NewRetrieve(m), mixins.NewUpdater(m), mixins.NewDeleter(m)}
+	return &GeoNodeManager{m, mixins.NewCRUD(m)}
 }
 
 // GeoNode is an object of GeoNodeManager, printed <GeoNode id:…>.

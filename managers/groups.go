@@ -40,6 +40,15 @@ var groupLDAPGroupLinkSpec = &base.Spec{
 		Exclusive: []string{"cn", "filter"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/groups/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/group_ldap_links/#delete-an-ldap-group-link-with-cn-or-filter:
+		// the query names the link (the object's Delete sends the same).
+		{Name: "delete_link", Method: "DELETE", Path: "/groups/{group_id}/ldap_group_links", OnManager: true, Result: base.ResultNone,
+			Attrs: base.RequiredOptional{Optional: []string{"provider"}, Exclusive: []string{"cn", "filter"}}},
+		// https://docs.gitlab.com/api/group_ldap_links/#delete-an-ldap-group-link-deprecated
+		{Name: "delete_for_provider", Method: "DELETE", Path: "{provider}/{cn}", OnManager: true, Result: base.ResultNone,
+			Attrs: base.RequiredOptional{Required: []string{"provider", "cn"}}},
+	},
 }
 
 // groupSpec declares /groups.
@@ -83,6 +92,31 @@ var groupSpec = &base.Spec{
 		{Name: "import_group", Path: "import", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"file", "path", "name"}, Optional: []string{"parent_id"}}, Types: fileAttr},
 		{Name: "ldap_sync", Result: base.ResultNone},
 		{Name: "restore", Result: base.ResultReplace},
+		// Beyond python-gitlab.
+		// https://docs.gitlab.com/api/groups/#archive-a-group
+		{Name: "archive", Result: base.ResultReplace},
+		// https://docs.gitlab.com/api/groups/#unarchive-a-group
+		{Name: "unarchive", Result: base.ResultReplace},
+		// https://docs.gitlab.com/api/groups/#download-a-group-avatar
+		{Name: "avatar", Method: "GET", Result: base.ResultDownload},
+		// https://docs.gitlab.com/api/groups/#list-shared-groups: the groups this group is invited to.
+		{Name: "shared_groups", Method: "GET", Path: "groups/shared", Result: base.ResultList, Of: "group", Attrs: base.RequiredOptional{
+			Optional: []string{"skip_groups", "search", "order_by", "sort", "visibility", "min_access_level", "with_custom_attributes"}}},
+		// https://docs.gitlab.com/api/groups/#list-invited-groups
+		{Name: "invited_groups", Method: "GET", Result: base.ResultList, Of: "group", Attrs: base.RequiredOptional{
+			Optional: []string{"search", "min_access_level", "relation", "with_custom_attributes"}}},
+		// https://docs.gitlab.com/api/groups/#list-provisioned-users
+		{Name: "provisioned_users", Method: "GET", Result: base.ResultList, Of: "user", Attrs: base.RequiredOptional{
+			Optional: []string{"username", "search", "active", "blocked", "created_after", "created_before"}}},
+		// https://docs.gitlab.com/api/groups/#list-all-saml-users
+		{Name: "saml_users", Method: "GET", Result: base.ResultList, Of: "user", Attrs: base.RequiredOptional{
+			Optional: []string{"username", "search", "active", "blocked", "created_after", "created_before"}}},
+		// https://docs.gitlab.com/api/groups/#get-groups-to-which-a-user-can-transfer-a-group
+		{Name: "transfer_locations", Method: "GET", Result: base.ResultList, Of: "group", Attrs: base.RequiredOptional{
+			Optional: []string{"search"}}},
+		// https://docs.gitlab.com/api/dependency_proxy/#purge-the-dependency-proxy-for-a-group: 202, no body.
+		{Name: "purge_dependency_proxy", Method: "DELETE", Path: "dependency_proxy/cache", Result: base.ResultNone},
+		doraMetricsAction,
 		{Name: "search", Method: "GET", Attrs: base.RequiredOptional{Required: []string{"scope", "search"}}},
 		{Name: "share", Attrs: base.RequiredOptional{Required: []string{"group_id", "group_access"}, Optional: []string{"expires_at"}}, Result: base.ResultReplace},
 		{Name: "transfer", Attrs: base.RequiredOptional{Optional: []string{"group_id"}}, Result: base.ResultReplace},

@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
+	"iter"
 )
 
 // GroupManager manages /groups.
@@ -39,6 +40,16 @@ func newGroupManager(c *base.Core) *GroupManager {
 //   - Refresh: GET /groups/{id}
 //   - LDAPSync (action ldap_sync): POST /groups/{id}/ldap_sync
 //   - Restore (action restore): POST /groups/{id}/restore
+//   - Archive (action archive): POST /groups/{id}/archive
+//   - Unarchive (action unarchive): POST /groups/{id}/unarchive
+//   - Avatar (action avatar): GET /groups/{id}/avatar
+//   - SharedGroups (action shared_groups): GET /groups/{id}/groups/shared
+//   - InvitedGroups (action invited_groups): GET /groups/{id}/invited_groups
+//   - ProvisionedUsers (action provisioned_users): GET /groups/{id}/provisioned_users
+//   - SAMLUsers (action saml_users): GET /groups/{id}/saml_users
+//   - TransferLocations (action transfer_locations): GET /groups/{id}/transfer_locations
+//   - PurgeDependencyProxy (action purge_dependency_proxy): DELETE /groups/{id}/dependency_proxy/cache
+//   - DoraMetrics (action dora_metrics): GET /groups/{id}/dora/metrics
 //   - Search (action search): GET /groups/{id}/search
 //   - Share (action share): POST /groups/{id}/share
 //   - Transfer (action transfer): POST /groups/{id}/transfer
@@ -55,30 +66,44 @@ func newGroupManager(c *base.Core) *GroupManager {
 //   - CustomAttributes(): /groups/{group_id}/custom_attributes (GroupCustomAttributeManager)
 //   - DeployTokens(): /groups/{group_id}/deploy_tokens (GroupDeployTokenManager)
 //   - DescendantGroups(): /groups/{group_id}/descendant_groups (GroupDescendantGroupManager)
+//   - EnterpriseUsers(): /groups/{group_id}/enterprise_users (GroupEnterpriseUserManager)
 //   - Epics(): /groups/{group_id}/epics (GroupEpicManager)
+//   - EpicBoards(): /groups/{group_id}/epic_boards (GroupEpicBoardManager)
 //   - Exports(): /groups/{group_id}/export (GroupExportManager)
 //   - Hooks(): /groups/{group_id}/hooks (GroupHookManager)
 //   - Imports(): /groups/{group_id}/import (GroupImportManager)
+//   - Integrations(): /groups/{group_id}/integrations (GroupIntegrationManager)
 //   - Invitations(): /groups/{group_id}/invitations (GroupInvitationManager)
 //   - Issues(): /groups/{group_id}/issues (GroupIssueManager)
 //   - IssuesStatistics(): /groups/{group_id}/issues_statistics (GroupIssuesStatisticsManager)
 //   - Iterations(): /groups/{group_id}/iterations (GroupIterationManager)
 //   - Labels(): /groups/{group_id}/labels (GroupLabelManager)
 //   - LDAPGroupLinks(): /groups/{group_id}/ldap_group_links (GroupLDAPGroupLinkManager)
+//   - ManagedPersonalAccessTokens(): /groups/{group_id}/manage/personal_access_tokens (GroupManagedPersonalAccessTokenManager)
+//   - ManagedSSHKeys(): /groups/{group_id}/manage/ssh_keys (GroupManagedSSHKeyManager)
+//   - MarkdownUploads(): /groups/{group_id}/uploads (GroupMarkdownUploadManager)
 //   - Members(): /groups/{group_id}/members (GroupMemberManager)
 //   - MembersAll(): /groups/{group_id}/members/all (GroupMemberAllManager)
 //   - MemberRoles(): /groups/{group_id}/member_roles (GroupMemberRoleManager)
 //   - MergeRequests(): /groups/{group_id}/merge_requests (GroupMergeRequestManager)
+//   - MergeRequestApprovalSetting(): /groups/{group_id}/merge_request_approval_setting (GroupMergeRequestApprovalSettingManager)
 //   - Milestones(): /groups/{group_id}/milestones (GroupMilestoneManager)
 //   - NotificationSettings(): /groups/{group_id}/notification_settings (GroupNotificationSettingsManager)
 //   - Packages(): /groups/{group_id}/packages (GroupPackageManager)
 //   - Projects(): /groups/{group_id}/projects (GroupProjectManager)
 //   - ProtectedBranches(): /groups/{group_id}/protected_branches (GroupProtectedBranchManager)
+//   - ProtectedEnvironments(): /groups/{group_id}/protected_environments (GroupProtectedEnvironmentManager)
 //   - PushRules(): /groups/{group_id}/push_rule (GroupPushRulesManager)
 //   - RegistryRepositories(): /groups/{group_id}/registry/repositories (GroupRegistryRepositoryManager)
+//   - RelationsExports(): /groups/{group_id}/export_relations (GroupRelationsExportManager)
+//   - Releases(): /groups/{group_id}/releases (GroupReleaseManager)
+//   - RepositoryStorageMoves(): /groups/{group_id}/repository_storage_moves (GroupRepositoryStorageMoveManager)
 //   - Runners(): /groups/{group_id}/runners (GroupRunnerManager)
 //   - SAMLGroupLinks(): /groups/{group_id}/saml_group_links (GroupSAMLGroupLinkManager)
+//   - SCIMIdentities(): /groups/{group_id}/scim (GroupSCIMIdentityManager)
+//   - SecuritySettings(): /groups/{group_id}/security_settings (GroupSecuritySettingsManager)
 //   - ServiceAccounts(): /groups/{group_id}/service_accounts (GroupServiceAccountManager)
+//   - SSHCertificates(): /groups/{group_id}/ssh_certificates (GroupSSHCertificateManager)
 //   - Subgroups(): /groups/{group_id}/subgroups (GroupSubgroupManager)
 //   - Variables(): /groups/{group_id}/variables (GroupVariableManager)
 //   - Wikis(): /groups/{group_id}/wikis (GroupWikiManager)
@@ -114,6 +139,76 @@ func (o *Group) LDAPSync(ctx context.Context, opts ...base.RequestOption) error 
 func (o *Group) Restore(ctx context.Context, opts ...base.RequestOption) error {
 	_, _, err := o.Core().Action(ctx, o.Object, "restore", nil, opts)
 	return err
+}
+
+// Archive runs the action archive: POST /groups/{id}/archive. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) Archive(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "archive", nil, opts)
+	return err
+}
+
+// Unarchive runs the action unarchive: POST /groups/{id}/unarchive. The object takes GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) Unarchive(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "unarchive", nil, opts)
+	return err
+}
+
+// Avatar runs the action avatar: GET /groups/{id}/avatar. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) Avatar(ctx context.Context, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "avatar", nil, opts)
+}
+
+// SharedGroups runs the action shared_groups: GET /groups/{id}/groups/shared. It iterates over the *Group of every page of the answer, fetched as the loop goes.
+// Attributes (optional: skip_groups, search, order_by, sort, visibility, min_access_level, with_custom_attributes) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) SharedGroups(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*Group, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "shared_groups", params, opts, newGroup)
+}
+
+// InvitedGroups runs the action invited_groups: GET /groups/{id}/invited_groups. It iterates over the *Group of every page of the answer, fetched as the loop goes.
+// Attributes (optional: search, min_access_level, relation, with_custom_attributes) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) InvitedGroups(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*Group, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "invited_groups", params, opts, newGroup)
+}
+
+// ProvisionedUsers runs the action provisioned_users: GET /groups/{id}/provisioned_users. It iterates over the *User of every page of the answer, fetched as the loop goes.
+// Attributes (optional: username, search, active, blocked, created_after, created_before) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) ProvisionedUsers(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*User, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "provisioned_users", params, opts, newUser)
+}
+
+// SAMLUsers runs the action saml_users: GET /groups/{id}/saml_users. It iterates over the *User of every page of the answer, fetched as the loop goes.
+// Attributes (optional: username, search, active, blocked, created_after, created_before) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) SAMLUsers(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*User, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "saml_users", params, opts, newUser)
+}
+
+// TransferLocations runs the action transfer_locations: GET /groups/{id}/transfer_locations. It iterates over the *Group of every page of the answer, fetched as the loop goes.
+// Attributes (optional: search) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) TransferLocations(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*Group, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "transfer_locations", params, opts, newGroup)
+}
+
+// PurgeDependencyProxy runs the action purge_dependency_proxy: DELETE /groups/{id}/dependency_proxy/cache. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) PurgeDependencyProxy(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "purge_dependency_proxy", nil, opts)
+	return err
+}
+
+// DoraMetrics runs the action dora_metrics: GET /groups/{id}/dora/metrics. It returns GitLab's answer.
+// Attributes (required: metric; optional: start_date, end_date, environment_tiers, interval) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) DoraMetrics(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "dora_metrics", attrs, opts)
+	return resp, err
 }
 
 // Search runs the action search: GET /groups/{id}/search. It returns GitLab's answer.
@@ -196,6 +291,8 @@ func (o *Group) DescendantGroups() *GroupDescendantGroupManager {
 //   - List, All and Head: GET /groups/{group_id}/ldap_group_links
 //   - Create: POST /groups/{group_id}/ldap_group_links; required: provider, group_access; one of: cn, filter
 //   - Delete: DELETE /groups/{group_id}/ldap_group_links/{id}
+//   - DeleteLink (action delete_link): DELETE /groups/{group_id}/ldap_group_links/groups/{group_id}/ldap_group_links
+//   - DeleteForProvider (action delete_for_provider): DELETE /groups/{group_id}/ldap_group_links/{provider}/{cn}
 //
 // Declared in groups.go (groupLDAPGroupLinkSpec).
 // GitLab API: https://docs.gitlab.com/api/groups/
@@ -226,6 +323,22 @@ func newGroupLDAPGroupLink(o *base.Object) *GroupLDAPGroupLink {
 // (GroupLDAPGroupLinkManager). It makes no request.
 func (o *Group) LDAPGroupLinks() *GroupLDAPGroupLinkManager {
 	return newGroupLDAPGroupLinkManager(o.ChildCore("group_ldap_group_link"))
+}
+
+// DeleteLink runs the action delete_link: DELETE /groups/{group_id}/ldap_group_links/groups/{group_id}/ldap_group_links. GitLab's answer is not read.
+// Attributes (one of: cn, filter; optional: provider) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (m *GroupLDAPGroupLinkManager) DeleteLink(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "delete_link", attrs, opts)
+	return err
+}
+
+// DeleteForProvider runs the action delete_for_provider: DELETE /groups/{group_id}/ldap_group_links/{provider}/{cn}. GitLab's answer is not read.
+// Attributes (required: provider, cn) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (m *GroupLDAPGroupLinkManager) DeleteForProvider(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "delete_for_provider", attrs, opts)
+	return err
 }
 
 // GroupSAMLGroupLinkManager manages /groups/{group_id}/saml_group_links.

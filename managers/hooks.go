@@ -1,6 +1,33 @@
 package managers
 
-import "github.com/golab/gitlab/base"
+import (
+	"slices"
+
+	"github.com/golab/gitlab/base"
+)
+
+// hookHeaderActions set and delete a webhook's custom headers, by key:
+// PUT {"value": ...} and DELETE.
+// GitLab API: https://docs.gitlab.com/api/project_webhooks/#set-a-custom-header
+var hookHeaderActions = []base.Action{
+	{Name: "set_custom_header", Method: "PUT", Path: "custom_headers/{key}", Result: base.ResultNone,
+		Attrs: base.RequiredOptional{Required: []string{"key", "value"}}},
+	{Name: "delete_custom_header", Method: "DELETE", Path: "custom_headers/{key}", Result: base.ResultNone,
+		Attrs: base.RequiredOptional{Required: []string{"key"}}},
+}
+
+// hookURLVariableActions set and delete a webhook's URL variables, by key.
+// GitLab API: https://docs.gitlab.com/api/project_webhooks/#set-a-url-variable
+var hookURLVariableActions = []base.Action{
+	{Name: "set_url_variable", Method: "PUT", Path: "url_variables/{key}", Result: base.ResultNone,
+		Attrs: base.RequiredOptional{Required: []string{"key", "value"}}},
+	{Name: "delete_url_variable", Method: "DELETE", Path: "url_variables/{key}", Result: base.ResultNone,
+		Attrs: base.RequiredOptional{Required: []string{"key"}}},
+}
+
+// hookTestAction tests a group's or project's webhook with a trigger
+// (push_events, tag_push_events...).
+var hookTestAction = base.Action{Name: "test", Path: "test/{trigger}", Attrs: base.RequiredOptional{Required: []string{"trigger"}}}
 
 // groupHookSpec declares /groups/{group_id}/hooks.
 // python-gitlab: GroupHookManager (Group.hooks).
@@ -33,23 +60,36 @@ var groupHookSpec = &base.Spec{
 		},
 	},
 	DocsURL: "https://docs.gitlab.com/api/groups/#hooks",
-	Actions: []base.Action{
-		{Name: "test", Path: "test/{trigger}", Attrs: base.RequiredOptional{Required: []string{"trigger"}}},
-	},
+	Actions: slices.Concat([]base.Action{
+		hookTestAction,
+		// https://docs.gitlab.com/api/group_webhooks/#resend-group-hook-event
+		{Name: "resend_event", Path: "events/{hook_log_id}/resend", Attrs: base.RequiredOptional{Required: []string{"hook_log_id"}}},
+	}, hookHeaderActions, hookURLVariableActions),
 }
 
-// hookSpec declares /hooks.
+// hookSpec declares /hooks: system hooks. Beyond python-gitlab, they are
+// updated, tested and given URL variables.
 // python-gitlab: HookManager (gl.hooks).
 var hookSpec = &base.Spec{
 	Name:     "hook",
 	Accessor: "Hooks",
 	Path:     "/hooks",
 	ReprAttr: "url",
-	Ops:      base.OpsNoUpdate,
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"url"},
 	},
+	// https://docs.gitlab.com/api/system_hooks/#update-a-system-hook
+	UpdateAttrs: base.RequiredOptional{Optional: []string{
+		"url", "name", "description", "token", "push_events", "tag_push_events", "merge_requests_events",
+		"repository_update_events", "enable_ssl_verification", "push_events_branch_filter",
+		"branch_filter_strategy",
+	}},
 	DocsURL: "https://docs.gitlab.com/api/system_hooks/",
+	Actions: append([]base.Action{
+		// https://docs.gitlab.com/api/system_hooks/#test-a-system-hook: a POST on the hook itself.
+		{Name: "test", Path: "/hooks/{id}"},
+	}, hookURLVariableActions...),
 }
 
 // projectHookSpec declares /projects/{project_id}/hooks.
@@ -79,7 +119,5 @@ var projectHookSpec = &base.Spec{
 		},
 	},
 	DocsURL: "https://docs.gitlab.com/api/projects/#hooks",
-	Actions: []base.Action{
-		{Name: "test", Path: "test/{trigger}", Attrs: base.RequiredOptional{Required: []string{"trigger"}}},
-	},
+	Actions: slices.Concat([]base.Action{hookTestAction}, hookHeaderActions, hookURLVariableActions),
 }

@@ -37,6 +37,11 @@ func newGroupHookManager(c *base.Core) *GroupHookManager {
 //   - Delete: DELETE /groups/{group_id}/hooks/{id}
 //   - Refresh: GET /groups/{group_id}/hooks/{id}
 //   - Test (action test): POST /groups/{group_id}/hooks/{id}/test/{trigger}
+//   - ResendEvent (action resend_event): POST /groups/{group_id}/hooks/{id}/events/{hook_log_id}/resend
+//   - SetCustomHeader (action set_custom_header): PUT /groups/{group_id}/hooks/{id}/custom_headers/{key}
+//   - DeleteCustomHeader (action delete_custom_header): DELETE /groups/{group_id}/hooks/{id}/custom_headers/{key}
+//   - SetURLVariable (action set_url_variable): PUT /groups/{group_id}/hooks/{id}/url_variables/{key}
+//   - DeleteURLVariable (action delete_url_variable): DELETE /groups/{group_id}/hooks/{id}/url_variables/{key}
 type GroupHook struct {
 	*base.Object
 	mixins.Saver
@@ -62,40 +67,109 @@ func (o *GroupHook) Test(ctx context.Context, attrs base.Attrs, opts ...base.Req
 	return resp, err
 }
 
+// ResendEvent runs the action resend_event: POST /groups/{group_id}/hooks/{id}/events/{hook_log_id}/resend. It returns GitLab's answer.
+// Attributes (required: hook_log_id) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/#hooks
+func (o *GroupHook) ResendEvent(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "resend_event", attrs, opts)
+	return resp, err
+}
+
+// SetCustomHeader runs the action set_custom_header: PUT /groups/{group_id}/hooks/{id}/custom_headers/{key}. GitLab's answer is not read.
+// Attributes (required: key, value) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/#hooks
+func (o *GroupHook) SetCustomHeader(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "set_custom_header", attrs, opts)
+	return err
+}
+
+// DeleteCustomHeader runs the action delete_custom_header: DELETE /groups/{group_id}/hooks/{id}/custom_headers/{key}. GitLab's answer is not read.
+// Attributes (required: key) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/#hooks
+func (o *GroupHook) DeleteCustomHeader(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "delete_custom_header", attrs, opts)
+	return err
+}
+
+// SetURLVariable runs the action set_url_variable: PUT /groups/{group_id}/hooks/{id}/url_variables/{key}. GitLab's answer is not read.
+// Attributes (required: key, value) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/#hooks
+func (o *GroupHook) SetURLVariable(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "set_url_variable", attrs, opts)
+	return err
+}
+
+// DeleteURLVariable runs the action delete_url_variable: DELETE /groups/{group_id}/hooks/{id}/url_variables/{key}. GitLab's answer is not read.
+// Attributes (required: key) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/#hooks
+func (o *GroupHook) DeleteURLVariable(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "delete_url_variable", attrs, opts)
+	return err
+}
+
 // HookManager manages /hooks.
 // Reach it with gl.Hooks; its objects are *Hook.
 //
 //   - List, All and Head: GET /hooks
 //   - Get and Lazy: GET /hooks/{id}
 //   - Create: POST /hooks; required: url
+//   - Update: PUT /hooks/{id}; optional: url, name, description, token, push_events, tag_push_events, merge_requests_events, repository_update_events, enable_ssl_verification, push_events_branch_filter, branch_filter_strategy
 //   - Delete: DELETE /hooks/{id}
 //
 // Declared in hooks.go (hookSpec).
 // GitLab API: https://docs.gitlab.com/api/system_hooks/
 type HookManager struct {
 	*base.Manager[*Hook]
-	mixins.NoUpdate[*Hook]
+	mixins.CRUD[*Hook]
 }
 
 func newHookManager(c *base.Core) *HookManager {
 	m := base.NewManager(c, newHook)
-	return &HookManager{m, mixins.NewNoUpdate(m)}
+	return &HookManager{m, mixins.NewCRUD(m)}
 }
 
 // Hook is an object of HookManager, printed <Hook id:… url:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
 //
+//   - Save: PUT /hooks/{id} with the pending changes
 //   - Delete: DELETE /hooks/{id}
 //   - Refresh: GET /hooks/{id}
+//   - Test (action test): POST /hooks/{id}/hooks/{id}
+//   - SetURLVariable (action set_url_variable): PUT /hooks/{id}/url_variables/{key}
+//   - DeleteURLVariable (action delete_url_variable): DELETE /hooks/{id}/url_variables/{key}
 type Hook struct {
 	*base.Object
+	mixins.Saver
 	mixins.ObjectDeleter
 	mixins.Refresher
 }
 
 func newHook(o *base.Object) *Hook {
-	return &Hook{o, mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+	return &Hook{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// Test runs the action test: POST /hooks/{id}/hooks/{id}. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/system_hooks/
+func (o *Hook) Test(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "test", attrs, opts)
+	return resp, err
+}
+
+// SetURLVariable runs the action set_url_variable: PUT /hooks/{id}/url_variables/{key}. GitLab's answer is not read.
+// Attributes (required: key, value) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/system_hooks/
+func (o *Hook) SetURLVariable(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "set_url_variable", attrs, opts)
+	return err
+}
+
+// DeleteURLVariable runs the action delete_url_variable: DELETE /hooks/{id}/url_variables/{key}. GitLab's answer is not read.
+// Attributes (required: key) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/system_hooks/
+func (o *Hook) DeleteURLVariable(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "delete_url_variable", attrs, opts)
+	return err
 }
 
 // ProjectHookManager manages /projects/{project_id}/hooks.
@@ -127,6 +201,10 @@ func newProjectHookManager(c *base.Core) *ProjectHookManager {
 //   - Delete: DELETE /projects/{project_id}/hooks/{id}
 //   - Refresh: GET /projects/{project_id}/hooks/{id}
 //   - Test (action test): POST /projects/{project_id}/hooks/{id}/test/{trigger}
+//   - SetCustomHeader (action set_custom_header): PUT /projects/{project_id}/hooks/{id}/custom_headers/{key}
+//   - DeleteCustomHeader (action delete_custom_header): DELETE /projects/{project_id}/hooks/{id}/custom_headers/{key}
+//   - SetURLVariable (action set_url_variable): PUT /projects/{project_id}/hooks/{id}/url_variables/{key}
+//   - DeleteURLVariable (action delete_url_variable): DELETE /projects/{project_id}/hooks/{id}/url_variables/{key}
 type ProjectHook struct {
 	*base.Object
 	mixins.Saver
@@ -150,4 +228,36 @@ func (o *Project) Hooks() *ProjectHookManager {
 func (o *ProjectHook) Test(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
 	_, resp, err := o.Core().Action(ctx, o.Object, "test", attrs, opts)
 	return resp, err
+}
+
+// SetCustomHeader runs the action set_custom_header: PUT /projects/{project_id}/hooks/{id}/custom_headers/{key}. GitLab's answer is not read.
+// Attributes (required: key, value) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/#hooks
+func (o *ProjectHook) SetCustomHeader(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "set_custom_header", attrs, opts)
+	return err
+}
+
+// DeleteCustomHeader runs the action delete_custom_header: DELETE /projects/{project_id}/hooks/{id}/custom_headers/{key}. GitLab's answer is not read.
+// Attributes (required: key) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/#hooks
+func (o *ProjectHook) DeleteCustomHeader(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "delete_custom_header", attrs, opts)
+	return err
+}
+
+// SetURLVariable runs the action set_url_variable: PUT /projects/{project_id}/hooks/{id}/url_variables/{key}. GitLab's answer is not read.
+// Attributes (required: key, value) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/#hooks
+func (o *ProjectHook) SetURLVariable(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "set_url_variable", attrs, opts)
+	return err
+}
+
+// DeleteURLVariable runs the action delete_url_variable: DELETE /projects/{project_id}/hooks/{id}/url_variables/{key}. GitLab's answer is not read.
+// Attributes (required: key) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/#hooks
+func (o *ProjectHook) DeleteURLVariable(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "delete_url_variable", attrs, opts)
+	return err
 }

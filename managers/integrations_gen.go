@@ -3,9 +3,57 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
+	"iter"
 )
+
+// GroupIntegrationManager manages /groups/{group_id}/integrations.
+// Reach it with group.Integrations(); its objects are *GroupIntegration.
+//
+//   - List, All and Head: GET /groups/{group_id}/integrations
+//   - Get and Lazy: GET /groups/{group_id}/integrations/{slug}
+//   - Update: PUT /groups/{group_id}/integrations/{slug}
+//   - Delete: DELETE /groups/{group_id}/integrations/{slug}
+//
+// Declared in integrations.go (groupIntegrationSpec).
+// GitLab API: https://docs.gitlab.com/api/group_integrations/
+type GroupIntegrationManager struct {
+	*base.Manager[*GroupIntegration]
+	mixins.Retrieve[*GroupIntegration]
+	mixins.Updater[*GroupIntegration]
+	mixins.Deleter[*GroupIntegration]
+}
+
+func newGroupIntegrationManager(c *base.Core) *GroupIntegrationManager {
+	m := base.NewManager(c, newGroupIntegration)
+	return &GroupIntegrationManager{m, mixins.NewRetrieve(m), mixins.NewUpdater(m), mixins.NewDeleter(m)}
+}
+
+// GroupIntegration is an object of GroupIntegrationManager, printed <GroupIntegration slug:… title:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+//
+//   - Save: PUT /groups/{group_id}/integrations/{slug} with the pending changes
+//   - Delete: DELETE /groups/{group_id}/integrations/{slug}
+//   - Refresh: GET /groups/{group_id}/integrations/{slug}
+type GroupIntegration struct {
+	*base.Object
+	mixins.Saver
+	mixins.ObjectDeleter
+	mixins.Refresher
+}
+
+func newGroupIntegration(o *base.Object) *GroupIntegration {
+	return &GroupIntegration{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// Integrations returns the manager of /groups/{group_id}/integrations
+// (GroupIntegrationManager). It makes no request.
+func (o *Group) Integrations() *GroupIntegrationManager {
+	return newGroupIntegrationManager(o.ChildCore("group_integration"))
+}
 
 // ProjectIntegrationManager manages /projects/{project_id}/integrations.
 // Reach it with project.Integrations(); its objects are *ProjectIntegration.
@@ -14,6 +62,10 @@ import (
 //   - Get and Lazy: GET /projects/{project_id}/integrations/{slug}
 //   - Update: PUT /projects/{project_id}/integrations/{slug}
 //   - Delete: DELETE /projects/{project_id}/integrations/{slug}
+//   - Services (action services): GET /projects/{project_id}/integrations/projects/{project_id}/services
+//   - Service (action service): GET /projects/{project_id}/integrations/projects/{project_id}/services/{slug}
+//   - UpdateService (action update_service): PUT /projects/{project_id}/integrations/projects/{project_id}/services/{slug}
+//   - DeleteService (action delete_service): DELETE /projects/{project_id}/integrations/projects/{project_id}/services/{slug}
 //
 // Declared in integrations.go (projectIntegrationSpec).
 // GitLab API: https://docs.gitlab.com/api/integrations/
@@ -51,6 +103,42 @@ func newProjectIntegration(o *base.Object) *ProjectIntegration {
 // (ProjectIntegrationManager). It makes no request.
 func (o *Project) Integrations() *ProjectIntegrationManager {
 	return newProjectIntegrationManager(o.ChildCore("project_integration"))
+}
+
+// Services runs the action services: GET /projects/{project_id}/integrations/projects/{project_id}/services. It iterates over the *ProjectIntegration of every page of the answer, fetched as the loop goes.
+// GitLab API: https://docs.gitlab.com/api/integrations/
+func (m *ProjectIntegrationManager) Services(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*ProjectIntegration, error] {
+	return base.ActionAll(ctx, m.Core(), nil, "services", params, opts, newProjectIntegration)
+}
+
+// Service runs the action service: GET /projects/{project_id}/integrations/projects/{project_id}/services/{slug}. It returns the *ProjectIntegration GitLab answers with.
+// Attributes (required: slug) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/integrations/
+func (m *ProjectIntegrationManager) Service(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectIntegration, error) {
+	n, _, err := m.Core().Action(ctx, nil, "service", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectIntegration(n), nil
+}
+
+// UpdateService runs the action update_service: PUT /projects/{project_id}/integrations/projects/{project_id}/services/{slug}. It returns the *ProjectIntegration GitLab answers with.
+// Attributes (required: slug) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/integrations/
+func (m *ProjectIntegrationManager) UpdateService(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectIntegration, error) {
+	n, _, err := m.Core().Action(ctx, nil, "update_service", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectIntegration(n), nil
+}
+
+// DeleteService runs the action delete_service: DELETE /projects/{project_id}/integrations/projects/{project_id}/services/{slug}. GitLab's answer is not read.
+// Attributes (required: slug) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/integrations/
+func (m *ProjectIntegrationManager) DeleteService(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "delete_service", attrs, opts)
+	return err
 }
 
 // ProjectServiceManager manages /projects/{project_id}/integrations.

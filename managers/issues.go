@@ -51,7 +51,8 @@ var projectIssueLinkSpec = &base.Spec{
 	Parent:     "project_issue",
 	FromParent: map[string]string{"project_id": "project_id", "issue_iid": "iid"},
 	IDAttr:     "issue_link_id",
-	Ops:        base.OpList | base.OpCreate | base.OpDelete,
+	// get beyond python-gitlab: https://docs.gitlab.com/api/issue_links/#get-an-issue-link
+	Ops: base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"target_project_id", "target_issue_iid"},
 	},

@@ -246,6 +246,7 @@ func (o *ProjectIssue) UserAgentDetail(ctx context.Context, opts ...base.Request
 // Reach it with projectIssue.Links(); its objects are *ProjectIssueLink.
 //
 //   - List, All and Head: GET /projects/{project_id}/issues/{issue_iid}/links
+//   - Get and Lazy: GET /projects/{project_id}/issues/{issue_iid}/links/{issue_link_id}
 //   - Create: POST /projects/{project_id}/issues/{issue_iid}/links; required: target_project_id, target_issue_iid
 //   - Delete: DELETE /projects/{project_id}/issues/{issue_iid}/links/{issue_link_id}
 //
@@ -253,14 +254,12 @@ func (o *ProjectIssue) UserAgentDetail(ctx context.Context, opts ...base.Request
 // GitLab API: https://docs.gitlab.com/api/issue_links/
 type ProjectIssueLinkManager struct {
 	*base.Manager[*ProjectIssueLink]
-	mixins.Lister[*ProjectIssueLink]
-	mixins.Creator[*ProjectIssueLink]
-	mixins.Deleter[*ProjectIssueLink]
+	mixins.NoUpdate[*ProjectIssueLink]
 }
 
 func newProjectIssueLinkManager(c *base.Core) *ProjectIssueLinkManager {
 	m := base.NewManager(c, newProjectIssueLink)
-	return &ProjectIssueLinkManager{m, mixins.NewLister(m), mixins.NewCreator(m), mixins.NewDeleter(m)}
+	return &ProjectIssueLinkManager{m, mixins.NewNoUpdate(m)}
 }
 
 // ProjectIssueLink is an object of ProjectIssueLinkManager, printed <ProjectIssueLink issue_link_id:…>.
@@ -268,13 +267,15 @@ func newProjectIssueLinkManager(c *base.Core) *ProjectIssueLinkManager {
 // or Decode; change it with Set.
 //
 //   - Delete: DELETE /projects/{project_id}/issues/{issue_iid}/links/{issue_link_id}
+//   - Refresh: GET /projects/{project_id}/issues/{issue_iid}/links/{issue_link_id}
 type ProjectIssueLink struct {
 	*base.Object
 	mixins.ObjectDeleter
+	mixins.Refresher
 }
 
 func newProjectIssueLink(o *base.Object) *ProjectIssueLink {
-	return &ProjectIssueLink{o, mixins.NewObjectDeleter(o)}
+	return &ProjectIssueLink{o, mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
 }
 
 // Links returns the manager of /projects/{project_id}/issues/{issue_iid}/links

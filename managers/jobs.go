@@ -29,3 +29,16 @@ var projectJobSpec = &base.Spec{
 		{Name: "trace", Method: "GET", Result: base.ResultDownload},
 	},
 }
+
+// jobTokenJobSpec declares /job: the job of the CI/CD job token that
+// authenticates the request (gitlab.WithJobToken).
+// GitLab API: https://docs.gitlab.com/api/jobs/#get-job-tokens-job
+var jobTokenJobSpec = &base.Spec{
+	Name:     "job_token_job",
+	Accessor: "JobTokenJob",
+	Path:     "/job",
+	IDAttr:   base.IDAttrNone,
+	ReprAttr: "name",
+	Ops:      base.OpGetWithoutID,
+	DocsURL:  "https://docs.gitlab.com/api/jobs/",
+}

@@ -8,6 +8,37 @@ import (
 	"github.com/golab/gitlab/mixins"
 )
 
+// JobTokenJobManager manages /job.
+// Reach it with gl.JobTokenJob; its objects are *JobTokenJob.
+//
+//   - Get: GET /job
+//
+// Declared in jobs.go (jobTokenJobSpec).
+// GitLab API: https://docs.gitlab.com/api/jobs/
+type JobTokenJobManager struct {
+	*base.Manager[*JobTokenJob]
+	mixins.GetterWithoutID[*JobTokenJob]
+}
+
+func newJobTokenJobManager(c *base.Core) *JobTokenJobManager {
+	m := base.NewManager(c, newJobTokenJob)
+	return &JobTokenJobManager{m, mixins.NewGetterWithoutID(m)}
+}
+
+// JobTokenJob is an object of JobTokenJobManager, printed <JobTokenJob name:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+//
+//   - Refresh: GET /job
+type JobTokenJob struct {
+	*base.Object
+	mixins.Refresher
+}
+
+func newJobTokenJob(o *base.Object) *JobTokenJob {
+	return &JobTokenJob{o, mixins.NewRefresher(o)}
+}
+
 // ProjectJobManager manages /projects/{project_id}/jobs.
 // Reach it with project.Jobs(); its objects are *ProjectJob.
 //

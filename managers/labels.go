@@ -26,7 +26,8 @@ var groupLabelSpec = &base.Spec{
 		Optional: []string{"new_name", "color", "description", "priority"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/group_labels/",
-	Actions: subscribeActions,
+	// https://docs.gitlab.com/api/group_labels/#delete-a-group-label: by name, in the query.
+	Actions: slices.Concat([]base.Action{deleteGroupLabelByName}, subscribeActions),
 }
 
 // projectLabelSpec declares /projects/{project_id}/labels.
@@ -51,5 +52,17 @@ var projectLabelSpec = &base.Spec{
 	DocsURL: "https://docs.gitlab.com/api/labels/",
 	Actions: slices.Concat([]base.Action{
 		{Name: "promote", Method: "PUT"},
+		// https://docs.gitlab.com/api/labels/#delete-a-label: by name, in the query.
+		deleteProjectLabelByName,
 	}, subscribeActions),
 }
+
+// deleteGroupLabelByName and deleteProjectLabelByName delete a label named
+// in the query, a DELETE on the collection (beyond python-gitlab, which
+// deletes by name in the path).
+var (
+	deleteGroupLabelByName = base.Action{Name: "delete_by_name", Method: "DELETE", Path: "/groups/{group_id}/labels",
+		OnManager: true, Result: base.ResultNone, Attrs: base.RequiredOptional{Required: []string{"name"}}}
+	deleteProjectLabelByName = base.Action{Name: "delete_by_name", Method: "DELETE", Path: "/projects/{project_id}/labels",
+		OnManager: true, Result: base.ResultNone, Attrs: base.RequiredOptional{Required: []string{"name"}}}
+)

@@ -16,6 +16,7 @@ import (
 //   - Create: POST /groups/{group_id}/labels; required: name, color; optional: description, priority
 //   - Update: PUT /groups/{group_id}/labels/{name}; required: name; optional: new_name, color, description, priority
 //   - Delete: DELETE /groups/{group_id}/labels/{name}
+//   - DeleteByName (action delete_by_name): DELETE /groups/{group_id}/labels/groups/{group_id}/labels
 //
 // Declared in labels.go (groupLabelSpec).
 // GitLab API: https://docs.gitlab.com/api/group_labels/
@@ -55,6 +56,14 @@ func (o *Group) Labels() *GroupLabelManager {
 	return newGroupLabelManager(o.ChildCore("group_label"))
 }
 
+// DeleteByName runs the action delete_by_name: DELETE /groups/{group_id}/labels/groups/{group_id}/labels. GitLab's answer is not read.
+// Attributes (required: name) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/group_labels/
+func (m *GroupLabelManager) DeleteByName(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "delete_by_name", attrs, opts)
+	return err
+}
+
 // Subscribe runs the action subscribe: POST /groups/{group_id}/labels/{name}/subscribe. The object takes GitLab's answer.
 // GitLab API: https://docs.gitlab.com/api/group_labels/
 func (o *GroupLabel) Subscribe(ctx context.Context, opts ...base.RequestOption) error {
@@ -77,6 +86,7 @@ func (o *GroupLabel) Unsubscribe(ctx context.Context, opts ...base.RequestOption
 //   - Create: POST /projects/{project_id}/labels; required: name, color; optional: description, priority
 //   - Update: PUT /projects/{project_id}/labels/{name}; required: name; optional: new_name, color, description, priority
 //   - Delete: DELETE /projects/{project_id}/labels/{name}
+//   - DeleteByName (action delete_by_name): DELETE /projects/{project_id}/labels/projects/{project_id}/labels
 //
 // Declared in labels.go (projectLabelSpec).
 // GitLab API: https://docs.gitlab.com/api/labels/
@@ -122,6 +132,14 @@ func (o *Project) Labels() *ProjectLabelManager {
 func (o *ProjectLabel) Promote(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
 	_, resp, err := o.Core().Action(ctx, o.Object, "promote", nil, opts)
 	return resp, err
+}
+
+// DeleteByName runs the action delete_by_name: DELETE /projects/{project_id}/labels/projects/{project_id}/labels. GitLab's answer is not read.
+// Attributes (required: name) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/labels/
+func (m *ProjectLabelManager) DeleteByName(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "delete_by_name", attrs, opts)
+	return err
 }
 
 // Subscribe runs the action subscribe: POST /projects/{project_id}/labels/{name}/subscribe. The object takes GitLab's answer.

@@ -132,5 +132,53 @@ var projectMergeRequestSpec = &base.Spec{
 		{Name: "related_issues", Method: "GET", Result: base.ResultList, Of: "project_issue"},
 		{Name: "reset_approvals", Method: "PUT", Result: base.ResultNone},
 		{Name: "unapprove"},
+		// https://docs.gitlab.com/api/merge_requests/#list-merge-request-diffs: one page of file diffs
+		// (ListDiffs: Diffs reaches the diff versions, python-gitlab's diffs).
+		{Name: "diffs", Method: "GET", GoMethod: "ListDiffs", Attrs: base.RequiredOptional{Optional: []string{"page", "per_page", "unidiff"}}},
+		// https://docs.gitlab.com/api/merge_requests/#show-merge-request-raw-diffs: plain text.
+		{Name: "raw_diffs", Method: "GET", Result: base.ResultDownload},
 	}, subscribeActions, todoActions, timeTrackingActions, participantsActions),
+}
+
+// projectMergeRequestDependencySpec declares
+// /projects/{project_id}/merge_requests/{merge_request_iid}/blocks: the
+// merge requests that must merge before this one.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/#get-merge-request-dependencies
+var projectMergeRequestDependencySpec = &base.Spec{
+	Name:       "project_merge_request_dependency",
+	Accessor:   "Dependencies",
+	Path:       "/projects/{project_id}/merge_requests/{merge_request_iid}/blocks",
+	Parent:     "project_merge_request",
+	FromParent: map[string]string{"project_id": "project_id", "merge_request_iid": "iid"},
+	Ops:        base.OpList | base.OpCreate | base.OpDelete,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"blocking_merge_request_id"},
+		Optional: []string{"blocking_project_id"},
+	},
+	DocsURL: "https://docs.gitlab.com/api/merge_requests/",
+}
+
+// projectMergeRequestContextCommitSpec declares
+// /projects/{project_id}/merge_requests/{merge_request_iid}/context_commits:
+// commits shown with a merge request's changes without being part of it.
+// They are added and removed by SHA, several at once.
+// GitLab API: https://docs.gitlab.com/api/merge_request_context_commits/
+var projectMergeRequestContextCommitSpec = &base.Spec{
+	Name:        "project_merge_request_context_commit",
+	Accessor:    "ContextCommits",
+	Path:        "/projects/{project_id}/merge_requests/{merge_request_iid}/context_commits",
+	Parent:      "project_merge_request",
+	FromParent:  map[string]string{"project_id": "project_id", "merge_request_iid": "iid"},
+	IDAttr:      base.IDAttrNone,
+	ReprAttr:    "short_id",
+	Ops:         base.OpList | base.OpCreate,
+	CreateAttrs: base.RequiredOptional{Required: []string{"commits"}},
+	Types:       map[string]base.AttrType{"commits": base.TypeArray},
+	DocsURL:     "https://docs.gitlab.com/api/merge_request_context_commits/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/merge_request_context_commits/#delete-mr-context-commits:
+		// a DELETE on the collection, with the SHAs.
+		{Name: "delete_commits", Method: "DELETE", Path: "/projects/{project_id}/merge_requests/{merge_request_iid}/context_commits",
+			OnManager: true, Attrs: base.RequiredOptional{Required: []string{"commits"}}, Result: base.ResultNone},
+	},
 }

@@ -144,6 +144,8 @@ func newProjectMergeRequestManager(c *base.Core) *ProjectMergeRequestManager {
 //   - RelatedIssues (action related_issues): GET /projects/{project_id}/merge_requests/{iid}/related_issues
 //   - ResetApprovals (action reset_approvals): PUT /projects/{project_id}/merge_requests/{iid}/reset_approvals
 //   - Unapprove (action unapprove): POST /projects/{project_id}/merge_requests/{iid}/unapprove
+//   - ListDiffs (action diffs): GET /projects/{project_id}/merge_requests/{iid}/diffs
+//   - RawDiffs (action raw_diffs): GET /projects/{project_id}/merge_requests/{iid}/raw_diffs
 //   - Subscribe (action subscribe): POST /projects/{project_id}/merge_requests/{iid}/subscribe
 //   - Unsubscribe (action unsubscribe): POST /projects/{project_id}/merge_requests/{iid}/unsubscribe
 //   - Todo (action todo): POST /projects/{project_id}/merge_requests/{iid}/todo
@@ -157,6 +159,8 @@ func newProjectMergeRequestManager(c *base.Core) *ProjectMergeRequestManager {
 //   - ApprovalRules(): /projects/{project_id}/merge_requests/{merge_request_iid}/approval_rules (ProjectMergeRequestApprovalRuleManager)
 //   - ApprovalState(): /projects/{project_id}/merge_requests/{mr_iid}/approval_state (ProjectMergeRequestApprovalStateManager)
 //   - AwardEmojis(): /projects/{project_id}/merge_requests/{mr_iid}/award_emoji (ProjectMergeRequestAwardEmojiManager)
+//   - ContextCommits(): /projects/{project_id}/merge_requests/{merge_request_iid}/context_commits (ProjectMergeRequestContextCommitManager)
+//   - Dependencies(): /projects/{project_id}/merge_requests/{merge_request_iid}/blocks (ProjectMergeRequestDependencyManager)
 //   - Diffs(): /projects/{project_id}/merge_requests/{mr_iid}/versions (ProjectMergeRequestDiffManager)
 //   - Discussions(): /projects/{project_id}/merge_requests/{mr_iid}/discussions (ProjectMergeRequestDiscussionManager)
 //   - DraftNotes(): /projects/{project_id}/merge_requests/{mr_iid}/draft_notes (ProjectMergeRequestDraftNoteManager)
@@ -261,6 +265,20 @@ func (o *ProjectMergeRequest) Unapprove(ctx context.Context, opts ...base.Reques
 	return resp, err
 }
 
+// ListDiffs runs the action diffs: GET /projects/{project_id}/merge_requests/{iid}/diffs. It returns GitLab's answer.
+// Attributes (optional: page, per_page, unidiff) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) ListDiffs(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "diffs", attrs, opts)
+	return resp, err
+}
+
+// RawDiffs runs the action raw_diffs: GET /projects/{project_id}/merge_requests/{iid}/raw_diffs. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+func (o *ProjectMergeRequest) RawDiffs(ctx context.Context, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "raw_diffs", nil, opts)
+}
+
 // Subscribe runs the action subscribe: POST /projects/{project_id}/merge_requests/{iid}/subscribe. The object takes GitLab's answer.
 // GitLab API: https://docs.gitlab.com/api/merge_requests/
 func (o *ProjectMergeRequest) Subscribe(ctx context.Context, opts ...base.RequestOption) error {
@@ -323,6 +341,92 @@ func (o *ProjectMergeRequest) ResetSpentTime(ctx context.Context, opts ...base.R
 // GitLab API: https://docs.gitlab.com/api/merge_requests/
 func (o *ProjectMergeRequest) Participants(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*User, error] {
 	return base.ActionAll(ctx, o.Core(), o.Object, "participants", params, opts, newUser)
+}
+
+// ProjectMergeRequestContextCommitManager manages /projects/{project_id}/merge_requests/{merge_request_iid}/context_commits.
+// Reach it with projectMergeRequest.ContextCommits(); its objects are *ProjectMergeRequestContextCommit.
+//
+//   - List, All and Head: GET /projects/{project_id}/merge_requests/{merge_request_iid}/context_commits
+//   - Create: POST /projects/{project_id}/merge_requests/{merge_request_iid}/context_commits; required: commits
+//   - DeleteCommits (action delete_commits): DELETE /projects/{project_id}/merge_requests/{merge_request_iid}/context_commits/projects/{project_id}/merge_requests/{merge_request_iid}/context_commits
+//
+// Declared in merge_requests.go (projectMergeRequestContextCommitSpec).
+// GitLab API: https://docs.gitlab.com/api/merge_request_context_commits/
+type ProjectMergeRequestContextCommitManager struct {
+	*base.Manager[*ProjectMergeRequestContextCommit]
+	mixins.Lister[*ProjectMergeRequestContextCommit]
+	mixins.Creator[*ProjectMergeRequestContextCommit]
+}
+
+func newProjectMergeRequestContextCommitManager(c *base.Core) *ProjectMergeRequestContextCommitManager {
+	m := base.NewManager(c, newProjectMergeRequestContextCommit)
+	return &ProjectMergeRequestContextCommitManager{m, mixins.NewLister(m), mixins.NewCreator(m)}
+}
+
+// ProjectMergeRequestContextCommit is an object of ProjectMergeRequestContextCommitManager, printed <ProjectMergeRequestContextCommit short_id:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+type ProjectMergeRequestContextCommit struct {
+	*base.Object
+}
+
+func newProjectMergeRequestContextCommit(o *base.Object) *ProjectMergeRequestContextCommit {
+	return &ProjectMergeRequestContextCommit{o}
+}
+
+// ContextCommits returns the manager of /projects/{project_id}/merge_requests/{merge_request_iid}/context_commits
+// (ProjectMergeRequestContextCommitManager). It makes no request.
+func (o *ProjectMergeRequest) ContextCommits() *ProjectMergeRequestContextCommitManager {
+	return newProjectMergeRequestContextCommitManager(o.ChildCore("project_merge_request_context_commit"))
+}
+
+// DeleteCommits runs the action delete_commits: DELETE /projects/{project_id}/merge_requests/{merge_request_iid}/context_commits/projects/{project_id}/merge_requests/{merge_request_iid}/context_commits. GitLab's answer is not read.
+// Attributes (required: commits) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/merge_request_context_commits/
+func (m *ProjectMergeRequestContextCommitManager) DeleteCommits(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "delete_commits", attrs, opts)
+	return err
+}
+
+// ProjectMergeRequestDependencyManager manages /projects/{project_id}/merge_requests/{merge_request_iid}/blocks.
+// Reach it with projectMergeRequest.Dependencies(); its objects are *ProjectMergeRequestDependency.
+//
+//   - List, All and Head: GET /projects/{project_id}/merge_requests/{merge_request_iid}/blocks
+//   - Create: POST /projects/{project_id}/merge_requests/{merge_request_iid}/blocks; required: blocking_merge_request_id; optional: blocking_project_id
+//   - Delete: DELETE /projects/{project_id}/merge_requests/{merge_request_iid}/blocks/{id}
+//
+// Declared in merge_requests.go (projectMergeRequestDependencySpec).
+// GitLab API: https://docs.gitlab.com/api/merge_requests/
+type ProjectMergeRequestDependencyManager struct {
+	*base.Manager[*ProjectMergeRequestDependency]
+	mixins.Lister[*ProjectMergeRequestDependency]
+	mixins.Creator[*ProjectMergeRequestDependency]
+	mixins.Deleter[*ProjectMergeRequestDependency]
+}
+
+func newProjectMergeRequestDependencyManager(c *base.Core) *ProjectMergeRequestDependencyManager {
+	m := base.NewManager(c, newProjectMergeRequestDependency)
+	return &ProjectMergeRequestDependencyManager{m, mixins.NewLister(m), mixins.NewCreator(m), mixins.NewDeleter(m)}
+}
+
+// ProjectMergeRequestDependency is an object of ProjectMergeRequestDependencyManager, printed <ProjectMergeRequestDependency id:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+//
+//   - Delete: DELETE /projects/{project_id}/merge_requests/{merge_request_iid}/blocks/{id}
+type ProjectMergeRequestDependency struct {
+	*base.Object
+	mixins.ObjectDeleter
+}
+
+func newProjectMergeRequestDependency(o *base.Object) *ProjectMergeRequestDependency {
+	return &ProjectMergeRequestDependency{o, mixins.NewObjectDeleter(o)}
+}
+
+// Dependencies returns the manager of /projects/{project_id}/merge_requests/{merge_request_iid}/blocks
+// (ProjectMergeRequestDependencyManager). It makes no request.
+func (o *ProjectMergeRequest) Dependencies() *ProjectMergeRequestDependencyManager {
+	return newProjectMergeRequestDependencyManager(o.ChildCore("project_merge_request_dependency"))
 }
 
 // ProjectMergeRequestDiffManager manages /projects/{project_id}/merge_requests/{mr_iid}/versions.

@@ -3,14 +3,19 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
+	"iter"
 )
 
 // ProjectMergeTrainManager manages /projects/{project_id}/merge_trains.
 // Reach it with project.MergeTrains(); its objects are *ProjectMergeTrain.
 //
 //   - List, All and Head: GET /projects/{project_id}/merge_trains; filters: scope
+//   - MergeRequests (action merge_requests): GET /projects/{project_id}/merge_trains/{target_branch}
+//   - MergeRequestStatus (action merge_request_status): GET /projects/{project_id}/merge_trains/merge_requests/{merge_request_iid}
+//   - AddMergeRequest (action add_merge_request): POST /projects/{project_id}/merge_trains/merge_requests/{merge_request_iid}
 //
 // Declared in merge_trains.go (projectMergeTrainSpec).
 // GitLab API: https://docs.gitlab.com/api/merge_trains/
@@ -39,4 +44,30 @@ func newProjectMergeTrain(o *base.Object) *ProjectMergeTrain {
 // (ProjectMergeTrainManager). It makes no request.
 func (o *Project) MergeTrains() *ProjectMergeTrainManager {
 	return newProjectMergeTrainManager(o.ChildCore("project_merge_train"))
+}
+
+// MergeRequests runs the action merge_requests: GET /projects/{project_id}/merge_trains/{target_branch}. It iterates over the *ProjectMergeTrain of every page of the answer, fetched as the loop goes.
+// Attributes (required: target_branch; optional: scope, sort) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/merge_trains/
+func (m *ProjectMergeTrainManager) MergeRequests(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*ProjectMergeTrain, error] {
+	return base.ActionAll(ctx, m.Core(), nil, "merge_requests", params, opts, newProjectMergeTrain)
+}
+
+// MergeRequestStatus runs the action merge_request_status: GET /projects/{project_id}/merge_trains/merge_requests/{merge_request_iid}. It returns the *ProjectMergeTrain GitLab answers with.
+// Attributes (required: merge_request_iid) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/merge_trains/
+func (m *ProjectMergeTrainManager) MergeRequestStatus(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectMergeTrain, error) {
+	n, _, err := m.Core().Action(ctx, nil, "merge_request_status", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectMergeTrain(n), nil
+}
+
+// AddMergeRequest runs the action add_merge_request: POST /projects/{project_id}/merge_trains/merge_requests/{merge_request_iid}. It returns GitLab's answer.
+// Attributes (required: merge_request_iid; optional: auto_merge, sha, squash, when_pipeline_succeeds) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/merge_trains/
+func (m *ProjectMergeTrainManager) AddMergeRequest(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "add_merge_request", attrs, opts)
+	return resp, err
 }

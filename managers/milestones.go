@@ -2,6 +2,10 @@ package managers
 
 import "github.com/golab/gitlab/base"
 
+// burndownEventsAction: the events of a group milestone's burndown chart.
+// GitLab API: https://docs.gitlab.com/api/group_milestones/#get-all-burndown-chart-events-for-a-single-milestone
+var burndownEventsAction = base.Action{Name: "burndown_events", Method: "GET"}
+
 // groupMilestoneSpec declares /groups/{group_id}/milestones.
 // python-gitlab: GroupMilestoneManager (Group.milestones).
 var groupMilestoneSpec = &base.Spec{
@@ -25,6 +29,7 @@ var groupMilestoneSpec = &base.Spec{
 	Actions: []base.Action{
 		{Name: "issues", Method: "GET", Result: base.ResultList, Of: "group_issue"},
 		{Name: "merge_requests", Method: "GET", Result: base.ResultList, Of: "group_merge_request"},
+		burndownEventsAction,
 	},
 }
 

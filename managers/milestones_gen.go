@@ -39,6 +39,7 @@ func newGroupMilestoneManager(c *base.Core) *GroupMilestoneManager {
 //   - Refresh: GET /groups/{group_id}/milestones/{id}
 //   - Issues (action issues): GET /groups/{group_id}/milestones/{id}/issues
 //   - MergeRequests (action merge_requests): GET /groups/{group_id}/milestones/{id}/merge_requests
+//   - BurndownEvents (action burndown_events): GET /groups/{group_id}/milestones/{id}/burndown_events
 type GroupMilestone struct {
 	*base.Object
 	mixins.Saver
@@ -66,6 +67,13 @@ func (o *GroupMilestone) Issues(ctx context.Context, params base.Params, opts ..
 // GitLab API: https://docs.gitlab.com/api/milestones/
 func (o *GroupMilestone) MergeRequests(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*GroupMergeRequest, error] {
 	return base.ActionAll(ctx, o.Core(), o.Object, "merge_requests", params, opts, newGroupMergeRequest)
+}
+
+// BurndownEvents runs the action burndown_events: GET /groups/{group_id}/milestones/{id}/burndown_events. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/milestones/
+func (o *GroupMilestone) BurndownEvents(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "burndown_events", nil, opts)
+	return resp, err
 }
 
 // ProjectMilestoneManager manages /projects/{project_id}/milestones.

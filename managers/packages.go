@@ -18,6 +18,27 @@ var genericPackageSpec = &base.Spec{
 	},
 }
 
+// projectMLModelPackageSpec declares /projects/{project_id}/packages/ml_models:
+// the files of the model registry's model versions, by model version ID
+// and path.
+// GitLab API: https://docs.gitlab.com/api/model_registry/
+var projectMLModelPackageSpec = &base.Spec{
+	Name:       "project_ml_model_package",
+	Accessor:   "MLModelPackages",
+	Path:       "/projects/{project_id}/packages/ml_models",
+	Parent:     "project",
+	FromParent: map[string]string{"project_id": "id"},
+	IDAttr:     "model_version_id",
+	DocsURL:    "https://docs.gitlab.com/api/model_registry/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/model_registry/#download-a-model-package-file
+		{Name: "download", Method: "GET", Path: "{model_version_id}/files/{path}/{filename}", OnManager: true, Result: base.ResultDownload,
+			Attrs: base.RequiredOptional{Required: []string{"model_version_id", "path", "filename"}}},
+		{Name: "upload", Method: "PUT", Path: "{model_version_id}/files/{path}/{filename}", OnManager: true, Body: "data",
+			Attrs: base.RequiredOptional{Required: []string{"model_version_id", "path", "filename", "data"}}},
+	},
+}
+
 // groupPackageSpec declares /groups/{group_id}/packages.
 // python-gitlab: GroupPackageManager (Group.packages).
 var groupPackageSpec = &base.Spec{

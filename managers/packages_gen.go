@@ -92,6 +92,56 @@ func (o *Group) Packages() *GroupPackageManager {
 	return newGroupPackageManager(o.ChildCore("group_package"))
 }
 
+// ProjectMlModelPackageManager manages /projects/{project_id}/packages/ml_models.
+// Reach it with project.MLModelPackages(); its objects are *ProjectMlModelPackage.
+//
+//   - Download (action download): GET /projects/{project_id}/packages/ml_models/{model_version_id}/files/{path}/{filename}
+//   - Upload (action upload): PUT /projects/{project_id}/packages/ml_models/{model_version_id}/files/{path}/{filename}
+//
+// Declared in packages.go (projectMLModelPackageSpec).
+// GitLab API: https://docs.gitlab.com/api/model_registry/
+type ProjectMlModelPackageManager struct {
+	*base.Manager[*ProjectMlModelPackage]
+}
+
+func newProjectMlModelPackageManager(c *base.Core) *ProjectMlModelPackageManager {
+	m := base.NewManager(c, newProjectMlModelPackage)
+	return &ProjectMlModelPackageManager{m}
+}
+
+// ProjectMlModelPackage is an object of ProjectMlModelPackageManager, printed <ProjectMlModelPackage model_version_id:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+type ProjectMlModelPackage struct {
+	*base.Object
+}
+
+func newProjectMlModelPackage(o *base.Object) *ProjectMlModelPackage {
+	return &ProjectMlModelPackage{o}
+}
+
+// MLModelPackages returns the manager of /projects/{project_id}/packages/ml_models
+// (ProjectMlModelPackageManager). It makes no request.
+func (o *Project) MLModelPackages() *ProjectMlModelPackageManager {
+	return newProjectMlModelPackageManager(o.ChildCore("project_ml_model_package"))
+}
+
+// Download runs the action download: GET /projects/{project_id}/packages/ml_models/{model_version_id}/files/{path}/{filename}. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// Attributes (required: model_version_id, path, filename) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/model_registry/
+func (m *ProjectMlModelPackageManager) Download(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {
+	return m.Core().Download(ctx, nil, "download", attrs, opts)
+}
+
+// Upload runs the action upload: PUT /projects/{project_id}/packages/ml_models/{model_version_id}/files/{path}/{filename}. It returns GitLab's answer.
+// Attributes (required: model_version_id, path, filename, data) are checked before sending.
+// The attribute data (an io.Reader, []byte or string) is the request body, streamed.
+// GitLab API: https://docs.gitlab.com/api/model_registry/
+func (m *ProjectMlModelPackageManager) Upload(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "upload", attrs, opts)
+	return resp, err
+}
+
 // ProjectPackageManager manages /projects/{project_id}/packages.
 // Reach it with project.Packages(); its objects are *ProjectPackage.
 //

@@ -4,12 +4,17 @@ import "github.com/golab/gitlab/base"
 
 // personalAccessTokenSpec declares /personal_access_tokens.
 // python-gitlab: PersonalAccessTokenManager (gl.personal_access_tokens).
+// Its IDs include the word "self", the token of the request (IDWords):
+// Get(ctx, "self") and Delete(ctx, "self").
+// GitLab API: https://docs.gitlab.com/api/personal_access_tokens/#get-single-personal-access-token
+// and https://docs.gitlab.com/api/personal_access_tokens/#self-revoke
 var personalAccessTokenSpec = &base.Spec{
 	Name:        "personal_access_token",
 	Accessor:    "PersonalAccessTokens",
 	Path:        "/personal_access_tokens",
 	Ops:         base.OpsRetrieve | base.OpDelete,
 	ListFilters: []string{"user_id"},
+	IDWords:     []string{"self"},
 	DocsURL:     "https://docs.gitlab.com/api/personal_access_tokens/",
 	Actions:     rotateActions,
 }

@@ -64,6 +64,8 @@ var projectPipelineSpec = &base.Spec{
 		{Name: "latest", Method: "GET", OnManager: true, Attrs: base.RequiredOptional{Optional: []string{"ref"}}, Result: base.ResultNew},
 		{Name: "cancel", Result: base.ResultReplace},
 		{Name: "retry", Result: base.ResultReplace},
+		// https://docs.gitlab.com/api/pipelines/#update-pipeline-metadata: its name.
+		{Name: "update_metadata", Method: "PUT", Path: "metadata", Attrs: base.RequiredOptional{Required: []string{"name"}}, Result: base.ResultReplace},
 	},
 }
 

@@ -73,6 +73,7 @@ func newProjectPipelineManager(c *base.Core) *ProjectPipelineManager {
 //   - Refresh: GET /projects/{project_id}/pipelines/{id}
 //   - Cancel (action cancel): POST /projects/{project_id}/pipelines/{id}/cancel
 //   - Retry (action retry): POST /projects/{project_id}/pipelines/{id}/retry
+//   - UpdateMetadata (action update_metadata): PUT /projects/{project_id}/pipelines/{id}/metadata
 //   - Bridges(): /projects/{project_id}/pipelines/{pipeline_id}/bridges (ProjectPipelineBridgeManager)
 //   - Jobs(): /projects/{project_id}/pipelines/{pipeline_id}/jobs (ProjectPipelineJobManager)
 //   - TestReport(): /projects/{project_id}/pipelines/{pipeline_id}/test_report (ProjectPipelineTestReportManager)
@@ -116,6 +117,14 @@ func (o *ProjectPipeline) Cancel(ctx context.Context, opts ...base.RequestOption
 // GitLab API: https://docs.gitlab.com/api/pipelines/
 func (o *ProjectPipeline) Retry(ctx context.Context, opts ...base.RequestOption) error {
 	_, _, err := o.Core().Action(ctx, o.Object, "retry", nil, opts)
+	return err
+}
+
+// UpdateMetadata runs the action update_metadata: PUT /projects/{project_id}/pipelines/{id}/metadata. The object takes GitLab's answer.
+// Attributes (required: name) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/pipelines/
+func (o *ProjectPipeline) UpdateMetadata(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "update_metadata", attrs, opts)
 	return err
 }
 

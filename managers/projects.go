@@ -183,6 +183,37 @@ var projectSpec = &base.Spec{
 		{Name: "unstar", Result: base.ResultReplace},
 		{Name: "update_submodule", Method: "PUT", Path: "repository/submodules/{submodule}", Attrs: base.RequiredOptional{Required: []string{"submodule", "branch", "commit_sha"}}},
 		{Name: "upload", Path: "uploads", Attrs: base.RequiredOptional{Required: []string{"file"}}, Types: fileAttr},
+		// Beyond python-gitlab.
+		// https://docs.gitlab.com/api/import/#import-repository-from-bitbucket-cloud
+		{Name: "import_bitbucket", Path: "/import/bitbucket", OnManager: true, Attrs: base.RequiredOptional{
+			Required: []string{"bitbucket_username", "bitbucket_app_password", "repo_path", "target_namespace"},
+			Optional: []string{"new_name"}}},
+		// https://docs.gitlab.com/api/import/#cancel-github-project-import
+		{Name: "cancel_github_import", Path: "/import/github/cancel", OnManager: true, Attrs: base.RequiredOptional{
+			Required: []string{"project_id"}, Optional: []string{"github_hostname"}}},
+		// https://docs.gitlab.com/api/import/#import-github-gists-into-gitlab-snippets: 202, no body.
+		{Name: "import_github_gists", Path: "/import/github/gists", OnManager: true, Result: base.ResultNone, Attrs: base.RequiredOptional{
+			Required: []string{"personal_access_token"}}},
+		// https://docs.gitlab.com/api/projects/#download-a-project-avatar
+		{Name: "avatar", Method: "GET", Result: base.ResultDownload},
+		// https://docs.gitlab.com/api/projects/#list-a-projects-invited-groups
+		{Name: "invited_groups", Method: "GET", Result: base.ResultList, Of: "group", Attrs: base.RequiredOptional{
+			Optional: []string{"search", "min_access_level", "relation", "with_custom_attributes"}}},
+		// https://docs.gitlab.com/api/project_starring/#list-users-who-starred-a-project: {starred_since, user}.
+		{Name: "starrers", Method: "GET", Attrs: base.RequiredOptional{Optional: []string{"search"}}},
+		// https://docs.gitlab.com/api/repositories/#generate-changelog-data
+		{Name: "changelog", Method: "GET", Path: "repository/changelog", Attrs: base.RequiredOptional{
+			Required: []string{"version"}, Optional: []string{"config_file", "date", "from", "to", "trailer"}}},
+		// https://docs.gitlab.com/api/repositories/#add-changelog-data-to-a-changelog-file
+		{Name: "add_changelog", Path: "repository/changelog", Result: base.ResultNone, Attrs: base.RequiredOptional{
+			Required: []string{"version"},
+			Optional: []string{"branch", "config_file", "date", "file", "from", "message", "to", "trailer"}}},
+		// https://docs.gitlab.com/api/project_templates/: type is dockerfiles,
+		// gitignores, gitlab_ci_ymls, licenses, issues or merge_requests.
+		{Name: "templates", Method: "GET", Path: "templates/{type}", Attrs: base.RequiredOptional{Required: []string{"type"}}},
+		{Name: "template", Method: "GET", Path: "templates/{type}/{name}", Attrs: base.RequiredOptional{
+			Required: []string{"type", "name"}, Optional: []string{"source_template_project_id", "project", "fullname"}}},
+		doraMetricsAction,
 	},
 }
 
@@ -214,7 +245,8 @@ var projectRemoteMirrorSpec = &base.Spec{
 	Path:       "/projects/{project_id}/remote_mirrors",
 	Parent:     "project",
 	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpList | base.OpCreate | base.OpUpdate | base.OpDelete,
+	// get beyond python-gitlab: https://docs.gitlab.com/api/remote_mirrors/#get-a-single-projects-remote-mirror
+	Ops: base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"url"},
 		Optional: []string{"enabled", "only_protected_branches"},
@@ -225,6 +257,8 @@ var projectRemoteMirrorSpec = &base.Spec{
 	DocsURL: "https://docs.gitlab.com/api/remote_mirrors/",
 	Actions: []base.Action{
 		{Name: "sync", Result: base.ResultNone},
+		// https://docs.gitlab.com/api/remote_mirrors/#get-a-single-projects-remote-mirror-public-key
+		{Name: "public_key", Method: "GET"},
 	},
 }
 

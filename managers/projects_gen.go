@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
+	"iter"
 )
 
 // GroupProjectManager manages /groups/{group_id}/projects.
@@ -55,6 +56,9 @@ func (o *Group) Projects() *GroupProjectManager {
 //   - ImportProject (action import_project): POST /projects/import
 //   - RemoteImport (action remote_import): POST /projects/remote-import
 //   - RemoteImportS3 (action remote_import_s3): POST /projects/remote-import-s3
+//   - ImportBitbucket (action import_bitbucket): POST /projects/import/bitbucket
+//   - CancelGithubImport (action cancel_github_import): POST /projects/import/github/cancel
+//   - ImportGithubGists (action import_github_gists): POST /projects/import/github/gists
 //
 // Declared in projects.go (projectSpec).
 // GitLab API: https://docs.gitlab.com/api/projects/
@@ -102,13 +106,23 @@ func newProjectManager(c *base.Core) *ProjectManager {
 //   - Unstar (action unstar): POST /projects/{id}/unstar
 //   - UpdateSubmodule (action update_submodule): PUT /projects/{id}/repository/submodules/{submodule}
 //   - Upload (action upload): POST /projects/{id}/uploads
+//   - Avatar (action avatar): GET /projects/{id}/avatar
+//   - InvitedGroups (action invited_groups): GET /projects/{id}/invited_groups
+//   - Starrers (action starrers): GET /projects/{id}/starrers
+//   - Changelog (action changelog): GET /projects/{id}/repository/changelog
+//   - AddChangelog (action add_changelog): POST /projects/{id}/repository/changelog
+//   - Templates (action templates): GET /projects/{id}/templates/{type}
+//   - Template (action template): GET /projects/{id}/templates/{type}/{name}
+//   - DoraMetrics (action dora_metrics): GET /projects/{id}/dora/metrics
 //   - GenericPackages(): /projects/{project_id}/packages/generic (GenericPackageManager)
 //   - AccessRequests(): /projects/{project_id}/access_requests (ProjectAccessRequestManager)
 //   - AccessTokens(): /projects/{project_id}/access_tokens (ProjectAccessTokenManager)
 //   - AdditionalStatistics(): /projects/{project_id}/statistics (ProjectAdditionalStatisticsManager)
+//   - AlertManagementAlerts(): /projects/{project_id}/alert_management_alerts (ProjectAlertManagementAlertManager)
 //   - Approvals(): /projects/{project_id}/approvals (ProjectApprovalManager)
 //   - ApprovalRules(): /projects/{project_id}/approval_rules (ProjectApprovalRuleManager)
 //   - Artifacts(): /projects/{project_id}/jobs/artifacts (ProjectArtifactManager)
+//   - Attestations(): /projects/{project_id}/attestations (ProjectAttestationManager)
 //   - AuditEvents(): /projects/{project_id}/audit_events (ProjectAuditEventManager)
 //   - Badges(): /projects/{project_id}/badges (ProjectBadgeManager)
 //   - Boards(): /projects/{project_id}/boards (ProjectBoardManager)
@@ -118,10 +132,14 @@ func newProjectManager(c *base.Core) *ProjectManager {
 //   - ClusterAgents(): /projects/{project_id}/cluster_agents (ProjectClusterAgentManager)
 //   - Commits(): /projects/{project_id}/repository/commits (ProjectCommitManager)
 //   - CustomAttributes(): /projects/{project_id}/custom_attributes (ProjectCustomAttributeManager)
+//   - Dependencies(): /projects/{project_id}/dependencies (ProjectDependencyManager)
+//   - DependencyFirewall(): /projects/{project_id}/dependency_firewall (ProjectDependencyFirewallManager)
 //   - DeployTokens(): /projects/{project_id}/deploy_tokens (ProjectDeployTokenManager)
 //   - Deployments(): /projects/{project_id}/deployments (ProjectDeploymentManager)
 //   - DockerfileTemplates(): /projects/{project_id}/templates/dockerfiles (ProjectDockerfileTemplateManager)
 //   - Environments(): /projects/{project_id}/environments (ProjectEnvironmentManager)
+//   - ErrorTrackingClientKeys(): /projects/{project_id}/error_tracking/client_keys (ProjectErrorTrackingClientKeyManager)
+//   - ErrorTrackingSettings(): /projects/{project_id}/error_tracking/settings (ProjectErrorTrackingSettingsManager)
 //   - Events(): /projects/{project_id}/events (ProjectEventManager)
 //   - Exports(): /projects/{project_id}/export (ProjectExportManager)
 //   - ExternalStatusChecks(): /projects/{project_id}/external_status_checks (ProjectExternalStatusCheckManager)
@@ -129,6 +147,7 @@ func newProjectManager(c *base.Core) *ProjectManager {
 //   - FeatureFlagsUserLists(): /projects/{project_id}/feature_flags_user_lists (ProjectFeatureFlagUserListManager)
 //   - Files(): /projects/{project_id}/repository/files (ProjectFileManager)
 //   - Forks(): /projects/{project_id}/forks (ProjectForkManager)
+//   - FreezePeriods(): /projects/{project_id}/freeze_periods (ProjectFreezePeriodManager)
 //   - GitignoreTemplates(): /projects/{project_id}/templates/gitignores (ProjectGitignoreTemplateManager)
 //   - GitlabciymlTemplates(): /projects/{project_id}/templates/gitlab_ci_ymls (ProjectGitlabciymlTemplateManager)
 //   - Groups(): /projects/{project_id}/groups (ProjectGroupManager)
@@ -145,12 +164,15 @@ func newProjectManager(c *base.Core) *ProjectManager {
 //   - Keys(): /projects/{project_id}/deploy_keys (ProjectKeyManager)
 //   - Labels(): /projects/{project_id}/labels (ProjectLabelManager)
 //   - LicenseTemplates(): /projects/{project_id}/templates/licenses (ProjectLicenseTemplateManager)
+//   - MarkdownUploads(): /projects/{project_id}/uploads (ProjectMarkdownUploadManager)
 //   - Members(): /projects/{project_id}/members (ProjectMemberManager)
 //   - MembersAll(): /projects/{project_id}/members/all (ProjectMemberAllManager)
 //   - MergeRequests(): /projects/{project_id}/merge_requests (ProjectMergeRequestManager)
+//   - MergeRequestApprovalSetting(): /projects/{project_id}/merge_request_approval_setting (ProjectMergeRequestApprovalSettingManager)
 //   - MergeRequestTemplates(): /projects/{project_id}/templates/merge_requests (ProjectMergeRequestTemplateManager)
 //   - MergeTrains(): /projects/{project_id}/merge_trains (ProjectMergeTrainManager)
 //   - Milestones(): /projects/{project_id}/milestones (ProjectMilestoneManager)
+//   - MLModelPackages(): /projects/{project_id}/packages/ml_models (ProjectMlModelPackageManager)
 //   - Notes(): /projects/{project_id}/notes (ProjectNoteManager)
 //   - NotificationSettings(): /projects/{project_id}/notification_settings (ProjectNotificationSettingsManager)
 //   - Packages(): /projects/{project_id}/packages (ProjectPackageManager)
@@ -165,21 +187,26 @@ func newProjectManager(c *base.Core) *ProjectManager {
 //   - PullMirror(): /projects/{project_id}/mirror/pull (ProjectPullMirrorManager)
 //   - PushRules(): /projects/{project_id}/push_rule (ProjectPushRulesManager)
 //   - RegistryProtectionRules(): /projects/{project_id}/registry/protection/rules (ProjectRegistryProtectionRuleManager)
+//   - RegistryProtectionTagRules(): /projects/{project_id}/registry/protection/tag/rules (ProjectRegistryProtectionTagRuleManager)
 //   - Repositories(): /projects/{project_id}/registry/repositories (ProjectRegistryRepositoryManager)
 //   - RegistryProtectionRepositoryRules(): /projects/{project_id}/registry/protection/repository/rules (ProjectRegistryRepositoryProtectionRuleManager)
 //   - Releases(): /projects/{project_id}/releases (ProjectReleaseManager)
 //   - RemoteMirrors(): /projects/{project_id}/remote_mirrors (ProjectRemoteMirrorManager)
+//   - RepositoryStorageMoves(): /projects/{project_id}/repository_storage_moves (ProjectRepositoryStorageMoveManager)
 //   - ResourceGroups(): /projects/{project_id}/resource_groups (ProjectResourceGroupManager)
 //   - Runners(): /projects/{project_id}/runners (ProjectRunnerManager)
 //   - SecureFiles(): /projects/{project_id}/secure_files (ProjectSecureFileManager)
+//   - SecuritySettings(): /projects/{project_id}/security_settings (ProjectSecuritySettingsManager)
 //   - Services(): /projects/{project_id}/integrations (ProjectServiceManager)
 //   - ServiceAccounts(): /projects/{project_id}/service_accounts (ProjectServiceAccountManager)
 //   - Snippets(): /projects/{project_id}/snippets (ProjectSnippetManager)
 //   - Storage(): /projects/{project_id}/storage (ProjectStorageManager)
 //   - Tags(): /projects/{project_id}/repository/tags (ProjectTagManager)
+//   - TerraformStates(): /projects/{project_id}/terraform/state (ProjectTerraformStateManager)
 //   - Triggers(): /projects/{project_id}/triggers (ProjectTriggerManager)
 //   - Users(): /projects/{project_id}/users (ProjectUserManager)
 //   - Variables(): /projects/{project_id}/variables (ProjectVariableManager)
+//   - Vulnerabilities(): /projects/{project_id}/vulnerabilities (ProjectVulnerabilityManager)
 //   - Wikis(): /projects/{project_id}/wikis (ProjectWikiManager)
 type Project struct {
 	*base.Object
@@ -436,6 +463,91 @@ func (o *Project) Upload(ctx context.Context, attrs base.Attrs, opts ...base.Req
 	return resp, err
 }
 
+// ImportBitbucket runs the action import_bitbucket: POST /projects/import/bitbucket. It returns GitLab's answer.
+// Attributes (required: bitbucket_username, bitbucket_app_password, repo_path, target_namespace; optional: new_name) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (m *ProjectManager) ImportBitbucket(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "import_bitbucket", attrs, opts)
+	return resp, err
+}
+
+// CancelGithubImport runs the action cancel_github_import: POST /projects/import/github/cancel. It returns GitLab's answer.
+// Attributes (required: project_id; optional: github_hostname) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (m *ProjectManager) CancelGithubImport(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "cancel_github_import", attrs, opts)
+	return resp, err
+}
+
+// ImportGithubGists runs the action import_github_gists: POST /projects/import/github/gists. GitLab's answer is not read.
+// Attributes (required: personal_access_token) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (m *ProjectManager) ImportGithubGists(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "import_github_gists", attrs, opts)
+	return err
+}
+
+// Avatar runs the action avatar: GET /projects/{id}/avatar. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Avatar(ctx context.Context, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "avatar", nil, opts)
+}
+
+// InvitedGroups runs the action invited_groups: GET /projects/{id}/invited_groups. It iterates over the *Group of every page of the answer, fetched as the loop goes.
+// Attributes (optional: search, min_access_level, relation, with_custom_attributes) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) InvitedGroups(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[*Group, error] {
+	return base.ActionAll(ctx, o.Core(), o.Object, "invited_groups", params, opts, newGroup)
+}
+
+// Starrers runs the action starrers: GET /projects/{id}/starrers. It returns GitLab's answer.
+// Attributes (optional: search) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Starrers(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "starrers", attrs, opts)
+	return resp, err
+}
+
+// Changelog runs the action changelog: GET /projects/{id}/repository/changelog. It returns GitLab's answer.
+// Attributes (required: version; optional: config_file, date, from, to, trailer) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Changelog(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "changelog", attrs, opts)
+	return resp, err
+}
+
+// AddChangelog runs the action add_changelog: POST /projects/{id}/repository/changelog. GitLab's answer is not read.
+// Attributes (required: version; optional: branch, config_file, date, file, from, message, to, trailer) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) AddChangelog(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "add_changelog", attrs, opts)
+	return err
+}
+
+// Templates runs the action templates: GET /projects/{id}/templates/{type}. It returns GitLab's answer.
+// Attributes (required: type) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Templates(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "templates", attrs, opts)
+	return resp, err
+}
+
+// Template runs the action template: GET /projects/{id}/templates/{type}/{name}. It returns GitLab's answer.
+// Attributes (required: type, name; optional: source_template_project_id, project, fullname) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) Template(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "template", attrs, opts)
+	return resp, err
+}
+
+// DoraMetrics runs the action dora_metrics: GET /projects/{id}/dora/metrics. It returns GitLab's answer.
+// Attributes (required: metric; optional: start_date, end_date, environment_tiers, interval) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/projects/
+func (o *Project) DoraMetrics(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "dora_metrics", attrs, opts)
+	return resp, err
+}
+
 // ProjectForkManager manages /projects/{project_id}/forks.
 // Reach it with project.Forks(); its objects are *ProjectFork.
 //
@@ -561,6 +673,7 @@ func (m *ProjectPullMirrorManager) Start(ctx context.Context, attrs base.Attrs, 
 // Reach it with project.RemoteMirrors(); its objects are *ProjectRemoteMirror.
 //
 //   - List, All and Head: GET /projects/{project_id}/remote_mirrors
+//   - Get and Lazy: GET /projects/{project_id}/remote_mirrors/{id}
 //   - Create: POST /projects/{project_id}/remote_mirrors; required: url; optional: enabled, only_protected_branches
 //   - Update: PUT /projects/{project_id}/remote_mirrors/{id}; optional: enabled, only_protected_branches
 //   - Delete: DELETE /projects/{project_id}/remote_mirrors/{id}
@@ -569,15 +682,12 @@ func (m *ProjectPullMirrorManager) Start(ctx context.Context, attrs base.Attrs, 
 // GitLab API: https://docs.gitlab.com/api/remote_mirrors/
 type ProjectRemoteMirrorManager struct {
 	*base.Manager[*ProjectRemoteMirror]
-	mixins.Lister[*ProjectRemoteMirror]
-	mixins.Creator[*ProjectRemoteMirror]
-	mixins.Updater[*ProjectRemoteMirror]
-	mixins.Deleter[*ProjectRemoteMirror]
+	mixins.CRUD[*ProjectRemoteMirror]
 }
 
 func newProjectRemoteMirrorManager(c *base.Core) *ProjectRemoteMirrorManager {
 	m := base.NewManager(c, newProjectRemoteMirror)
-	return &ProjectRemoteMirrorManager{m, mixins.NewLister(m), mixins.NewCreator(m), mixins.NewUpdater(m), mixins.NewDeleter(m)}
+	return &ProjectRemoteMirrorManager{m, mixins.NewCRUD(m)}
 }
 
 // ProjectRemoteMirror is an object of ProjectRemoteMirrorManager, printed <ProjectRemoteMirror id:…>.
@@ -586,15 +696,18 @@ func newProjectRemoteMirrorManager(c *base.Core) *ProjectRemoteMirrorManager {
 //
 //   - Save: PUT /projects/{project_id}/remote_mirrors/{id} with the pending changes
 //   - Delete: DELETE /projects/{project_id}/remote_mirrors/{id}
+//   - Refresh: GET /projects/{project_id}/remote_mirrors/{id}
 //   - Sync (action sync): POST /projects/{project_id}/remote_mirrors/{id}/sync
+//   - PublicKey (action public_key): GET /projects/{project_id}/remote_mirrors/{id}/public_key
 type ProjectRemoteMirror struct {
 	*base.Object
 	mixins.Saver
 	mixins.ObjectDeleter
+	mixins.Refresher
 }
 
 func newProjectRemoteMirror(o *base.Object) *ProjectRemoteMirror {
-	return &ProjectRemoteMirror{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o)}
+	return &ProjectRemoteMirror{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
 }
 
 // RemoteMirrors returns the manager of /projects/{project_id}/remote_mirrors
@@ -608,6 +721,13 @@ func (o *Project) RemoteMirrors() *ProjectRemoteMirrorManager {
 func (o *ProjectRemoteMirror) Sync(ctx context.Context, opts ...base.RequestOption) error {
 	_, _, err := o.Core().Action(ctx, o.Object, "sync", nil, opts)
 	return err
+}
+
+// PublicKey runs the action public_key: GET /projects/{project_id}/remote_mirrors/{id}/public_key. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/remote_mirrors/
+func (o *ProjectRemoteMirror) PublicKey(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "public_key", nil, opts)
+	return resp, err
 }
 
 // ProjectStorageManager manages /projects/{project_id}/storage.

@@ -47,3 +47,48 @@ func newProjectRegistryProtectionRule(o *base.Object) *ProjectRegistryProtection
 func (o *Project) RegistryProtectionRules() *ProjectRegistryProtectionRuleManager {
 	return newProjectRegistryProtectionRuleManager(o.ChildCore("project_registry_protection_rule"))
 }
+
+// ProjectRegistryProtectionTagRuleManager manages /projects/{project_id}/registry/protection/tag/rules.
+// Reach it with project.RegistryProtectionTagRules(); its objects are *ProjectRegistryProtectionTagRule.
+//
+//   - List, All and Head: GET /projects/{project_id}/registry/protection/tag/rules
+//   - Create: POST /projects/{project_id}/registry/protection/tag/rules; required: tag_name_pattern, minimum_access_level_for_push, minimum_access_level_for_delete
+//   - Update: PATCH /projects/{project_id}/registry/protection/tag/rules/{id}; optional: tag_name_pattern, minimum_access_level_for_push, minimum_access_level_for_delete
+//   - Delete: DELETE /projects/{project_id}/registry/protection/tag/rules/{id}
+//
+// Declared in registry_protection_rules.go (projectRegistryProtectionTagRuleSpec).
+// GitLab API: https://docs.gitlab.com/api/container_registry_protection_tag_rules/
+type ProjectRegistryProtectionTagRuleManager struct {
+	*base.Manager[*ProjectRegistryProtectionTagRule]
+	mixins.Lister[*ProjectRegistryProtectionTagRule]
+	mixins.Creator[*ProjectRegistryProtectionTagRule]
+	mixins.Updater[*ProjectRegistryProtectionTagRule]
+	mixins.Deleter[*ProjectRegistryProtectionTagRule]
+}
+
+func newProjectRegistryProtectionTagRuleManager(c *base.Core) *ProjectRegistryProtectionTagRuleManager {
+	m := base.NewManager(c, newProjectRegistryProtectionTagRule)
+	return &ProjectRegistryProtectionTagRuleManager{m, mixins.NewLister(m), mixins.NewCreator(m), mixins.NewUpdater(m), mixins.NewDeleter(m)}
+}
+
+// ProjectRegistryProtectionTagRule is an object of ProjectRegistryProtectionTagRuleManager, printed <ProjectRegistryProtectionTagRule id:… tag_name_pattern:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+//
+//   - Save: PATCH /projects/{project_id}/registry/protection/tag/rules/{id} with the pending changes
+//   - Delete: DELETE /projects/{project_id}/registry/protection/tag/rules/{id}
+type ProjectRegistryProtectionTagRule struct {
+	*base.Object
+	mixins.Saver
+	mixins.ObjectDeleter
+}
+
+func newProjectRegistryProtectionTagRule(o *base.Object) *ProjectRegistryProtectionTagRule {
+	return &ProjectRegistryProtectionTagRule{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o)}
+}
+
+// RegistryProtectionTagRules returns the manager of /projects/{project_id}/registry/protection/tag/rules
+// (ProjectRegistryProtectionTagRuleManager). It makes no request.
+func (o *Project) RegistryProtectionTagRules() *ProjectRegistryProtectionTagRuleManager {
+	return newProjectRegistryProtectionTagRuleManager(o.ChildCore("project_registry_protection_tag_rule"))
+}

@@ -42,4 +42,25 @@ var projectReleaseSpec = &base.Spec{
 	ListFilters: []string{"order_by", "sort", "include_html_description"},
 	Types:       map[string]base.AttrType{"milestones": base.TypeArray},
 	DocsURL:     "https://docs.gitlab.com/api/releases/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/releases/#get-the-latest-release: the answer is the release.
+		{Name: "latest", Method: "GET", Path: "permalink/latest", OnManager: true, Result: base.ResultNew,
+			Attrs: base.RequiredOptional{Optional: []string{"include_html_description"}}},
+	},
+}
+
+// groupReleaseSpec declares /groups/{group_id}/releases: the releases of
+// a group's projects.
+// GitLab API: https://docs.gitlab.com/api/releases/#list-group-releases
+var groupReleaseSpec = &base.Spec{
+	Name:        "group_release",
+	Accessor:    "Releases",
+	Path:        "/groups/{group_id}/releases",
+	Parent:      "group",
+	FromParent:  map[string]string{"group_id": "id"},
+	IDAttr:      "tag_name",
+	ReprAttr:    "name",
+	Ops:         base.OpList,
+	ListFilters: []string{"sort", "simple"},
+	DocsURL:     "https://docs.gitlab.com/api/releases/",
 }

@@ -3,9 +3,44 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
+
+// GroupReleaseManager manages /groups/{group_id}/releases.
+// Reach it with group.Releases(); its objects are *GroupRelease.
+//
+//   - List, All and Head: GET /groups/{group_id}/releases; filters: sort, simple
+//
+// Declared in releases.go (groupReleaseSpec).
+// GitLab API: https://docs.gitlab.com/api/releases/
+type GroupReleaseManager struct {
+	*base.Manager[*GroupRelease]
+	mixins.Lister[*GroupRelease]
+}
+
+func newGroupReleaseManager(c *base.Core) *GroupReleaseManager {
+	m := base.NewManager(c, newGroupRelease)
+	return &GroupReleaseManager{m, mixins.NewLister(m)}
+}
+
+// GroupRelease is an object of GroupReleaseManager, printed <GroupRelease tag_name:… name:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+type GroupRelease struct {
+	*base.Object
+}
+
+func newGroupRelease(o *base.Object) *GroupRelease {
+	return &GroupRelease{o}
+}
+
+// Releases returns the manager of /groups/{group_id}/releases
+// (GroupReleaseManager). It makes no request.
+func (o *Group) Releases() *GroupReleaseManager {
+	return newGroupReleaseManager(o.ChildCore("group_release"))
+}
 
 // ProjectReleaseManager manages /projects/{project_id}/releases.
 // Reach it with project.Releases(); its objects are *ProjectRelease.
@@ -15,6 +50,7 @@ import (
 //   - Create: POST /projects/{project_id}/releases; required: tag_name; optional: name, description, ref, assets
 //   - Update: PUT /projects/{project_id}/releases/{tag_name}; optional: name, description, milestones, released_at
 //   - Delete: DELETE /projects/{project_id}/releases/{tag_name}
+//   - Latest (action latest): GET /projects/{project_id}/releases/permalink/latest
 //
 // Declared in releases.go (projectReleaseSpec).
 // GitLab API: https://docs.gitlab.com/api/releases/
@@ -51,6 +87,17 @@ func newProjectRelease(o *base.Object) *ProjectRelease {
 // (ProjectReleaseManager). It makes no request.
 func (o *Project) Releases() *ProjectReleaseManager {
 	return newProjectReleaseManager(o.ChildCore("project_release"))
+}
+
+// Latest runs the action latest: GET /projects/{project_id}/releases/permalink/latest. It returns the *ProjectRelease GitLab answers with.
+// Attributes (optional: include_html_description) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/releases/
+func (m *ProjectReleaseManager) Latest(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*ProjectRelease, error) {
+	n, _, err := m.Core().Action(ctx, nil, "latest", attrs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return newProjectRelease(n), nil
 }
 
 // ProjectReleaseLinkManager manages /projects/{project_id}/releases/{tag_name}/assets/links.

@@ -17,6 +17,15 @@ var groupRunnerSpec = &base.Spec{
 	ListFilters: []string{"scope", "tag_list"},
 	Types:       map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
 	DocsURL:     "https://docs.gitlab.com/api/runners/",
+	Actions:     resetRegistrationTokenActions,
+}
+
+// resetRegistrationTokenActions reset the registration token of an
+// instance's, group's or project's runners (deprecated by GitLab with
+// runner registration tokens).
+// GitLab API: https://docs.gitlab.com/api/runners/#reset-instances-runner-registration-token
+var resetRegistrationTokenActions = []base.Action{
+	{Name: "reset_registration_token", OnManager: true},
 }
 
 // projectRunnerSpec declares /projects/{project_id}/runners.
@@ -34,6 +43,7 @@ var projectRunnerSpec = &base.Spec{
 	ListFilters: []string{"scope", "tag_list"},
 	Types:       map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
 	DocsURL:     "https://docs.gitlab.com/api/runners/",
+	Actions:     resetRegistrationTokenActions,
 }
 
 // runnerAllSpec declares /runners/all.
@@ -89,5 +99,25 @@ var runnerSpec = &base.Spec{
 	Actions: []base.Action{
 		{Name: "all", Method: "GET", OnManager: true, Attrs: base.RequiredOptional{Optional: []string{"scope"}}, Result: base.ResultList, GoMethod: "AllRunners"},
 		{Name: "verify", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"token"}}, Result: base.ResultNone},
+		// https://docs.gitlab.com/api/runners/#delete-a-runner-by-authentication-token
+		{Name: "delete_by_token", Method: "DELETE", Path: "/runners", OnManager: true,
+			Attrs: base.RequiredOptional{Required: []string{"token"}}, Result: base.ResultNone},
+		{Name: "reset_registration_token", OnManager: true},
+		// https://docs.gitlab.com/api/runners/#reset-runners-authentication-token-by-using-the-runner-id
+		{Name: "reset_authentication_token"},
 	},
+}
+
+// runnerRunnerManagerSpec declares /runners/{runner_id}/managers: the
+// runner managers (the processes that run a runner's jobs) of a runner,
+// named as python-gitlab names sub-managers (parent, then resource).
+// GitLab API: https://docs.gitlab.com/api/runners/#list-all-runners-managers
+var runnerRunnerManagerSpec = &base.Spec{
+	Name:       "runner_runner_manager",
+	Accessor:   "Managers",
+	Path:       "/runners/{runner_id}/managers",
+	Parent:     "runner",
+	FromParent: map[string]string{"runner_id": "id"},
+	Ops:        base.OpList,
+	DocsURL:    "https://docs.gitlab.com/api/runners/",
 }

@@ -13,6 +13,7 @@ import (
 // Reach it with group.Runners(); its objects are *GroupRunner.
 //
 //   - List, All and Head: GET /groups/{group_id}/runners; filters: scope, tag_list
+//   - ResetRegistrationToken (action reset_registration_token): POST /groups/{group_id}/runners/reset_registration_token
 //
 // Declared in runners.go (groupRunnerSpec).
 // GitLab API: https://docs.gitlab.com/api/runners/
@@ -43,12 +44,20 @@ func (o *Group) Runners() *GroupRunnerManager {
 	return newGroupRunnerManager(o.ChildCore("group_runner"))
 }
 
+// ResetRegistrationToken runs the action reset_registration_token: POST /groups/{group_id}/runners/reset_registration_token. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/runners/
+func (m *GroupRunnerManager) ResetRegistrationToken(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "reset_registration_token", nil, opts)
+	return resp, err
+}
+
 // ProjectRunnerManager manages /projects/{project_id}/runners.
 // Reach it with project.Runners(); its objects are *ProjectRunner.
 //
 //   - List, All and Head: GET /projects/{project_id}/runners; filters: scope, tag_list
 //   - Create: POST /projects/{project_id}/runners; required: runner_id
 //   - Delete: DELETE /projects/{project_id}/runners/{id}
+//   - ResetRegistrationToken (action reset_registration_token): POST /projects/{project_id}/runners/reset_registration_token
 //
 // Declared in runners.go (projectRunnerSpec).
 // GitLab API: https://docs.gitlab.com/api/runners/
@@ -84,6 +93,13 @@ func (o *Project) Runners() *ProjectRunnerManager {
 	return newProjectRunnerManager(o.ChildCore("project_runner"))
 }
 
+// ResetRegistrationToken runs the action reset_registration_token: POST /projects/{project_id}/runners/reset_registration_token. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/runners/
+func (m *ProjectRunnerManager) ResetRegistrationToken(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "reset_registration_token", nil, opts)
+	return resp, err
+}
+
 // RunnerManager manages /runners.
 // Reach it with gl.Runners; its objects are *Runner.
 //
@@ -94,6 +110,8 @@ func (o *Project) Runners() *ProjectRunnerManager {
 //   - Delete: DELETE /runners/{id}
 //   - AllRunners (action all): GET /runners/all
 //   - Verify (action verify): POST /runners/verify
+//   - DeleteByToken (action delete_by_token): DELETE /runners/runners
+//   - ResetRegistrationToken (action reset_registration_token): POST /runners/reset_registration_token
 //
 // Declared in runners.go (runnerSpec).
 // GitLab API: https://docs.gitlab.com/api/runners/
@@ -114,7 +132,9 @@ func newRunnerManager(c *base.Core) *RunnerManager {
 //   - Save: PUT /runners/{id} with the pending changes
 //   - Delete: DELETE /runners/{id}
 //   - Refresh: GET /runners/{id}
+//   - ResetAuthenticationToken (action reset_authentication_token): POST /runners/{id}/reset_authentication_token
 //   - Jobs(): /runners/{runner_id}/jobs (RunnerJobManager)
+//   - Managers(): /runners/{runner_id}/managers (RunnerRunnerManagerManager)
 type Runner struct {
 	*base.Object
 	mixins.Saver
@@ -139,6 +159,28 @@ func (m *RunnerManager) AllRunners(ctx context.Context, params base.Params, opts
 func (m *RunnerManager) Verify(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
 	_, _, err := m.Core().Action(ctx, nil, "verify", attrs, opts)
 	return err
+}
+
+// DeleteByToken runs the action delete_by_token: DELETE /runners/runners. GitLab's answer is not read.
+// Attributes (required: token) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/runners/
+func (m *RunnerManager) DeleteByToken(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
+	_, _, err := m.Core().Action(ctx, nil, "delete_by_token", attrs, opts)
+	return err
+}
+
+// ResetRegistrationToken runs the action reset_registration_token: POST /runners/reset_registration_token. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/runners/
+func (m *RunnerManager) ResetRegistrationToken(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "reset_registration_token", nil, opts)
+	return resp, err
+}
+
+// ResetAuthenticationToken runs the action reset_authentication_token: POST /runners/{id}/reset_authentication_token. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/runners/
+func (o *Runner) ResetAuthenticationToken(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "reset_authentication_token", nil, opts)
+	return resp, err
 }
 
 // RunnerAllManager manages /runners/all.
@@ -201,4 +243,38 @@ func newRunnerJob(o *base.Object) *RunnerJob {
 // (RunnerJobManager). It makes no request.
 func (o *Runner) Jobs() *RunnerJobManager {
 	return newRunnerJobManager(o.ChildCore("runner_job"))
+}
+
+// RunnerRunnerManagerManager manages /runners/{runner_id}/managers.
+// Reach it with runner.Managers(); its objects are *RunnerRunnerManager.
+//
+//   - List, All and Head: GET /runners/{runner_id}/managers
+//
+// Declared in runners.go (runnerRunnerManagerSpec).
+// GitLab API: https://docs.gitlab.com/api/runners/
+type RunnerRunnerManagerManager struct {
+	*base.Manager[*RunnerRunnerManager]
+	mixins.Lister[*RunnerRunnerManager]
+}
+
+func newRunnerRunnerManagerManager(c *base.Core) *RunnerRunnerManagerManager {
+	m := base.NewManager(c, newRunnerRunnerManager)
+	return &RunnerRunnerManagerManager{m, mixins.NewLister(m)}
+}
+
+// RunnerRunnerManager is an object of RunnerRunnerManagerManager, printed <RunnerRunnerManager id:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+type RunnerRunnerManager struct {
+	*base.Object
+}
+
+func newRunnerRunnerManager(o *base.Object) *RunnerRunnerManager {
+	return &RunnerRunnerManager{o}
+}
+
+// Managers returns the manager of /runners/{runner_id}/managers
+// (RunnerRunnerManagerManager). It makes no request.
+func (o *Runner) Managers() *RunnerRunnerManagerManager {
+	return newRunnerRunnerManagerManager(o.ChildCore("runner_runner_manager"))
 }

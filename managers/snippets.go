@@ -52,5 +52,9 @@ var snippetSpec = &base.Spec{
 		{Name: "list_public", Method: "GET", Path: "public", OnManager: true, Result: base.ResultList},
 		{Name: "public", Method: "GET", OnManager: true, Result: base.ResultList},
 		{Name: "content", Method: "GET", Path: "raw", Result: base.ResultDownload},
+		// https://docs.gitlab.com/api/snippets/#get-raw-snippet-file-content: one file of
+		// the snippet at a ref (its file_path URL-encoded as one segment).
+		{Name: "raw_file", Method: "GET", Path: "files/{ref}/{file_path}/raw", Result: base.ResultDownload,
+			Attrs: base.RequiredOptional{Required: []string{"ref", "file_path"}}},
 	}, userAgentDetailActions),
 }

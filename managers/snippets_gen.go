@@ -104,7 +104,9 @@ func newSnippetManager(c *base.Core) *SnippetManager {
 //   - Delete: DELETE /snippets/{id}
 //   - Refresh: GET /snippets/{id}
 //   - Content (action content): GET /snippets/{id}/raw
+//   - RawFile (action raw_file): GET /snippets/{id}/files/{ref}/{file_path}/raw
 //   - UserAgentDetail (action user_agent_detail): GET /snippets/{id}/user_agent_detail
+//   - RepositoryStorageMoves(): /snippets/{snippet_id}/repository_storage_moves (SnippetRepositoryStorageMoveManager)
 type Snippet struct {
 	*base.Object
 	mixins.Saver
@@ -138,6 +140,13 @@ func (m *SnippetManager) Public(ctx context.Context, params base.Params, opts ..
 // GitLab API: https://docs.gitlab.com/api/snippets/
 func (o *Snippet) Content(ctx context.Context, opts ...base.RequestOption) (*base.Download, error) {
 	return o.Core().Download(ctx, o.Object, "content", nil, opts)
+}
+
+// RawFile runs the action raw_file: GET /snippets/{id}/files/{ref}/{file_path}/raw. It returns the answer unread, as a stream to read or write (WriteTo) and close.
+// Attributes (required: ref, file_path) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/snippets/
+func (o *Snippet) RawFile(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Download, error) {
+	return o.Core().Download(ctx, o.Object, "raw_file", attrs, opts)
 }
 
 // UserAgentDetail runs the action user_agent_detail: GET /snippets/{id}/user_agent_detail. It returns GitLab's answer.

@@ -35,4 +35,12 @@ var projectMergeRequestStatusCheckSpec = &base.Spec{
 		Required: []string{"sha", "external_status_check_id", "status"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/status_checks/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/status_checks/#set-status-of-an-external-status-check:
+		// POST .../merge_requests/:iid/status_check_responses.
+		{Name: "set_status", Path: "/projects/{project_id}/merge_requests/{merge_request_iid}/status_check_responses", OnManager: true,
+			Attrs: base.RequiredOptional{Required: []string{"sha", "external_status_check_id", "status"}}},
+		// https://docs.gitlab.com/api/status_checks/#retry-failed-status-check-for-a-merge-request
+		{Name: "retry"},
+	},
 }

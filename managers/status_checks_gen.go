@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -56,6 +57,7 @@ func (o *Project) ExternalStatusChecks() *ProjectExternalStatusCheckManager {
 // Reach it with projectMergeRequest.StatusChecks(); its objects are *ProjectMergeRequestStatusCheck.
 //
 //   - List, All and Head: GET /projects/{project_id}/merge_requests/{merge_request_iid}/status_checks
+//   - SetStatus (action set_status): POST /projects/{project_id}/merge_requests/{merge_request_iid}/status_checks/projects/{project_id}/merge_requests/{merge_request_iid}/status_check_responses
 //
 // Declared in status_checks.go (projectMergeRequestStatusCheckSpec).
 // GitLab API: https://docs.gitlab.com/api/status_checks/
@@ -72,6 +74,8 @@ func newProjectMergeRequestStatusCheckManager(c *base.Core) *ProjectMergeRequest
 // ProjectMergeRequestStatusCheck is an object of ProjectMergeRequestStatusCheckManager, printed <ProjectMergeRequestStatusCheck id:…>.
 // It holds GitLab's JSON: read it with Attr, GetString and the other getters,
 // or Decode; change it with Set.
+//
+//   - Retry (action retry): POST /projects/{project_id}/merge_requests/{merge_request_iid}/status_checks/{id}/retry
 type ProjectMergeRequestStatusCheck struct {
 	*base.Object
 }
@@ -84,4 +88,19 @@ func newProjectMergeRequestStatusCheck(o *base.Object) *ProjectMergeRequestStatu
 // (ProjectMergeRequestStatusCheckManager). It makes no request.
 func (o *ProjectMergeRequest) StatusChecks() *ProjectMergeRequestStatusCheckManager {
 	return newProjectMergeRequestStatusCheckManager(o.ChildCore("project_merge_request_status_check"))
+}
+
+// SetStatus runs the action set_status: POST /projects/{project_id}/merge_requests/{merge_request_iid}/status_checks/projects/{project_id}/merge_requests/{merge_request_iid}/status_check_responses. It returns GitLab's answer.
+// Attributes (required: sha, external_status_check_id, status) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/status_checks/
+func (m *ProjectMergeRequestStatusCheckManager) SetStatus(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "set_status", attrs, opts)
+	return resp, err
+}
+
+// Retry runs the action retry: POST /projects/{project_id}/merge_requests/{merge_request_iid}/status_checks/{id}/retry. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/status_checks/
+func (o *ProjectMergeRequestStatusCheck) Retry(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "retry", nil, opts)
+	return resp, err
 }

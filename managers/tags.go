@@ -37,4 +37,8 @@ var projectTagSpec = &base.Spec{
 	},
 	ListFilters: []string{"order_by", "sort", "search"},
 	DocsURL:     "https://docs.gitlab.com/api/tags/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/tags/#get-x509-signature-of-a-tag
+		{Name: "signature", Method: "GET"},
+	},
 }

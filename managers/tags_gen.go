@@ -3,6 +3,7 @@
 package managers
 
 import (
+	"context"
 	"github.com/golab/gitlab/base"
 	"github.com/golab/gitlab/mixins"
 )
@@ -75,6 +76,7 @@ func newProjectTagManager(c *base.Core) *ProjectTagManager {
 //
 //   - Delete: DELETE /projects/{project_id}/repository/tags/{name}
 //   - Refresh: GET /projects/{project_id}/repository/tags/{name}
+//   - Signature (action signature): GET /projects/{project_id}/repository/tags/{name}/signature
 type ProjectTag struct {
 	*base.Object
 	mixins.ObjectDeleter
@@ -89,4 +91,11 @@ func newProjectTag(o *base.Object) *ProjectTag {
 // (ProjectTagManager). It makes no request.
 func (o *Project) Tags() *ProjectTagManager {
 	return newProjectTagManager(o.ChildCore("project_tag"))
+}
+
+// Signature runs the action signature: GET /projects/{project_id}/repository/tags/{name}/signature. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/tags/
+func (o *ProjectTag) Signature(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "signature", nil, opts)
+	return resp, err
 }

@@ -59,6 +59,29 @@ var currentUserSpec = &base.Spec{
 	ReprAttr: "username",
 	Ops:      base.OpGetWithoutID,
 	DocsURL:  "https://docs.gitlab.com/api/users/",
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/users/#upload-an-avatar-for-yourself
+		{Name: "upload_avatar", Method: "PUT", Path: "avatar", OnManager: true,
+			Attrs: base.RequiredOptional{Required: []string{"avatar"}}, Types: map[string]base.AttrType{"avatar": base.TypeImage}},
+	},
+}
+
+// currentUserPersonalAccessTokenSpec declares /user/personal_access_tokens:
+// personal access tokens the current user creates for themselves (with
+// the k8s_proxy or self_rotate scope).
+// GitLab API: https://docs.gitlab.com/api/user_tokens/#create-a-personal-access-token
+var currentUserPersonalAccessTokenSpec = &base.Spec{
+	Name:     "current_user_personal_access_token",
+	Accessor: "CurrentUserPersonalAccessTokens",
+	Path:     "/user/personal_access_tokens",
+	ReprAttr: "name",
+	Ops:      base.OpCreate,
+	CreateAttrs: base.RequiredOptional{
+		Required: []string{"name", "scopes"},
+		Optional: []string{"description", "expires_at"},
+	},
+	Types:   map[string]base.AttrType{"scopes": base.TypeArray},
+	DocsURL: "https://docs.gitlab.com/api/user_tokens/",
 }
 
 // currentUserRunnerSpec declares /user/runners.
@@ -297,6 +320,14 @@ var userSpec = &base.Spec{
 	Types:   map[string]base.AttrType{"avatar": base.TypeImage, "confirm": base.TypeLowercase},
 	DocsURL: "https://docs.gitlab.com/api/events/",
 	Actions: []base.Action{
+		// Beyond python-gitlab.
+		// The counts of a user's groups, projects, issues and merge requests:
+		// https://docs.gitlab.com/api/users/#get-a-count-of-a-users-projects-groups-issues-and-merge-requests
+		{Name: "associations_count", Method: "GET"},
+		// https://docs.gitlab.com/api/users/#disable-two-factor-authentication-for-a-user: 204.
+		{Name: "disable_two_factor", Method: "PATCH", Result: base.ResultNone},
+		// https://docs.gitlab.com/api/deploy_keys/#list-project-deploy-keys-for-user
+		{Name: "project_deploy_keys", Method: "GET"},
 		{Name: "activate"},
 		{Name: "approve"},
 		{Name: "ban"},

@@ -12,6 +12,7 @@ import (
 // Reach it with gl.CurrentUser; its objects are *CurrentUser.
 //
 //   - Get: GET /user
+//   - UploadAvatar (action upload_avatar): PUT /user/avatar
 //
 // Declared in users.go (currentUserSpec).
 // GitLab API: https://docs.gitlab.com/api/users/
@@ -42,6 +43,14 @@ type CurrentUser struct {
 
 func newCurrentUser(o *base.Object) *CurrentUser {
 	return &CurrentUser{o, mixins.NewRefresher(o)}
+}
+
+// UploadAvatar runs the action upload_avatar: PUT /user/avatar. It returns GitLab's answer.
+// Attributes (required: avatar) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/users/
+func (m *CurrentUserManager) UploadAvatar(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := m.Core().Action(ctx, nil, "upload_avatar", attrs, opts)
+	return resp, err
 }
 
 // CurrentUserEmailManager manages /user/emails.
@@ -168,6 +177,34 @@ func newCurrentUserKey(o *base.Object) *CurrentUserKey {
 // (CurrentUserKeyManager). It makes no request.
 func (o *CurrentUser) Keys() *CurrentUserKeyManager {
 	return newCurrentUserKeyManager(o.ChildCore("current_user_key"))
+}
+
+// CurrentUserPersonalAccessTokenManager manages /user/personal_access_tokens.
+// Reach it with gl.CurrentUserPersonalAccessTokens; its objects are *CurrentUserPersonalAccessToken.
+//
+//   - Create: POST /user/personal_access_tokens; required: name, scopes; optional: description, expires_at
+//
+// Declared in users.go (currentUserPersonalAccessTokenSpec).
+// GitLab API: https://docs.gitlab.com/api/user_tokens/
+type CurrentUserPersonalAccessTokenManager struct {
+	*base.Manager[*CurrentUserPersonalAccessToken]
+	mixins.Creator[*CurrentUserPersonalAccessToken]
+}
+
+func newCurrentUserPersonalAccessTokenManager(c *base.Core) *CurrentUserPersonalAccessTokenManager {
+	m := base.NewManager(c, newCurrentUserPersonalAccessToken)
+	return &CurrentUserPersonalAccessTokenManager{m, mixins.NewCreator(m)}
+}
+
+// CurrentUserPersonalAccessToken is an object of CurrentUserPersonalAccessTokenManager, printed <CurrentUserPersonalAccessToken id:… name:…>.
+// It holds GitLab's JSON: read it with Attr, GetString and the other getters,
+// or Decode; change it with Set.
+type CurrentUserPersonalAccessToken struct {
+	*base.Object
+}
+
+func newCurrentUserPersonalAccessToken(o *base.Object) *CurrentUserPersonalAccessToken {
+	return &CurrentUserPersonalAccessToken{o}
 }
 
 // CurrentUserRunnerManager manages /user/runners.
@@ -341,6 +378,9 @@ func newUserManager(c *base.Core) *UserManager {
 //   - Save: PUT /users/{id} with the pending changes
 //   - Delete: DELETE /users/{id}
 //   - Refresh: GET /users/{id}
+//   - AssociationsCount (action associations_count): GET /users/{id}/associations_count
+//   - DisableTwoFactor (action disable_two_factor): PATCH /users/{id}/disable_two_factor
+//   - ProjectDeployKeys (action project_deploy_keys): GET /users/{id}/project_deploy_keys
 //   - Activate (action activate): POST /users/{id}/activate
 //   - Approve (action approve): POST /users/{id}/approve
 //   - Ban (action ban): POST /users/{id}/ban
@@ -375,6 +415,27 @@ type User struct {
 
 func newUser(o *base.Object) *User {
 	return &User{o, mixins.NewSaver(o), mixins.NewObjectDeleter(o), mixins.NewRefresher(o)}
+}
+
+// AssociationsCount runs the action associations_count: GET /users/{id}/associations_count. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) AssociationsCount(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "associations_count", nil, opts)
+	return resp, err
+}
+
+// DisableTwoFactor runs the action disable_two_factor: PATCH /users/{id}/disable_two_factor. GitLab's answer is not read.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) DisableTwoFactor(ctx context.Context, opts ...base.RequestOption) error {
+	_, _, err := o.Core().Action(ctx, o.Object, "disable_two_factor", nil, opts)
+	return err
+}
+
+// ProjectDeployKeys runs the action project_deploy_keys: GET /users/{id}/project_deploy_keys. It returns GitLab's answer.
+// GitLab API: https://docs.gitlab.com/api/events/
+func (o *User) ProjectDeployKeys(ctx context.Context, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "project_deploy_keys", nil, opts)
+	return resp, err
 }
 
 // Activate runs the action activate: POST /users/{id}/activate. It returns GitLab's answer.

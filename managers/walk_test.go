@@ -615,7 +615,7 @@ func (w *walker) singleton(sp *base.Spec, m reflect.Value) {
 	}
 	if sp.Ops.Has(base.OpGetWithoutID) {
 		w.try(sp, "get_without_id", func() error {
-			out, err := call(m, "Get", ctx)
+			out, err := call(m, "Get", w.args(sp, sp.GetAttrs, ctx)...)
 			if err != nil {
 				return err
 			}

@@ -234,7 +234,10 @@ func (c *call) actionObject(ac *actionCall, ar *actionRoute) *apiError {
 		}
 	}
 	objSegs := c.segs[:ar.keySeg+1]
-	if rt, _, _ := c.s.match(http.MethodGet, objSegs); k.native == nil && (rt == nil || rt.kind == k) {
+	// An action at the object's own path (the deprecated /services/:slug
+	// aliases of integrations) would answer the read itself: the store reads.
+	self := len(objSegs) == len(c.segs)
+	if rt, _, _ := c.s.match(http.MethodGet, objSegs); k.native == nil && (rt == nil || rt.kind == k || self) {
 		ac.it = findBy(c.collFor(ac.sc, false), k, k.idAttr, ac.key)
 		if ac.it == nil {
 			return k.notFound
