@@ -198,7 +198,10 @@ func (x *action) list(cmd *cobra.Command, m *base.Dynamic, attrs gitlab.Attrs, o
 	}
 	ctx := cmd.Context()
 	if all {
-		for page, err := range m.Pages(ctx, params, opts...) {
+		// One page at a time: the command holds one page and writes it
+		// before it asks for the next (python-gitlab's order), so that a
+		// list of any length costs one page of memory.
+		for page, err := range m.Pages(ctx, params, append(opts, gitlab.WithPrefetch(1))...) {
 			if err != nil {
 				return x.fail(err)
 			}
