@@ -231,7 +231,9 @@ func (s *Server) participants(it *item, notes []*item) []*user {
 		}
 	}
 	for _, n := range notes {
-		if u, ok := n.ext.(*user); ok {
+		if ns := noteOf(n); ns != nil && ns.author != nil { // a note's author (discussions.go)
+			add(s.st.userByID[ns.author.id])
+		} else if u, ok := n.ext.(*user); ok {
 			add(s.st.userByID[u.id])
 		}
 	}

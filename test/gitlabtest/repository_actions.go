@@ -28,7 +28,10 @@ func (s *Server) registerRepositoryRoutes() {
 	s.handle("GET "+repo+"/tree", s.repositoryTree)
 	s.handle("GET "+repo+"/blobs/{sha}", s.repositoryBlob)
 	s.handle("GET "+repo+"/blobs/{sha}/raw", s.repositoryRawBlob)
-	s.handle("GET "+repo+"/{archive}", s.repositoryArchive) // archive, archive.zip...
+	// archive by its literal path too: the store's generic download route
+	// of the action (more literals) would otherwise win over {archive}.
+	s.handle("GET "+repo+"/archive", s.repositoryArchive)
+	s.handle("GET "+repo+"/{archive}", s.repositoryArchive) // archive.zip...
 	s.handle("GET "+repo+"/compare", s.repositoryCompare)
 	s.handle("GET "+repo+"/contributors", s.repositoryContributors)
 	s.handle("GET "+repo+"/merge_base", s.repositoryMergeBase)
@@ -238,7 +241,7 @@ var archiveFormats = map[string]string{"tar.gz": "tar.gz", "tgz": "tar.gz", "gz"
 // path limits it to a directory). The archive holds the files under one
 // directory, <project>-<ref>-<sha>, and is the same bytes for the same tree.
 func (s *Server) repositoryArchive(c *call) *apiError {
-	name, ext, _ := strings.Cut(c.args[1], ".")
+	name, ext, _ := strings.Cut(c.segs[len(c.segs)-1], ".")
 	if name != "archive" {
 		return errRoute
 	}

@@ -36,6 +36,9 @@ func (s *Server) registerUserActionRoutes() {
 	s.aliasCurrentUser("gpg_keys", "user_gpg_key")
 	s.handle("GET /personal_access_tokens/{id}", s.getPAT, needAuth)
 	s.handle("DELETE /personal_access_tokens/{id}", s.revokePAT, needAuth)
+	// self/rotate by its literal path too: the store's generic route of the
+	// rotate_self action (more literals) would otherwise win over {id}.
+	s.handle("POST /personal_access_tokens/self/rotate", s.rotatePAT, needAuth)
 	s.handle("POST /personal_access_tokens/{id}/rotate", s.rotatePAT, needAuth)
 	s.handle("POST /users/{id}/personal_access_tokens", func(c *call) *apiError { return s.createToken(c, false) }, adminOnly)
 	s.handle("POST /users/{id}/impersonation_tokens", func(c *call) *apiError { return s.createToken(c, true) }, adminOnly)
@@ -566,7 +569,7 @@ func (s *Server) revokePAT(c *call) *apiError {
 // (200 with a new token of the same name and scopes, expiring after a week
 // unless expires_at says; the old one is revoked; 400 for a revoked one).
 func (s *Server) rotatePAT(c *call) *apiError {
-	it, e := s.patFor(c, c.args[0])
+	it, e := s.patFor(c, c.segs[1]) // an ID or "self"
 	if e != nil {
 		return e
 	}
