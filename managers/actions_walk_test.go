@@ -272,7 +272,49 @@ func walkActionHints() map[string]actionHint {
 		// A public snippet to list (https://docs.gitlab.com/api/snippets/#list-all-public-snippets).
 		"snippet list_public (manager)": {setup: publicSnippet},
 		"snippet public (manager)":      {setup: publicSnippet},
+		// The LDAP link the walk made for the action, named by its provider
+		// and cn (https://docs.gitlab.com/api/group_ldap_links/#delete-an-ldap-group-link-with-cn-or-filter,
+		// https://docs.gitlab.com/api/group_ldap_links/#delete-an-ldap-group-link-deprecated:
+		// 404 Linked LDAP group not found for another).
+		"group_ldap_group_link delete_link (manager)":         {setup: ldapLink},
+		"group_ldap_group_link delete_for_provider (manager)": {setup: ldapLink},
+		// The token of the call rotates itself: it must be a personal access
+		// token (https://docs.gitlab.com/api/personal_access_tokens/#self-rotate):
+		// the manager of a client authenticated by one.
+		"personal_access_token rotate_self (manager)": {setup: func(w *actionWalker, sp *base.Spec, obj reflect.Value) (reflect.Value, base.Attrs, error) {
+			r, err := w.gl.HTTPPost(ctx, "/users/1/personal_access_tokens", map[string]any{"name": w.made("self"), "scopes": []string{"api"}})
+			if err != nil {
+				return obj, nil, err
+			}
+			gl, err := w.srv.Client(gitlab.WithPrivateToken(r.JSON().Get("token").String()))
+			if err != nil {
+				return obj, nil, err
+			}
+			w.m = reflect.ValueOf(gl).Elem().FieldByName(sp.Accessor)
+			return obj, nil, nil
+		}},
+		// One of the snippet's files, at its repository's default branch
+		// (https://docs.gitlab.com/api/snippets/#get-raw-snippet-file-content:
+		// a file the snippet has, else 404 File Not Found).
+		"snippet raw_file": {setup: func(_ *actionWalker, _ *base.Spec, obj reflect.Value) (reflect.Value, base.Attrs, error) {
+			files, _ := attributes(obj)["files"].([]any)
+			if len(files) == 0 {
+				return obj, nil, fmt.Errorf("the snippet has no files")
+			}
+			f, _ := files[0].(map[string]any)
+			return obj, base.Attrs{"ref": "main", "file_path": f["path"]}, nil
+		}},
 	}
+}
+
+// ldapLink names the LDAP group link the walk made (a manager action
+// gets one when its manager makes objects) by its provider and cn.
+func ldapLink(_ *actionWalker, _ *base.Spec, obj reflect.Value) (reflect.Value, base.Attrs, error) {
+	if !obj.IsValid() {
+		return obj, nil, fmt.Errorf("no LDAP group link was made")
+	}
+	link := attributes(obj)
+	return obj, base.Attrs{"provider": link["provider"], "cn": link["cn"]}, nil
 }
 
 // runFirst runs another object action first (with its hints), on another
