@@ -109,7 +109,7 @@ func (c *Client) Do(ctx context.Context, req *base.Request) (*base.Response, err
 	// The retry condition has read the body, unless the context ended first.
 	body, readErr := st.body, st.bodyErr
 	if hr != st.raw {
-		body, readErr = readAnswer(hr, st.maxBody)
+		body, readErr = readAnswer(hr, st.maxBody, st.buf)
 	}
 	if readErr != nil && ctx.Err() != nil {
 		return nil, &base.Error{Op: req.Op, Method: req.Method, URL: base.SanitizeURL(finalURL), Attempts: attempts, Err: ctx.Err()}
@@ -152,7 +152,7 @@ const maxPrealloc = 1 << 20
 // bytes of a 2xx answer (limit < 0: no bound), more being ErrBodyTooLarge,
 // announced or not; at most base.MaxErrorBody bytes of any other answer,
 // the rest being dropped unread.
-func readAnswer(resp *http.Response, limit int64) ([]byte, error) {
+func readAnswer(resp *http.Response, limit int64, buf []byte) ([]byte, error) {
 	if resp.Body == nil {
 		return nil, nil
 	}
@@ -161,7 +161,7 @@ func readAnswer(resp *http.Response, limit int64) ([]byte, error) {
 		return nil, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		body, err := readBody(resp.Body, resp.ContentLength, base.MaxErrorBody)
+		body, err := readBody(resp.Body, resp.ContentLength, base.MaxErrorBody, nil)
 		if errors.Is(err, base.ErrBodyTooLarge) {
 			return body, nil // the start of it: enough for a message
 		}
@@ -170,14 +170,16 @@ func readAnswer(resp *http.Response, limit int64) ([]byte, error) {
 	if limit >= 0 && resp.ContentLength > limit {
 		return nil, base.ErrBodyTooLarge
 	}
-	return readBody(resp.Body, resp.ContentLength, limit)
+	return readBody(resp.Body, resp.ContentLength, limit, buf)
 }
 
 // readBody reads a whole body into one buffer sized from Content-Length
 // (n, -1 when unknown) up to maxPrealloc, and grown while reading; more
 // than limit bytes (limit >= 0) is ErrBodyTooLarge, with the first limit
-// bytes.
-func readBody(r io.Reader, n, limit int64) ([]byte, error) {
+// bytes. It reads into buf when buf holds size bytes (the caller's
+// reused buffer), else into a new one, with room to spare when it replaces
+// a reused buffer (the next page is often a little larger).
+func readBody(r io.Reader, n, limit int64, buf []byte) ([]byte, error) {
 	size := int64(512)
 	if n > 0 {
 		size = min(n, maxPrealloc)
@@ -185,7 +187,14 @@ func readBody(r io.Reader, n, limit int64) ([]byte, error) {
 	if limit >= 0 {
 		size = min(size, limit+1)
 	}
-	buf := make([]byte, 0, size)
+	switch {
+	case int64(cap(buf)) >= size:
+		buf = buf[:0]
+	case buf != nil && n > 0 && (limit < 0 || n+n/8 <= limit):
+		buf = make([]byte, 0, min(n+n/8, maxPrealloc+maxPrealloc/8))
+	default:
+		buf = make([]byte, 0, size)
+	}
 	for {
 		if len(buf) == cap(buf) {
 			if limit >= 0 && int64(len(buf)) > limit {

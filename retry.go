@@ -182,6 +182,7 @@ type callRetry struct {
 	maxBody    int64 // the largest 2xx body read (< 0: no bound)
 	stream     bool  // a 2xx answer's body is left unread for the caller
 	upload     *uploadBody
+	buf        []byte // where a 2xx body is read (Request.Buffer)
 
 	connected atomic.Bool // the current attempt got a connection (httptrace GotConn)
 	limited   bool        // the current attempt failed waiting for the client-side limiter
@@ -220,7 +221,7 @@ func (c *Client) newCall(req *base.Request, o base.CallOptions, target string) *
 	if req.Idempotent {
 		st.idempotent = true
 	}
-	st.stream = req.Stream
+	st.stream, st.buf = req.Stream, req.Buffer
 	return st
 }
 
@@ -330,7 +331,7 @@ func (st *callRetry) readBody(raw *http.Response) {
 	if st.stream && raw.StatusCode >= 200 && raw.StatusCode <= 299 {
 		return
 	}
-	st.body, st.bodyErr = readAnswer(raw, st.maxBody)
+	st.body, st.bodyErr = readAnswer(raw, st.maxBody, st.buf)
 }
 
 // retryable says why an attempt may be retried ("" when it may not):

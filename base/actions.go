@@ -72,8 +72,8 @@ func ActionAll[T any](ctx context.Context, c *Core, o *Object, name string, para
 			yield(zero, err)
 			return
 		}
-		page, err := parsePage(m, req, resp)
-		objects(followPages(ctx, m, page, err, opts))(yield)
+		page, err := parsePage(m, req, resp, nil)
+		objects(followPages(ctx, m, page, err, opts, nil))(yield)
 	}
 }
 

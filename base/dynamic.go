@@ -54,6 +54,16 @@ func (d *Dynamic) All(ctx context.Context, params Params, opts ...RequestOption)
 	return ListAll(ctx, d.m, params, opts)
 }
 
+// Scan iterates over every object as All does, reusing a few page buffers:
+// an object is valid until the loop's next step unless Keep is called on it
+// within the step (ScanAll).
+func (d *Dynamic) Scan(ctx context.Context, params Params, opts ...RequestOption) iter.Seq2[*DynamicObject, error] {
+	if err := check(d.m.core, OpList, "list"); err != nil {
+		return func(yield func(*DynamicObject, error) bool) { yield(nil, err) }
+	}
+	return ScanAll(ctx, d.m, params, opts)
+}
+
 // Pages iterates over the pages of the list (AllPages), in order: a caller
 // acts at page boundaries (writes out what a page held, reports progress).
 // Pages are fetched ahead of the loop when GitLab reports the page count

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math/bits"
+	"sync"
 )
 
 // A JSON validator that also finds the top-level elements of an array, in
@@ -38,7 +39,14 @@ func scanObject(b []byte) (valid, distinct bool) {
 // distinct (see keySet); fn returning false stops the scan (the rest is
 // then not validated). It returns errJSON for anything but a valid array.
 func splitJSONArray(b []byte, fn func(start, end int, distinct bool) bool) error {
-	var keys keySet
+	keys := keySets.Get().(*keySet)
+	defer func() {
+		// Forget the keys: they point into this page.
+		clear(keys.prev[:cap(keys.prev)])
+		clear(keys.cur[:cap(keys.cur)])
+		keySets.Put(keys)
+	}()
+	keys.track, keys.n, keys.odd, keys.prev = true, 0, false, keys.prev[:0]
 	i := skipWS(b, 0)
 	if i >= len(b) || b[i] != '[' {
 		return errJSON
@@ -51,7 +59,7 @@ func splitJSONArray(b []byte, fn func(start, end int, distinct bool) bool) error
 			i = skipWS(b, i)
 			start := i
 			keys.reset()
-			end, ok := scanValue(b, i, &keys)
+			end, ok := scanValue(b, i, keys)
 			if !ok {
 				return errJSON
 			}
@@ -83,24 +91,74 @@ func splitJSONArray(b []byte, fn func(start, end int, distinct bool) bool) error
 // An object whose keys are all distinct and unescaped (every object GitLab
 // sends) can be read by its first match; one whose keys repeat or hold
 // escapes is odd: its reads must look at every member, the last of a name
-// winning as in encoding/json. Keys are told apart by a 32-bit hash, so a
-// collision (about one object in 10^6 with 100 keys) only makes reads of
-// that object slower, never wrong.
+// winning as in encoding/json.
+//
+// The objects of a page nearly always have the same keys in the same order:
+// while an object's keys equal, one by one, those of the distinct object
+// before it, it is distinct too, at the cost of a comparison per key. From
+// the first key that differs, keys are told apart by a 32-bit hash in a
+// small table, so a collision (about one object in 10^6 with 100 keys) only
+// makes reads of that object slower, never wrong.
 type keySet struct {
 	epoch uint32
 	n     int
 	odd   bool
-	slots [256]uint64 // epoch<<32 | hash; a slot of another epoch is free
+	// same: every key so far equals prev's at its position (prev is the
+	// keys of the object before, if it was distinct); cur is this
+	// object's keys, sub-slices of the page, once they differ from prev's.
+	same      bool
+	track     bool // keep cur for the next object (the elements of an array)
+	prev, cur [][]byte
+	slots     [256]uint64 // epoch<<32 | hash; a slot of another epoch is free
 }
+
+// keySets keeps the key sets of pages split before (2 KB of table, and
+// the slices of keys), for the next pages.
+var keySets = sync.Pool{New: func() any { return new(keySet) }}
 
 // reset empties the set for the next object.
 func (k *keySet) reset() {
+	switch {
+	case k.track && !k.odd && k.same:
+		k.prev = k.prev[:k.n] // this object's keys: prev's first n
+	case k.track && !k.odd && k.n > 0:
+		k.prev, k.cur = k.cur, k.prev
+	default:
+		k.prev = k.prev[:0]
+	}
+	k.cur = k.cur[:0]
+	k.n, k.odd, k.same = 0, false, len(k.prev) > 0
+	if !k.same {
+		k.newEpoch()
+	}
+}
+
+// newEpoch empties the table of hashes.
+func (k *keySet) newEpoch() {
 	k.epoch++
 	if k.epoch == 0 { // wrapped: old slots could look current
 		k.slots = [256]uint64{}
 		k.epoch = 1
 	}
-	k.n, k.odd = 0, false
+}
+
+// next checks whether the key whose string starts at b[start] (after its
+// opening quote) is the one the object before had at this place; if so, it
+// records it and returns the index past its closing quote, else 0. The
+// earlier key was validated and holds no quote, backslash or control
+// character, so bytes equal to it, then a quote, are a valid string: the
+// key need not be scanned again.
+func (k *keySet) next(b []byte, start int) int {
+	if !k.same || k.n >= len(k.prev) {
+		return 0
+	}
+	p := k.prev[k.n]
+	end := start + len(p)
+	if end >= len(b) || b[end] != '"' || string(b[start:end]) != string(p) {
+		return 0
+	}
+	k.n++
+	return end + 1
 }
 
 // add records one key (the bytes between its quotes).
@@ -112,13 +170,34 @@ func (k *keySet) add(key []byte, escaped bool) {
 		k.odd = true
 		return
 	}
+	k.n++
+	if k.same {
+		if k.n <= len(k.prev) && string(k.prev[k.n-1]) == string(key) {
+			return
+		}
+		// The first key that differs: the keys so far are prev's.
+		k.same = false
+		k.cur = append(k.cur[:0], k.prev[:k.n-1]...)
+		k.newEpoch()
+		for _, key := range k.cur {
+			k.hash(key)
+		}
+	}
+	if k.track {
+		k.cur = append(k.cur, key)
+	}
+	k.hash(key)
+}
+
+// hash adds key to the table of hashes; a hash seen before makes the
+// object odd.
+func (k *keySet) hash(key []byte) {
 	h := keyHash(key)
 	cur := uint64(k.epoch) << 32
 	for i := h >> 24; ; i = (i + 1) & 255 {
 		switch e := k.slots[i]; {
 		case e&^0xffffffff != cur:
 			k.slots[i] = cur | uint64(h)
-			k.n++
 			return
 		case uint32(e) == h:
 			k.odd = true
@@ -147,7 +226,7 @@ func keyHash(key []byte) uint32 {
 }
 
 func skipWS(b []byte, i int) int {
-	for i < len(b) && isJSONSpace(b[i]) {
+	for i < len(b) && b[i] <= ' ' && isJSONSpace(b[i]) {
 		i++
 	}
 	return i
@@ -271,12 +350,18 @@ func scanValue(b []byte, i int, keys *keySet) (int, bool) {
 			return i, false
 		}
 		start := i + 1
-		var escaped bool
-		if i, ok, escaped = scanString(b, start); !ok {
-			return i, false
-		}
 		if keys != nil && len(stack) == 1 {
-			keys.add(b[start:i-1], escaped)
+			if end := keys.next(b, start); end > 0 {
+				i = end // the same key as the object before's, at the same place
+			} else {
+				var escaped bool
+				if i, ok, escaped = scanString(b, start); !ok {
+					return i, false
+				}
+				keys.add(b[start:i-1], escaped)
+			}
+		} else if i, ok, _ = scanString(b, start); !ok {
+			return i, false
 		}
 		i = skipWS(b, i)
 		if i >= len(b) || b[i] != ':' {

@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
+	"unsafe"
+
+	"github.com/tidwall/gjson"
 )
 
 func BenchmarkValidJSON(b *testing.B) {
@@ -54,4 +58,39 @@ func BenchmarkObjectAttr(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkSplitPage splits a page of 100 projects (testdata/project.json,
+// compact, about 500 KB) into its elements: the validating scan every list
+// page goes through, against what a hand-written client does instead,
+// gjson's ForEach, which checks nothing.
+func BenchmarkSplitPage(b *testing.B) {
+	raw, err := os.ReadFile("../testdata/project.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var one bytes.Buffer
+	if err := json.Compact(&one, raw); err != nil {
+		b.Fatal(err)
+	}
+	page := []byte("[" + strings.TrimSuffix(strings.Repeat(one.String()+",", 100), ",") + "]")
+	b.Run("validating", func(b *testing.B) {
+		b.SetBytes(int64(len(page)))
+		for b.Loop() {
+			n := 0
+			if err := splitJSONArray(page, func(_, _ int, distinct bool) bool { n++; return distinct }); err != nil || n != 100 {
+				b.Fatal(err, n)
+			}
+		}
+	})
+	b.Run("gjson", func(b *testing.B) {
+		b.SetBytes(int64(len(page)))
+		for b.Loop() {
+			n := 0
+			gjson.Parse(unsafe.String(&page[0], len(page))).ForEach(func(_, _ gjson.Result) bool { n++; return true })
+			if n != 100 {
+				b.Fatal(n)
+			}
+		}
+	})
 }

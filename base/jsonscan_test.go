@@ -1,9 +1,12 @@
 package base
 
 import (
+	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -77,7 +80,7 @@ func checkWireBody(t *testing.T, b []byte) {
 	for _, it := range items {
 		wantPage = wantPage && it[0] == '{'
 	}
-	if _, err := parsePage(wireManager, req, resp); (err == nil) != wantPage {
+	if _, err := parsePage(wireManager, req, resp, nil); (err == nil) != wantPage {
 		t.Errorf("parsePage(%q): error %v, encoding/json accepts it as an array of objects: %v", b, err, wantPage)
 	}
 }
@@ -124,5 +127,82 @@ func TestSplitJSONArray(t *testing.T) {
 	_ = splitJSONArray([]byte(`[1,2,3]`), func(int, int, bool) bool { n++; return n < 2 })
 	if n != 2 {
 		t.Errorf("stop: %d calls", n)
+	}
+}
+
+// refDistinct is what keySet should say of one object: its top-level keys
+// are distinct and none is written with an escape.
+func refDistinct(t *testing.T, obj []byte) bool {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(obj))
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(obj, &members); err != nil {
+		t.Fatalf("%s: %v", obj, err)
+	}
+	var raw []string // the keys as written
+	if _, err := dec.Token(); err != nil {
+		t.Fatal(err)
+	}
+	for dec.More() {
+		start := dec.InputOffset()
+		if _, err := dec.Token(); err != nil {
+			t.Fatal(err)
+		}
+		raw = append(raw, strings.TrimLeft(string(obj[start:dec.InputOffset()]), " ,"))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := map[string]bool{}
+	for _, k := range raw {
+		if strings.Contains(k, `\`) || seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
+}
+
+// The objects of a page are told distinct or not one by one, whatever the
+// objects before them: the same keys in the same order (read by comparing
+// with the object before), a prefix or an extension of them, other orders,
+// repeats anywhere, escaped keys, nested objects with the same keys.
+func TestSplitJSONArrayDistinctKeys(t *testing.T) {
+	check := func(objs []string) {
+		t.Helper()
+		page := []byte("[" + strings.Join(objs, ",") + "]")
+		i := 0
+		err := splitJSONArray(page, func(s, e int, distinct bool) bool {
+			if want := refDistinct(t, page[s:e]); distinct != want {
+				t.Errorf("object %d %s of page %s: distinct %v, want %v", i, page[s:e], page, distinct, want)
+			}
+			i++
+			return true
+		})
+		if err != nil || i != len(objs) {
+			t.Fatalf("page %s: %v, %d objects", page, err, i)
+		}
+	}
+	check([]string{`{"a":1,"b":2}`, `{"a":1,"b":2}`, `{"a":1,"a":2}`, `{"a":1,"b":2,"a":3}`, `{"a":1}`, `{"a":1,"b":2,"c":3}`,
+		`{"a":1,"b":2,"c":3,"c":4}`, `{"b":1,"a":2,"b":3}`, `{"a\u0062":1,"b":2}`, `{"a":{"a":1,"a":2},"b":2}`, `{"a":{"a":1},"b":2}`,
+		`{}`, `{"a":1,"b":2}`, `{"ab":1,"b":2}`, `{"a":1,"b":2}`, `{"a":1,"b":2,"b":2}`, `{"a":1, "b" :2}`, `{"a":1,"b":2}`})
+	keys := []string{`"a"`, `"b"`, `"ab"`, `"id"`, `"i\u0064"`, `"a\"b"`, `"name"`}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		objs := make([]string, 1+rnd.IntN(6))
+		for j := range objs {
+			if j > 0 && rnd.IntN(2) == 0 {
+				objs[j] = objs[j-1] // the same keys again, as GitLab's pages have them
+				continue
+			}
+			n := rnd.IntN(5)
+			members := make([]string, n)
+			for m := range members {
+				members[m] = keys[rnd.IntN(len(keys))] + ":" + strconv.Itoa(m)
+			}
+			objs[j] = "{" + strings.Join(members, ",") + "}"
+		}
+		check(objs)
 	}
 }

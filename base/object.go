@@ -20,6 +20,11 @@ const (
 	// flagDistinct: raw was validated and its top-level keys are distinct
 	// and unescaped, so the first member of a name is the only one.
 	flagDistinct
+	// flagLent: raw is in a page buffer Scan lends, reused after the
+	// loop's step (expire), unless Keep copies it out first.
+	flagLent
+	// flagExpired: the object was lent and its step is over: raw is gone.
+	flagExpired
 )
 
 // distinctFlag is flagDistinct when distinct is true.
@@ -43,6 +48,34 @@ type Object struct {
 	flags   objFlags
 }
 
+// data is the server's JSON object; reading an expired object of Scan is
+// a programming error, reported as one.
+func (o *Object) data() []byte {
+	if o.flags&flagExpired != 0 {
+		panic("gitlab: an object of " + o.core.spec.Name + " was read after its step of a Scan loop: " +
+			"its page buffer is reused; call Keep on it within the step to keep it")
+	}
+	return o.raw
+}
+
+// Keep makes an object yielded by Scan valid after the loop's step, by
+// copying its data out of the page buffer Scan reuses; on any other object
+// it does nothing.
+func (o *Object) Keep() {
+	if o.flags&flagLent != 0 {
+		o.raw = bytes.Clone(o.raw)
+		o.flags &^= flagLent
+	}
+}
+
+// expire ends a lent object's validity: the end of its Scan step. A kept
+// object, or one whose data was replaced since (Save, Refresh), is not lent.
+func (o *Object) expire() {
+	if o.flags&flagLent != 0 {
+		o.raw, o.flags = nil, o.flags&^flagLent|flagExpired
+	}
+}
+
 // NewObject builds an object of the manager c from a server JSON object. raw
 // is kept, not copied: it must not be modified afterwards.
 func NewObject(c *Core, raw []byte) *Object { return &Object{core: c, raw: raw} }
@@ -61,7 +94,7 @@ func (o *Object) lookup(path string) gjson.Result {
 			return r
 		}
 	}
-	if r := gjson.GetBytes(o.raw, path); r.Exists() {
+	if r := gjson.GetBytes(o.data(), path); r.Exists() {
 		return r
 	}
 	if o.core != nil && o.core.parentAttrs != nil {
@@ -93,9 +126,9 @@ func (o *Object) Attr(name string) gjson.Result {
 // keys are known to be distinct, else the last one (a full scan).
 func (o *Object) rawMember(name string) ([]byte, bool) {
 	if o.flags&flagDistinct != 0 {
-		return member(o.raw, name, true)
+		return member(o.data(), name, true)
 	}
-	return member(o.raw, name, false)
+	return member(o.data(), name, false)
 }
 
 // Lookup reads a path, e.g. "namespace.full_path" or "topics.#". A path of
@@ -323,7 +356,7 @@ func (o *Object) replaceData(raw []byte, flags objFlags) {
 // merged returns the server data with the changes applied: each change
 // replaces every member of its name (repeated keys included).
 func (o *Object) merged() []byte {
-	base := o.raw
+	base := o.data()
 	if len(trimJSONSpace(base)) == 0 {
 		base = []byte("{}")
 	}

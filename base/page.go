@@ -29,6 +29,11 @@ type Page[T any] struct {
 	NextURL string
 
 	url string // the URL this page was read from
+
+	// Scan's pages: the lent buffer the page was read into, and the
+	// objects that share it.
+	body []byte
+	lent []*Object
 }
 
 // Manager is a typed manager's engine: a Core and the function that wraps
@@ -58,12 +63,17 @@ func (m *Manager[T]) Wrap(o *Object) T { return m.wrap(o) }
 
 // ListPage fetches one page: GET on the collection with params.
 func ListPage[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) (*Page[T], error) {
-	req := &Request{Op: "list", Method: http.MethodGet, Path: m.core.listPath, List: true, Options: opts}
+	return listPage(ctx, m, params, opts, nil)
+}
+
+// listPage is ListPage reading the body into a buffer of bufs (nil: a new one).
+func listPage[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption, bufs *pageBuffers) (*Page[T], error) {
+	req := &Request{Op: "list", Method: http.MethodGet, Path: m.core.listPath, List: true, Options: opts, Buffer: bufs.get()}
 	resp, err := m.core.Send(ctx, req, params)
 	if err != nil {
 		return nil, err
 	}
-	return parsePage(m, req, resp)
+	return parsePage(m, req, resp, bufs)
 }
 
 // ListHead sends HEAD on the collection: the pagination facts of the first
@@ -84,12 +94,17 @@ func ListHead[T any](ctx context.Context, m *Manager[T], params Params, opts []R
 // ListNext fetches the page at a Link URL, verbatim: the link already holds
 // every parameter, so none is added.
 func ListNext[T any](ctx context.Context, m *Manager[T], nextURL string, opts []RequestOption) (*Page[T], error) {
-	req := &Request{Op: "list", Method: http.MethodGet, Path: nextURL, Options: withoutParams(opts)}
+	return listNext(ctx, m, nextURL, opts, nil)
+}
+
+// listNext is ListNext reading the body into a buffer of bufs (nil: a new one).
+func listNext[T any](ctx context.Context, m *Manager[T], nextURL string, opts []RequestOption, bufs *pageBuffers) (*Page[T], error) {
+	req := &Request{Op: "list", Method: http.MethodGet, Path: nextURL, Options: withoutParams(opts), Buffer: bufs.get()}
 	resp, err := m.core.client.Do(ctx, req)
 	if err != nil {
 		return nil, err
 	}
-	return parsePage(m, req, resp)
+	return parsePage(m, req, resp, bufs)
 }
 
 // withoutParams keeps the call settings (sudo, timeout, retries) but drops
@@ -152,8 +167,10 @@ func (s *pageSet) add(rawURL string) { s.m[s.key(rawURL)] = struct{}{} }
 func (s *pageSet) has(rawURL string) bool { _, ok := s.m[s.key(rawURL)]; return ok }
 
 // parsePage splits a JSON array into objects without copying: each object's
-// raw data is a sub-slice of the page body, which is never modified.
-func parsePage[T any](m *Manager[T], req *Request, resp *Response) (*Page[T], error) {
+// raw data is a sub-slice of the page body, which is never modified (until,
+// when the body is a buffer of bufs, Scan's loop leaves the page and expires
+// its objects).
+func parsePage[T any](m *Manager[T], req *Request, resp *Response, bufs *pageBuffers) (*Page[T], error) {
 	body := resp.Body
 	fail := func(reason string, what []byte) error {
 		return NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), reason, what)
@@ -174,6 +191,9 @@ func parsePage[T any](m *Manager[T], req *Request, resp *Response) (*Page[T], er
 		n = 20
 	}
 	p.Items = make([]T, 0, n)
+	if bufs != nil {
+		p.body, p.lent = body, make([]*Object, 0, n)
+	}
 	var bad error
 	err := splitJSONArray(trimmed, func(start, end int, distinct bool) bool {
 		if trimmed[start] != '{' {
@@ -182,6 +202,10 @@ func parsePage[T any](m *Manager[T], req *Request, resp *Response) (*Page[T], er
 		}
 		o := NewObject(m.core, trimmed[start:end:end])
 		o.flags = flagFromList | distinctFlag(distinct)
+		if bufs != nil {
+			o.flags |= flagLent
+			p.lent = append(p.lent, o)
+		}
 		p.Items = append(p.Items, m.wrap(o))
 		return true
 	})

@@ -43,12 +43,14 @@ type prefetcher interface {
 func AllPages[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) iter.Seq2[*Page[T], error] {
 	return func(yield func(*Page[T], error) bool) {
 		page, err := ListPage(ctx, m, params, opts)
-		followPages(ctx, m, page, err, opts)(yield)
+		followPages(ctx, m, page, err, opts, nil)(yield)
 	}
 }
 
-// followPages yields page (or err) and the pages after it.
-func followPages[T any](ctx context.Context, m *Manager[T], page *Page[T], err error, opts []RequestOption) iter.Seq2[*Page[T], error] {
+// followPages yields page (or err) and the pages after it, read into
+// buffers of bufs when it is not nil.
+func followPages[T any](ctx context.Context, m *Manager[T], page *Page[T], err error, opts []RequestOption,
+	bufs *pageBuffers) iter.Seq2[*Page[T], error] {
 	return func(yield func(*Page[T], error) bool) {
 		o := CollectOptions(opts)
 		window := o.Prefetch
@@ -79,7 +81,7 @@ func followPages[T any](ctx context.Context, m *Manager[T], page *Page[T], err e
 				}
 				from := page.Page
 				var more bool
-				page, err, more = prefetch(ctx, m, page, last, window, opts, yield)
+				page, err, more = prefetch(ctx, m, page, last, window, opts, bufs, yield)
 				if !more {
 					return
 				}
@@ -95,7 +97,7 @@ func followPages[T any](ctx context.Context, m *Manager[T], page *Page[T], err e
 				return
 			}
 			seen.add(page.NextURL)
-			page, err = ListNext(ctx, m, page.NextURL, opts)
+			page, err = listNext(ctx, m, page.NextURL, opts, bufs)
 		}
 	}
 }
@@ -129,7 +131,7 @@ func pageURL[T any](first *Page[T], n int) string {
 // yields them in order except the last, and returns the last (or the first
 // error); more is false when the loop stopped, or an error was yielded.
 func prefetch[T any](ctx context.Context, m *Manager[T], first *Page[T], last, window int, opts []RequestOption,
-	yield func(*Page[T], error) bool) (lastPage *Page[T], err error, more bool) {
+	bufs *pageBuffers, yield func(*Page[T], error) bool) (lastPage *Page[T], err error, more bool) {
 	type result struct {
 		page *Page[T]
 		err  error
@@ -147,7 +149,7 @@ func prefetch[T any](ctx context.Context, m *Manager[T], first *Page[T], last, w
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p, err := ListNext(ctx, m, pageURL(first, n), opts)
+			p, err := listNext(ctx, m, pageURL(first, n), opts, bufs)
 			ch <- result{p, err}
 		}()
 	}

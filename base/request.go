@@ -46,6 +46,11 @@ type Request struct {
 	// (downloads), not read into Response.Body.
 	Stream  bool
 	Options []RequestOption
+	// Buffer, when not nil, is where a successful answer's body is read
+	// (Response.Body then shares its memory; it is grown, not reused, when
+	// too small): the reader of a list's pages lends the same few buffers
+	// to page after page (Lister.Scan).
+	Buffer []byte
 
 	// Idempotent: the request is safe to repeat whatever its method (a
 	// GraphQL query, sent as a POST), so transient failures retry it as they

@@ -36,6 +36,18 @@ func (l Lister[T]) All(ctx context.Context, params base.Params, opts ...base.Req
 	return base.ListAll(ctx, l.m, params, opts)
 }
 
+// Scan iterates over every object as All does, reusing a few page buffers
+// instead of allocating one per page: the fastest way through a long list
+// whose objects the loop reads and lets go. An object is valid until the
+// loop's next step, as a bufio.Scanner's bytes are: call Keep on one within
+// its step to keep it (reading an object after its step without Keep
+// panics, never reads another page's bytes). What is read from an object
+// (GetString, Decode...) is a copy and stays valid. Use All when the loop
+// keeps objects.
+func (l Lister[T]) Scan(ctx context.Context, params base.Params, opts ...base.RequestOption) iter.Seq2[T, error] {
+	return base.ScanAll(ctx, l.m, params, opts)
+}
+
 // Pages iterates over the pages of the list, in order, each with its
 // objects and pagination facts: break after the pages you want, or give
 // WithMaxPages. Pages are fetched as All fetches them (ahead of the loop

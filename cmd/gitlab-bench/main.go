@@ -81,7 +81,8 @@ func scenarios() []scenario {
 	ours := func(name string, args ...string) variant { return variant{name: name, program: "golab", args: args} }
 	return []scenario{
 		{name: "startup", variants: []variant{base(), ours("golab")}},
-		{name: "iterate", items: 20000, variants: []variant{base(), ours("golab All")}},
+		{name: "iterate", items: 20000, variants: []variant{base(), ours("golab All"),
+			ours("golab Scan", "-scenario", "scan"), ours("golab Scan, one page at a time", "-scenario", "scan", "-window", "1")}},
 		{name: "list", items: 20000, variants: []variant{base(), ours("golab")}},
 		{name: "gets", variants: []variant{base("-conns", "16"), ours("golab", "-conns", "16")}},
 		{name: "prefetch", slow: true, items: 10000, variants: []variant{

@@ -35,7 +35,15 @@ func main() {
 		switch f.Scenario {
 		case "startup":
 			return nil
-		case "iterate", "scan", "prefetch":
+		case "scan":
+			for p, err := range gl.Projects.Scan(ctx, params, gitlab.WithPrefetch(f.Window)) {
+				if err != nil {
+					return err
+				}
+				read(p)
+			}
+			return nil
+		case "iterate", "prefetch":
 			for p, err := range gl.Projects.All(ctx, params, gitlab.WithPrefetch(f.Window)) {
 				if err != nil {
 					return err
