@@ -102,11 +102,37 @@ func (k *kind) actionRoutes() ([]*route, error) {
 		case http.MethodHead:
 			method = http.MethodGet // a HEAD is served by the GET route
 		}
-		rt := newRoute(method+" "+collPath(segs), func(c *call) *apiError { return c.storeAction(ar) })
+		h := func(c *call) *apiError { return c.storeAction(ar) }
+		if op := ar.alias(method, len(segs)); op != nil {
+			b := &binding{vals: ar.vals, key: ar.key}
+			h = func(c *call) *apiError { return op(c, k, b) }
+		}
+		rt := newRoute(method+" "+collPath(segs), h)
 		actionRoutesBuilt[rt] = a
 		rts = append(rts, rt)
 	}
 	return rts, nil
+}
+
+// alias is the store operation an action stands for when its path ends
+// with the object's ID: the object's own path elsewhere (the deprecated
+// /projects/:id/services/:slug of /projects/:id/integrations/:slug,
+// https://docs.gitlab.com/api/project_integrations/), where GitLab reads,
+// updates and deletes the object as at its path. nil for other actions.
+func (ar *actionRoute) alias(method string, segs int) func(c *call, k *kind, b *binding) *apiError {
+	k := ar.k
+	if !ar.a.OnManager || ar.keyName != k.idAttr || ar.keySeg != segs-1 || len(ar.extra) > 0 {
+		return nil
+	}
+	switch {
+	case method == http.MethodGet && k.ops.Has(base.OpGet):
+		return (*call).storeGet
+	case method == k.updVerb && k.ops.Has(base.OpUpdate):
+		return (*call).storeUpdate
+	case method == http.MethodDelete && k.ops.Has(base.OpDelete):
+		return (*call).storeDelete
+	}
+	return nil
 }
 
 // actionRoutesBuilt maps the action routes of the built-in declarations to
@@ -234,10 +260,7 @@ func (c *call) actionObject(ac *actionCall, ar *actionRoute) *apiError {
 		}
 	}
 	objSegs := c.segs[:ar.keySeg+1]
-	// An action at the object's own path (the deprecated /services/:slug
-	// aliases of integrations) would answer the read itself: the store reads.
-	self := len(objSegs) == len(c.segs)
-	if rt, _, _ := c.s.match(http.MethodGet, objSegs); k.native == nil && (rt == nil || rt.kind == k || self) {
+	if rt, _, _ := c.s.match(http.MethodGet, objSegs); k.native == nil && (rt == nil || rt.kind == k) {
 		ac.it = findBy(c.collFor(ac.sc, false), k, k.idAttr, ac.key)
 		if ac.it == nil {
 			return k.notFound
