@@ -260,7 +260,9 @@ func (c *call) actionObject(ac *actionCall, ar *actionRoute) *apiError {
 		}
 	}
 	objSegs := c.segs[:ar.keySeg+1]
-	if rt, _, _ := c.s.match(http.MethodGet, objSegs); k.native == nil && (rt == nil || rt.kind == k) {
+	// A GET there that is an action of the kind (the attestations' list by
+	// digest at /attestations/:subject_digest) is no read of the object.
+	if rt, _, _ := c.s.match(http.MethodGet, objSegs); k.native == nil && (rt == nil || rt.kind == k || k.ownAction(rt)) {
 		ac.it = findBy(c.collFor(ac.sc, false), k, k.idAttr, ac.key)
 		if ac.it == nil {
 			return k.notFound
@@ -273,6 +275,20 @@ func (c *call) actionObject(ac *actionCall, ar *actionRoute) *apiError {
 	}
 	ac.raw = raw
 	return nil
+}
+
+// ownAction reports whether rt is the route of one of the kind's actions.
+func (k *kind) ownAction(rt *route) bool {
+	a := actionRoutesBuilt[rt]
+	if a == nil || k.spec == nil {
+		return false
+	}
+	for i := range k.spec.Actions {
+		if &k.spec.Actions[i] == a {
+			return true
+		}
+	}
+	return false
 }
 
 // internalGet answers GET on segs through the route table, as the caller,
