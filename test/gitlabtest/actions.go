@@ -33,7 +33,10 @@ import (
 //     paginated; ResultNone 204, or 202 where GitLab schedules the work;
 //     ResultRaw the JSON GitLab's documentation shows, where simple
 //     (rawAnswers), else {}; ResultDownload generated content
-//     (DefaultDownload) unless AddDownload names the path.
+//     (DefaultDownload) unless AddDownload names the path;
+//   - an action at the object's own path elsewhere (a manager action whose
+//     path ends with the object's ID: the deprecated /services/:slug of
+//     the integrations) is the store's read, update or delete of it.
 //
 // GitLab's semantics for one action are added by hand with the hooks'
 // actions field (hooks.go), keyed by action name, or by a hand-written
