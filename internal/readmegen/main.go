@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/golab/gitlab/base"
+	"github.com/golab/gitlab/internal/pymethods"
 	"github.com/golab/gitlab/managers"
 )
 
@@ -174,25 +175,6 @@ func run(readme, testdata string) error {
 	return os.WriteFile(readme, text, 0o644)
 }
 
-// handWritten are python-gitlab methods whose Go equivalents are written by
-// hand rather than declared as actions.
-var handWritten = [][2]string{
-	{"CiLintManager.validate()", "CILintManager.Validate"},
-	{"ProjectCiLintManager.validate()", "ProjectCILintManager.Validate"},
-	{"GroupLDAPGroupLink.delete()", "GroupLDAPGroupLink.Delete"},
-	{"ProjectArtifactManager.delete()", "ProjectArtifactManager.Delete"},
-	{"ProjectIntegrationManager.available()", "ProjectIntegrationManager.Available"},
-	{"ProjectServiceManager.available()", "ProjectServiceManager.Available"},
-	{"ProjectMergeRequestApprovalManager.set_approvers()", "ProjectMergeRequestApprovalManager.SetApprovers"},
-	{"ProjectFile.decode()", "ProjectFile.Content"},
-	{"ProjectFile.save(branch, commit_message)", "ProjectFile.Save(ctx, branch, commitMessage)"},
-	{"ProjectFile.delete(branch, commit_message)", "ProjectFile.Delete(ctx, branch, commitMessage)"},
-	{"FeatureManager.set(name, value, ...)", "FeatureManager.Set(ctx, name, value, gitlab.WithSetAttrs(...))"},
-	{"Gitlab.search(scope, search)", "Client.Search(ctx, scope, search, params)"},
-	{"Gitlab.markdown(text, gfm, project)", "Client.Markdown(ctx, text, gfm, project)"},
-	{"Gitlab.lint(content)", "Client.Lint(ctx, content)"},
-}
-
 // actionTable lists python-gitlab's method of every declared action with
 // its Go method.
 func actionTable(specs []*base.Spec, ref []pyManager, clientgo []string) []byte {
@@ -241,7 +223,7 @@ func actionTable(specs []*base.Spec, ref []pyManager, clientgo []string) []byte 
 			}
 		}
 	}
-	for _, h := range handWritten {
+	for _, h := range pymethods.HandWritten {
 		rows = append(rows, row{h[0], h[1]})
 	}
 	slices.SortFunc(rows, func(a, b row) int { return strings.Compare(a.py, b.py) })

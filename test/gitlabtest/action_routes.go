@@ -30,4 +30,7 @@ type actState struct {
 	exports        map[string]*export // "projects/<id>" or "groups/<id>" → its latest export
 	correlations   map[int]string     // imported project id → the import's correlation id
 	importedGroups map[int]bool       // ids of imported groups
+
+	signatures   map[string]map[string]any // commit id → its signature (signatures.go)
+	certificates int                       // ids of the X.509 certificates of signatures
 }

@@ -33,7 +33,10 @@ import (
 //     paginated; ResultNone 204, or 202 where GitLab schedules the work;
 //     ResultRaw the JSON GitLab's documentation shows, where simple
 //     (rawAnswers), else {}; ResultDownload generated content
-//     (DefaultDownload) unless AddDownload names the path.
+//     (DefaultDownload) unless AddDownload names the path;
+//   - an action at the object's own path elsewhere (a manager action whose
+//     path ends with the object's ID: the deprecated /services/:slug of
+//     the integrations) is the store's read, update or delete of it.
 //
 // GitLab's semantics for one action are added by hand with the hooks'
 // actions field (hooks.go), keyed by action name, or by a hand-written
@@ -102,11 +105,37 @@ func (k *kind) actionRoutes() ([]*route, error) {
 		case http.MethodHead:
 			method = http.MethodGet // a HEAD is served by the GET route
 		}
-		rt := newRoute(method+" "+collPath(segs), func(c *call) *apiError { return c.storeAction(ar) })
+		h := func(c *call) *apiError { return c.storeAction(ar) }
+		if op := ar.alias(method, len(segs)); op != nil {
+			b := &binding{vals: ar.vals, key: ar.key}
+			h = func(c *call) *apiError { return op(c, k, b) }
+		}
+		rt := newRoute(method+" "+collPath(segs), h)
 		actionRoutesBuilt[rt] = a
 		rts = append(rts, rt)
 	}
 	return rts, nil
+}
+
+// alias is the store operation an action stands for when its path ends
+// with the object's ID: the object's own path elsewhere (the deprecated
+// /projects/:id/services/:slug of /projects/:id/integrations/:slug,
+// https://docs.gitlab.com/api/project_integrations/), where GitLab reads,
+// updates and deletes the object as at its path. nil for other actions.
+func (ar *actionRoute) alias(method string, segs int) func(c *call, k *kind, b *binding) *apiError {
+	k := ar.k
+	if !ar.a.OnManager || ar.keyName != k.idAttr || ar.keySeg != segs-1 || len(ar.extra) > 0 {
+		return nil
+	}
+	switch {
+	case method == http.MethodGet && k.ops.Has(base.OpGet):
+		return (*call).storeGet
+	case method == k.updVerb && k.ops.Has(base.OpUpdate):
+		return (*call).storeUpdate
+	case method == http.MethodDelete && k.ops.Has(base.OpDelete):
+		return (*call).storeDelete
+	}
+	return nil
 }
 
 // actionRoutesBuilt maps the action routes of the built-in declarations to
@@ -234,10 +263,9 @@ func (c *call) actionObject(ac *actionCall, ar *actionRoute) *apiError {
 		}
 	}
 	objSegs := c.segs[:ar.keySeg+1]
-	// An action at the object's own path (the deprecated /services/:slug
-	// aliases of integrations) would answer the read itself: the store reads.
-	self := len(objSegs) == len(c.segs)
-	if rt, _, _ := c.s.match(http.MethodGet, objSegs); k.native == nil && (rt == nil || rt.kind == k || self) {
+	// A GET there that is an action of the kind (the attestations' list by
+	// digest at /attestations/:subject_digest) is no read of the object.
+	if rt, _, _ := c.s.match(http.MethodGet, objSegs); k.native == nil && (rt == nil || rt.kind == k || k.ownAction(rt)) {
 		ac.it = findBy(c.collFor(ac.sc, false), k, k.idAttr, ac.key)
 		if ac.it == nil {
 			return k.notFound
@@ -250,6 +278,20 @@ func (c *call) actionObject(ac *actionCall, ar *actionRoute) *apiError {
 	}
 	ac.raw = raw
 	return nil
+}
+
+// ownAction reports whether rt is the route of one of the kind's actions.
+func (k *kind) ownAction(rt *route) bool {
+	a := actionRoutesBuilt[rt]
+	if a == nil || k.spec == nil {
+		return false
+	}
+	for i := range k.spec.Actions {
+		if &k.spec.Actions[i] == a {
+			return true
+		}
+	}
+	return false
 }
 
 // internalGet answers GET on segs through the route table, as the caller,

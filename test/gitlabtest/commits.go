@@ -583,15 +583,6 @@ func (s *Server) commitSequence(c *call) *apiError {
 	return c.value(http.StatusOK, map[string]any{"count": len(history(r, fp, cm))})
 }
 
-// commitSignature: https://docs.gitlab.com/api/commits/#get-signature-of-a-commit
-// (the fake's commits are never signed: 404 as for an unsigned commit).
-func (s *Server) commitSignature(c *call) *apiError {
-	if _, _, _, e := s.commitFor(c, false); e != nil {
-		return e
-	}
-	return notFound("Signature")
-}
-
 // commitMergeRequests: https://docs.gitlab.com/api/commits/#list-merge-requests-associated-with-a-commit
 // (the merge requests whose commits hold it, or that merged it).
 func (s *Server) commitMergeRequests(c *call) *apiError {

@@ -25,6 +25,9 @@
 // share, fork relations, housekeeping, pull mirroring, LDAP sync;
 // project_actions.go), searches (search.go), exports and imports
 // (import_export.go), the CI linter (lint.go) and Markdown (markdown.go).
+// Commits are unsigned, as those made through GitLab's API are, until
+// SignCommit signs one with a user's GPG or SSH key or an X.509
+// certificate (signatures.go); attestations appear by AddAttestation.
 // Every other declaration of the client's registry
 // (managers.Builtins(): pipelines, jobs, members, labels, releases and all
 // the others) is served by the generic store below, and AddResource

@@ -141,4 +141,7 @@ var specHooks = map[string]*hooks{
 	"project_hook":                        webhookHooks(projectHookEvents, false),
 	"group_hook":                          webhookHooks(groupHookEvents, false),
 	"hook":                                webhookHooks(systemHookEvents, true),
+
+	// attestations.go
+	"project_attestation": attestationHooks(),
 }

@@ -1077,5 +1077,19 @@ func (s *Server) kindFor(segs []string) *kind {
 			}
 		}
 	}
+	// A built-in collection no operation serves, whose objects GitLab
+	// makes itself and the API reads by actions (attestations), by its path.
+	for _, k := range builtinKinds().kinds {
+		if k.native == nil && k.spec != nil && k.spec.Ops == 0 && len(k.spec.Actions) > 0 && segsMatch(k.segs, segs) {
+			return k
+		}
+	}
 	return nil
+}
+
+// segsMatch reports whether segs fill the template's placeholders ("{}").
+func segsMatch(template, segs []string) bool {
+	return len(template) == len(segs) && !slices.ContainsFunc(seq(len(segs)), func(i int) bool {
+		return template[i] != "{}" && template[i] != segs[i]
+	})
 }
