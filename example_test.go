@@ -7,6 +7,7 @@ import (
 	"log"
 
 	"github.com/golab/gitlab"
+	"github.com/golab/gitlab/managers"
 	"github.com/golab/gitlab/test/gitlabtest"
 )
 
@@ -69,6 +70,36 @@ func ExampleClient_Projects_list() {
 	// alice/notes
 	// next page: 2 total: 4
 	// all: 4
+}
+
+// Scan goes through a list as All does, reusing a few page buffers: each
+// object is valid until the loop's next step, what is read from it stays
+// valid, and Keep keeps an object past its step.
+func Example_scan() {
+	srv, gl := demo()
+	defer srv.Close()
+	ctx := context.Background()
+
+	var paths []string
+	var private []*managers.Project
+	for p, err := range gl.Projects.Scan(ctx, gitlab.Params{"order_by": "id", "sort": "asc", "per_page": 2}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		paths = append(paths, p.GetString("path_with_namespace")) // a copy: valid for good
+		if p.GetString("visibility") == "private" {
+			p.Keep() // the object itself outlives the loop
+			private = append(private, p)
+		}
+	}
+	fmt.Println(paths)
+	for _, p := range private {
+		fmt.Println("private:", p.GetString("path_with_namespace"))
+	}
+	// Output:
+	// [demo/website alice/notes secret/vault root/sandbox]
+	// private: alice/notes
+	// private: secret/vault
 }
 
 func Example_createIssue() {

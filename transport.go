@@ -514,10 +514,12 @@ func (s *settings) newTransport() http.RoundTripper {
 	return t
 }
 
-// lazyRoots reads the CA bundle at the first request and installs it in
-// the transport's TLS configuration before any connection is made; until
-// then a client costs no certificate parsing. A bundle that cannot be read
-// then fails every request, with nothing sent.
+// lazyRoots reads the CA bundle at the first request that needs TLS (an
+// https:// URL, or any URL through an https:// proxy) and installs it in
+// the transport's TLS configuration before any TLS connection is made; a
+// client that never makes one (http:// to a local GitLab, the fake) never
+// parses certificates, whatever REQUESTS_CA_BUNDLE names. A bundle that
+// cannot be read then fails every such request, with nothing sent.
 type lazyRoots struct {
 	*http.Transport
 	path, from string
@@ -526,21 +528,36 @@ type lazyRoots struct {
 }
 
 func (l *lazyRoots) RoundTrip(r *http.Request) (*http.Response, error) {
-	l.once.Do(func() {
-		pool, err := loadCAs(l.path)
-		if err != nil {
-			l.err = fmt.Errorf("gitlab: %s: %w", l.from, err)
-			return
+	if l.needsTLS(r) {
+		l.once.Do(func() {
+			pool, err := loadCAs(l.path)
+			if err != nil {
+				l.err = fmt.Errorf("gitlab: %s: %w", l.from, err)
+				return
+			}
+			l.Transport.TLSClientConfig.RootCAs = pool // before the first TLS dial: RoundTrip is the only way in
+		})
+		if l.err != nil {
+			if r.Body != nil {
+				r.Body.Close()
+			}
+			return nil, l.err
 		}
-		l.Transport.TLSClientConfig.RootCAs = pool // before the first dial: RoundTrip is the only way in
-	})
-	if l.err != nil {
-		if r.Body != nil {
-			r.Body.Close()
-		}
-		return nil, l.err
 	}
 	return l.Transport.RoundTrip(r)
+}
+
+// needsTLS reports whether r may make a TLS connection: to its server or
+// to its proxy. When in doubt (a proxy function failing), it says yes.
+func (l *lazyRoots) needsTLS(r *http.Request) bool {
+	if r.URL == nil || r.URL.Scheme != "http" {
+		return true
+	}
+	if l.Transport.Proxy == nil {
+		return false
+	}
+	proxy, err := l.Transport.Proxy(r)
+	return err != nil || (proxy != nil && proxy.Scheme != "http")
 }
 
 // errTransport fails every request with the error of the connection options.

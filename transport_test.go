@@ -503,6 +503,24 @@ func TestTLSPrivateCA(t *testing.T) {
 			t.Fatal("the server received a request")
 		}
 	})
+	t.Run("a CA file is not read for http:// at all", func(t *testing.T) {
+		noEnvCA(t)
+		// The same unusable file: a plain-HTTP GitLab needs no roots, so
+		// its requests go through, and an https:// one still fails.
+		plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(`{"version":"17.0.0","revision":"abc"}`))
+		}))
+		t.Cleanup(plain.Close)
+		gl := connClient(t, plain.URL, gitlab.WithCACert(p.emptyPEM))
+		if v, _, err := gl.Version(ctx); err != nil || v != "17.0.0" {
+			t.Fatalf("http:// with an unusable CA file: %q, %v", v, err)
+		}
+		secure := connClient(t, srv.URL, gitlab.WithCACert(p.emptyPEM))
+		if _, _, err := secure.Version(ctx); err == nil || !strings.Contains(err.Error(), "no PEM certificate") {
+			t.Fatalf("https:// with an unusable CA file: err = %v", err)
+		}
+	})
 	t.Run("a bad REQUESTS_CA_BUNDLE is an error at New", func(t *testing.T) {
 		noEnvCA(t)
 		t.Setenv("REQUESTS_CA_BUNDLE", filepath.Join(t.TempDir(), "nope.pem"))

@@ -1,6 +1,7 @@
 package base
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"hash/maphash"
@@ -172,6 +173,14 @@ func (s *pageSet) has(rawURL string) bool { _, ok := s.m[s.key(rawURL)]; return 
 // its objects).
 func parsePage[T any](m *Manager[T], req *Request, resp *Response, bufs *pageBuffers) (*Page[T], error) {
 	body := resp.Body
+	if bufs != nil && !bufs.lend {
+		// Landed in a reused buffer, the page gets memory of its own, of its
+		// size: copying it from cache costs less than the socket writing
+		// into memory never touched, and the scan below reads it from cache.
+		body = bytes.Clone(body)
+		bufs.put(resp.Body)
+		bufs = nil
+	}
 	fail := func(reason string, what []byte) error {
 		return NewParseError(req.Op, req.Method, resp.URL, resp.StatusCode, resp.Header.Get("Content-Type"), reason, what)
 	}

@@ -42,8 +42,9 @@ type prefetcher interface {
 // ErrRepeatedPage. CallOptions.MaxPages stops after that many pages.
 func AllPages[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) iter.Seq2[*Page[T], error] {
 	return func(yield func(*Page[T], error) bool) {
-		page, err := ListPage(ctx, m, params, opts)
-		followPages(ctx, m, page, err, opts, nil)(yield)
+		bufs := new(pageBuffers) // landing buffers, the pages copied out of them
+		page, err := listPage(ctx, m, params, opts, bufs)
+		followPages(ctx, m, page, err, opts, bufs)(yield)
 	}
 }
 

@@ -22,7 +22,7 @@ import (
 func ScanAll[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		bufs := new(pageBuffers)
+		bufs := &pageBuffers{lend: true}
 		page, err := listPage(ctx, m, params, opts, bufs)
 		for page, err := range followPages(ctx, m, page, err, opts, bufs) {
 			if err != nil {
@@ -41,10 +41,14 @@ func ScanAll[T any](ctx context.Context, m *Manager[T], params Params, opts []Re
 	}
 }
 
-// pageBuffers lends page buffers to the requests of a Scan: a buffer comes
-// back when the loop has left its page. Methods on a nil *pageBuffers lend
-// nothing (every page gets a new buffer, as for All).
+// pageBuffers are the buffers the pages of one iteration are read into.
+// With lend (Scan), a page's objects use its buffer, which comes back when
+// the loop has left the page; without (All, Pages), a page is copied out of
+// its buffer at once (parsePage), so that the socket always writes into
+// memory already in use. Methods on a nil *pageBuffers lend nothing (every
+// page is read into a new buffer).
 type pageBuffers struct {
+	lend bool
 	mu   sync.Mutex
 	free [][]byte
 }
