@@ -12,7 +12,9 @@ package gitlab_test
 // cmd/gitlab-bench measures the same scenarios as whole processes.
 
 import (
+	"context"
 	"fmt"
+	"iter"
 	"net/http"
 	"os"
 	"strconv"
@@ -26,6 +28,7 @@ import (
 	"github.com/golab/gitlab"
 	"github.com/golab/gitlab/internal/benchbase"
 	"github.com/golab/gitlab/internal/benchrun"
+	"github.com/golab/gitlab/managers"
 	"github.com/golab/gitlab/test/gitlabtest"
 )
 
@@ -114,38 +117,27 @@ func BenchmarkListAll(b *testing.B) {
 // Scan, which reuses its page buffers.
 func BenchmarkIterateAll(b *testing.B) {
 	srv := benchFast.start(b, benchProjects, false)
-	b.Run("golab", func(b *testing.B) {
-		gl := srv.client(b)
-		b.ReportAllocs()
-		for b.Loop() {
-			n := 0
-			for p, err := range gl.Projects.All(ctx, byID) {
-				if err != nil {
-					b.Fatal(err)
+	gl := srv.client(b)
+	for _, v := range []struct {
+		name string
+		seq  func(context.Context, gitlab.Params, ...gitlab.RequestOption) iter.Seq2[*managers.Project, error]
+	}{{"golab", gl.Projects.All}, {"golab-scan", gl.Projects.Scan}} {
+		b.Run(v.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				n := 0
+				for p, err := range v.seq(ctx, byID) {
+					if err != nil {
+						b.Fatal(err)
+					}
+					n += len(p.GetString("path_with_namespace"))
 				}
-				n += len(p.GetString("path_with_namespace"))
-			}
-			if n == 0 {
-				b.Fatal("nothing read")
-			}
-		}
-	})
-	b.Run("golab-scan", func(b *testing.B) {
-		gl := srv.client(b)
-		b.ReportAllocs()
-		for b.Loop() {
-			n := 0
-			for p, err := range gl.Projects.Scan(ctx, byID) {
-				if err != nil {
-					b.Fatal(err)
+				if n == 0 {
+					b.Fatal("nothing read")
 				}
-				n += len(p.GetString("path_with_namespace"))
 			}
-			if n == 0 {
-				b.Fatal("nothing read")
-			}
-		}
-	})
+		})
+	}
 	b.Run("baseline", func(b *testing.B) {
 		bl := srv.baseline(1)
 		b.ReportAllocs()

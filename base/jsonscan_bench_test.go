@@ -11,16 +11,22 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-func BenchmarkValidJSON(b *testing.B) {
+// benchProject reads testdata/project.json, as it is and compacted.
+func benchProject(b *testing.B) (raw, compact []byte) {
 	raw, err := os.ReadFile("../testdata/project.json")
 	if err != nil {
 		b.Fatal(err)
 	}
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, raw); err != nil {
+	var c bytes.Buffer
+	if err := json.Compact(&c, raw); err != nil {
 		b.Fatal(err)
 	}
-	for name, data := range map[string][]byte{"indented": raw, "compact": compact.Bytes()} {
+	return raw, c.Bytes()
+}
+
+func BenchmarkValidJSON(b *testing.B) {
+	raw, compact := benchProject(b)
+	for name, data := range map[string][]byte{"indented": raw, "compact": compact} {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
@@ -65,15 +71,8 @@ func BenchmarkObjectAttr(b *testing.B) {
 // page goes through, against what a hand-written client does instead,
 // gjson's ForEach, which checks nothing.
 func BenchmarkSplitPage(b *testing.B) {
-	raw, err := os.ReadFile("../testdata/project.json")
-	if err != nil {
-		b.Fatal(err)
-	}
-	var one bytes.Buffer
-	if err := json.Compact(&one, raw); err != nil {
-		b.Fatal(err)
-	}
-	page := []byte("[" + strings.TrimSuffix(strings.Repeat(one.String()+",", 100), ",") + "]")
+	_, one := benchProject(b)
+	page := []byte("[" + strings.TrimSuffix(strings.Repeat(string(one)+",", 100), ",") + "]")
 	b.Run("validating", func(b *testing.B) {
 		b.SetBytes(int64(len(page)))
 		for b.Loop() {

@@ -63,6 +63,7 @@ func TestBeyondActionsSendTheirRequests(t *testing.T) {
 				target := m
 				if !a.OnManager {
 					if !obj.IsValid() {
+						var err error
 						if obj, err = w.make(sp, m, true); err != nil {
 							// A declaration without operations has no
 							// collection in the store: an object by ID.
