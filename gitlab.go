@@ -13,8 +13,10 @@
 // Managers: the [Client]'s fields (gl.Projects, gl.Groups, gl.Users, …) are
 // typed managers from package [github.com/golab/gitlab/managers], with
 // exactly the operations GitLab allows: List (one [*Page]), All (an iterator
-// over every page; [Collect] gathers it), Head, Get, Lazy, Create, Update,
-// Delete, GetCreateAttrs and GetUpdateAttrs. A manager declared at run time
+// over every page; [Collect] gathers it), Scan (the same, reusing a few page
+// buffers: each object valid until the loop's next step unless kept with
+// Keep), Pages, Head, Get, Lazy, Create, Update, Delete, GetCreateAttrs and
+// GetUpdateAttrs. A manager declared at run time
 // ([Spec], [Client.Register]) is a [*Dynamic].
 //
 // Objects: every object is an [*Object] underneath (GetString, Set, Decode,

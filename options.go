@@ -284,13 +284,13 @@ func WithQuery(q url.Values) RequestOption {
 	return base.CallOption(func(o *base.CallOptions) { o.Query = q })
 }
 
-// DefaultPrefetch is how many pages of a list All and Pages fetch at once
+// DefaultPrefetch is how many pages of a list All, Scan and Pages fetch at once
 // when GitLab reports the page count (base.DefaultPrefetch explains the
 // choice); WithPrefetch changes it.
 const DefaultPrefetch = base.DefaultPrefetch
 
-// WithPrefetch sets how many pages of an offset-paginated list All and
-// Pages fetch at once, for the whole client or one call: when the first
+// WithPrefetch sets how many pages of an offset-paginated list All, Scan
+// and Pages fetch at once, for the whole client or one call: when the first
 // page reports the page count (X-Total-Pages), the next ones are requested
 // by number, up to n in flight, and still yielded in page order; breaking
 // the loop cancels the requests in flight. n = 1 fetches one page after
@@ -303,7 +303,7 @@ func WithPrefetch(n int) SharedOption {
 	return SharedOption{func(o *base.CallOptions) { o.Prefetch = max(n, 0) }}
 }
 
-// WithMaxPages stops All and Pages after n pages (n <= 0: every page), and
+// WithMaxPages stops All, Scan and Pages after n pages (n <= 0: every page), and
 // fetches none beyond them: WithMaxPages(1) with All reads one page, as
 // python-gitlab's list(get_all=False) does.
 func WithMaxPages(n int) RequestOption {

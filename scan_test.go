@@ -25,7 +25,11 @@ func TestScanYieldsEveryObjectOnceInOrder(t *testing.T) {
 			t.Errorf("window %d: %d requests, want one per page (26)", window, n)
 		}
 	}
-	_, gl := projectsServer(t, 95)
+	srv, gl := projectsServer(t, 95)
+	assertOnceInOrder(t, ids(t, gl.Projects.Scan(ctx, params, gitlab.WithMaxPages(2))), 20)
+	if n := srv.RequestCount(); n != 2 {
+		t.Errorf("WithMaxPages(2): %d requests, want 2", n)
+	}
 	keyset := gitlab.Params{"per_page": 10, "order_by": "id", "sort": "asc", "pagination": "keyset"}
 	assertOnceInOrder(t, ids(t, gl.Projects.Scan(ctx, keyset)), 95)
 }
