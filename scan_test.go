@@ -2,7 +2,6 @@ package gitlab_test
 
 import (
 	"context"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -34,13 +33,6 @@ func TestScanYieldsEveryObjectOnceInOrder(t *testing.T) {
 	assertOnceInOrder(t, ids(t, gl.Projects.Scan(ctx, keyset)), 95)
 }
 
-// heapAllocated is the bytes allocated so far by the process.
-func heapAllocated() uint64 {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return ms.TotalAlloc
-}
-
 // Scan reads its pages into the same few buffers: over 40 pages of about
 // 50 KB it allocates a small part of what All does, which needs a buffer
 // per page. (The fake serves from the same process: its allocations count
@@ -52,22 +44,21 @@ func TestScanReusesPageBuffers(t *testing.T) {
 		strings.Repeat("d", 500)+`"}`), 4000)
 	params := gitlab.Params{"per_page": 100, "order_by": "id", "sort": "asc"}
 	run := func(seq func(func(*managers.Project, error) bool)) uint64 {
-		runtime.GC()
-		before := heapAllocated()
-		n := 0
-		for p, err := range seq {
-			if err != nil {
-				t.Fatal(err)
+		return memDelta(func() {
+			n := 0
+			for p, err := range seq {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(p.GetString("description")) != 500 {
+					t.Fatalf("%v: description not read whole", p)
+				}
+				n++
 			}
-			if len(p.GetString("description")) != 500 {
-				t.Fatalf("%v: description not read whole", p)
+			if n != 4000 {
+				t.Fatalf("%d objects, want 4000", n)
 			}
-			n++
-		}
-		if n != 4000 {
-			t.Fatalf("%d objects, want 4000", n)
-		}
-		return heapAllocated() - before
+		})
 	}
 	all := run(gl.Projects.All(ctx, params, gitlab.WithPrefetch(1)))
 	scan := run(gl.Projects.Scan(ctx, params, gitlab.WithPrefetch(1)))

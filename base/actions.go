@@ -73,7 +73,7 @@ func ActionAll[T any](ctx context.Context, c *Core, o *Object, name string, para
 			return
 		}
 		page, err := parsePage(m, req, resp, nil)
-		objects(followPages(ctx, m, page, err, opts, nil))(yield)
+		objects(followPages(ctx, m, page, err, opts, nil), nil)(yield)
 	}
 }
 

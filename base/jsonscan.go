@@ -172,10 +172,8 @@ func (k *keySet) add(key []byte, escaped bool) {
 	}
 	k.n++
 	if k.same {
-		if k.n <= len(k.prev) && string(k.prev[k.n-1]) == string(key) {
-			return
-		}
-		// The first key that differs: the keys so far are prev's.
+		// The first key that differs from prev's at its place (next did
+		// not match it): the keys so far are prev's.
 		k.same = false
 		k.cur = append(k.cur[:0], k.prev[:k.n-1]...)
 		k.newEpoch()

@@ -119,11 +119,13 @@ func withoutParams(opts []RequestOption) []RequestOption {
 // pages only as the caller wants more: as many ahead as the prefetch window
 // when GitLab reports the page count, else one at a time.
 func ListAll[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) iter.Seq2[T, error] {
-	return objects(AllPages(ctx, m, params, opts))
+	return objects(AllPages(ctx, m, params, opts), nil)
 }
 
 // objects flattens a sequence of pages into their objects.
-func objects[T any](pages iter.Seq2[*Page[T], error]) iter.Seq2[T, error] {
+// With bufs (Scan), each object expires when the loop leaves it, and a
+// page's buffer goes back to bufs once the loop has left the whole page.
+func objects[T any](pages iter.Seq2[*Page[T], error], bufs *pageBuffers) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		for page, err := range pages {
@@ -131,11 +133,16 @@ func objects[T any](pages iter.Seq2[*Page[T], error]) iter.Seq2[T, error] {
 				yield(zero, err)
 				return
 			}
-			for _, it := range page.Items {
-				if !yield(it, nil) {
+			for i, it := range page.Items {
+				more := yield(it, nil)
+				if bufs != nil {
+					page.lent[i].expire()
+				}
+				if !more {
 					return
 				}
 			}
+			bufs.put(page.body)
 		}
 	}
 }

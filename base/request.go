@@ -47,9 +47,10 @@ type Request struct {
 	Stream  bool
 	Options []RequestOption
 	// Buffer, when not nil, is where a successful answer's body is read
-	// (Response.Body then shares its memory; it is grown, not reused, when
-	// too small): the reader of a list's pages lends the same few buffers
-	// to page after page (Lister.Scan).
+	// (Response.Body then shares its memory); one too small is replaced by
+	// a new buffer with room to spare, returned in Response.Body. The
+	// reader of a list's pages lends the same few buffers to page after
+	// page (All, Scan).
 	Buffer []byte
 
 	// Idempotent: the request is safe to repeat whatever its method (a

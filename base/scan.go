@@ -21,23 +21,9 @@ import (
 // that many page buffers, not one per page.
 func ScanAll[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		var zero T
 		bufs := &pageBuffers{lend: true}
 		page, err := listPage(ctx, m, params, opts, bufs)
-		for page, err := range followPages(ctx, m, page, err, opts, bufs) {
-			if err != nil {
-				yield(zero, err)
-				return
-			}
-			for i, it := range page.Items {
-				more := yield(it, nil)
-				page.lent[i].expire()
-				if !more {
-					return
-				}
-			}
-			bufs.put(page.body)
-		}
+		objects(followPages(ctx, m, page, err, opts, bufs), bufs)(yield)
 	}
 }
 
