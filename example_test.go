@@ -184,7 +184,7 @@ func ExampleClient_Register() {
 
 	err := gl.Register(&gitlab.Spec{
 		Name: "project_widget", Path: "/projects/{project_id}/widgets",
-		Parent: "project", FromParent: map[string]string{"project_id": "id"},
+		Parent:      "project", // {project_id}: the project's id (FromParent, derived)
 		Ops:         gitlab.OpList | gitlab.OpGet | gitlab.OpCreate,
 		CreateAttrs: gitlab.RequiredOptional{Required: []string{"name"}},
 	})

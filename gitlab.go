@@ -350,7 +350,7 @@ func (c *Client) HTTPList(ctx context.Context, path string, params Params, opts 
 func (c *Client) http(ctx context.Context, method, path string, params Params, body any, opts []RequestOption) (*Response, error) {
 	req := &base.Request{Op: strings.ToLower(method), Method: method, Path: path, Raw: true, Options: opts}
 	if params != nil {
-		q, err := base.EncodeQuery(params, nil)
+		q, err := base.EncodeQuery(params, base.AttrTypes{})
 		if err != nil {
 			return nil, err
 		}
@@ -359,7 +359,7 @@ func (c *Client) http(ctx context.Context, method, path string, params Params, b
 	switch b := body.(type) {
 	case nil:
 	case Attrs:
-		data, form, err := base.EncodeBody(b, nil)
+		data, form, err := base.EncodeBody(b, base.AttrTypes{})
 		if err != nil {
 			return nil, err
 		}

@@ -14,7 +14,7 @@ import (
 //	r := gitlab.NewRegistry()
 //	err := r.Register(&gitlab.Spec{
 //		Name: "project_widget", Accessor: "Widgets", Path: "/projects/{project_id}/widgets",
-//		Parent: "project", FromParent: map[string]string{"project_id": "id"},
+//		Parent: "project", // {project_id}: the project's id
 //		Ops: gitlab.OpList | gitlab.OpGet | gitlab.OpCreate,
 //	})
 //	gl, err := gitlab.New(url, gitlab.WithRegistry(r))

@@ -228,7 +228,7 @@ type Download = base.Download
 func (c *Client) HTTPDownload(ctx context.Context, path string, params Params, opts ...RequestOption) (*Download, error) {
 	req := &base.Request{Op: "get", Method: http.MethodGet, Path: path, Raw: true, Stream: true, Options: opts}
 	if params != nil {
-		q, err := base.EncodeQuery(params, nil)
+		q, err := base.EncodeQuery(params, base.AttrTypes{})
 		if err != nil {
 			return nil, err
 		}

@@ -44,7 +44,11 @@ type (
 	// tests for one; String lists them ("list,get,create").
 	Ops = base.Ops
 
-	// AttrType tells how an attribute is encoded on the wire (Spec.Types):
+	// AttrTypes lists the attributes of each AttrType, a Spec's or an
+	// Action's Types: AttrTypes{Array: []string{"scope"}}.
+	AttrTypes = base.AttrTypes
+
+	// AttrType tells how an attribute is encoded on the wire (AttrTypes):
 	// TypeArray, TypeCommaSeparatedList, TypeCommaSeparatedString,
 	// TypeLowercase, TypeFile, TypeImage or TypeJSON.
 	AttrType = base.AttrType

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"maps"
 	"net/http"
 	"strings"
 
@@ -131,15 +130,7 @@ func (c *Core) actionRequest(o *Object, name string, attrs Attrs, opts []Request
 	if a.Query || req.Upload != nil || method == http.MethodGet || method == http.MethodDelete || method == http.MethodHead {
 		return a, req, Params(attrs), nil // no body: the attributes go to the query
 	}
-	types := c.spec.Types
-	if len(a.Types) > 0 {
-		types = maps.Clone(types)
-		if types == nil {
-			types = map[string]AttrType{}
-		}
-		maps.Copy(types, a.Types)
-	}
-	body, form, err := EncodeBody(attrs, types)
+	body, form, err := EncodeBody(attrs, a.Types.Over(c.spec.Types))
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -2,6 +2,7 @@ package base
 
 import (
 	"errors"
+	"maps"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -58,7 +59,7 @@ func TestIDString(t *testing.T) {
 }
 
 func TestEncodeQuery(t *testing.T) {
-	types := map[string]AttrType{"iids": TypeArray, "labels": TypeCommaSeparatedList, "confirm": TypeLowercase, "avatar": TypeImage}
+	types := AttrTypes{Array: []string{"iids"}, CommaSeparatedList: []string{"labels"}, Lowercase: []string{"confirm"}, Image: []string{"avatar"}}
 	q, err := EncodeQuery(Params{
 		"iids":       []int{1, 2},
 		"labels":     []string{"bug", "p1"},
@@ -88,18 +89,50 @@ func TestEncodeQuery(t *testing.T) {
 	if q.Get("iids") != "5" {
 		t.Errorf("string array value: %v", q)
 	}
-	if _, err := EncodeQuery(Params{"bad": struct{}{}}, nil); err == nil || !strings.Contains(err.Error(), `"bad"`) {
+	if _, err := EncodeQuery(Params{"bad": struct{}{}}, AttrTypes{}); err == nil || !strings.Contains(err.Error(), `"bad"`) {
 		t.Errorf("unsupported value: err = %v", err)
 	}
 	// '+' in an ISO 8601 offset must travel as %2B.
-	q, _ = EncodeQuery(Params{"updated_after": "2020-01-01T00:00:00+01:00"}, nil)
+	q, _ = EncodeQuery(Params{"updated_after": "2020-01-01T00:00:00+01:00"}, AttrTypes{})
 	if enc := q.Encode(); !strings.Contains(enc, "%2B01%3A00") {
 		t.Errorf("plus sign not escaped: %s", enc)
 	}
 }
 
+// AttrTypes: Of finds an attribute's type, All lists them, Over puts an
+// action's types over its manager's (the action's win), Clone shares no list.
+func TestAttrTypes(t *testing.T) {
+	mgr := AttrTypes{Array: []string{"scope"}, CommaSeparatedList: []string{"labels"}, Image: []string{"avatar"}}
+	act := AttrTypes{File: []string{"file"}, CommaSeparatedString: []string{"labels"}}
+	if mgr.Of("scope") != TypeArray || mgr.Of("avatar") != TypeImage || mgr.Of("name") != 0 || !(AttrTypes{}).IsZero() || mgr.IsZero() {
+		t.Error("Of or IsZero")
+	}
+	got := map[string]AttrType{}
+	for a, typ := range act.Over(mgr).All() {
+		if _, dup := got[a]; dup {
+			t.Errorf("%s listed twice", a)
+		}
+		got[a] = typ
+	}
+	want := map[string]AttrType{"file": TypeFile, "labels": TypeCommaSeparatedString, "scope": TypeArray, "avatar": TypeImage}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Over = %v, want %v", got, want)
+	}
+	if act.Of("scope") != 0 || len(act.Array) != 0 {
+		t.Error("Over changed the action's types")
+	}
+	if o := (AttrTypes{}).Over(mgr); o.Of("labels") != TypeCommaSeparatedList {
+		t.Error("zero types over the manager's")
+	}
+	c := mgr.Clone()
+	c.Array[0] = "x"
+	if mgr.Array[0] != "scope" || c.Of("x") != TypeArray {
+		t.Error("Clone shares its lists")
+	}
+}
+
 func TestEncodeBody(t *testing.T) {
-	types := map[string]AttrType{"labels": TypeCommaSeparatedList, "scopes": TypeCommaSeparatedString, "avatar": TypeImage, "meta": TypeJSON}
+	types := AttrTypes{CommaSeparatedList: []string{"labels"}, CommaSeparatedString: []string{"scopes"}, Image: []string{"avatar"}, JSON: []string{"meta"}}
 	body, form, err := EncodeBody(Attrs{"labels": []string{"a", "b"}, "scopes": []string{"x", "y"}, "avatar": "", "meta": `{"a":1}`}, types)
 	if err != nil || form != nil {
 		t.Fatalf("EncodeBody: %v %v", err, form)
@@ -368,14 +401,14 @@ func TestRegistry(t *testing.T) {
 // or a spec it handed out, changes nothing registered.
 func TestRegistryKeepsCopies(t *testing.T) {
 	mine := &Spec{Name: "widget", Path: "/widgets", Ops: OpList, ListFilters: []string{"a"},
-		CreateAttrs: RequiredOptional{Required: []string{"x"}}, Types: map[string]AttrType{"a": TypeArray}}
+		CreateAttrs: RequiredOptional{Required: []string{"x"}}, Types: AttrTypes{Array: []string{"a"}}}
 	r, err := NewRegistry(mine)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mine.Path, mine.ListFilters[0], mine.CreateAttrs.Required[0], mine.Types["a"] = "/evil", "b", "y", TypeJSON
+	mine.Path, mine.ListFilters[0], mine.CreateAttrs.Required[0], mine.Types.Array[0] = "/evil", "b", "y", "b"
 	got, _ := r.Lookup("widget")
-	if got.Path != "/widgets" || got.ListFilters[0] != "a" || got.CreateAttrs.Required[0] != "x" || got.Types["a"] != TypeArray {
+	if got.Path != "/widgets" || got.ListFilters[0] != "a" || got.CreateAttrs.Required[0] != "x" || got.Types.Of("a") != TypeArray {
 		t.Fatalf("registered spec changed with the caller's: %+v", got)
 	}
 	got.Path, got.ListFilters[0] = "/evil", "b"
@@ -432,6 +465,111 @@ func TestRegistryOverAndExtend(t *testing.T) {
 	}
 	if n := len(a.Specs()); n != 2 {
 		t.Errorf("Specs() over a base: %d specs", n)
+	}
+}
+
+// FromParent left nil is derived from the parent when the spec is
+// registered: shared placeholders from the parent's attributes of the same
+// name, the last from its ID attribute. The spec given is not changed; a
+// placeholder that is neither is an error naming FromParent.
+func TestFromParentDerived(t *testing.T) {
+	issue := &Spec{Name: "project_issue", Path: "/projects/{project_id}/issues", Parent: "project", IDAttr: "iid", Ops: OpsCRUD}
+	note := &Spec{Name: "project_issue_note", Path: "/projects/{project_id}/issues/{issue_iid}/notes", Parent: "project_issue", Ops: OpsCRUD}
+	// In any order: NewRegistry registers each after its parent.
+	r, err := NewRegistry(note, issue, projectSpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if issue.FromParent != nil || note.FromParent != nil {
+		t.Error("registering changed the caller's spec")
+	}
+	for name, want := range map[string]map[string]string{
+		"project_issue":      {"project_id": "id"},
+		"project_issue_note": {"project_id": "project_id", "issue_iid": "iid"},
+		"project":            nil,
+	} {
+		if s, _ := r.Lookup(name); !maps.Equal(s.FromParent, want) {
+			t.Errorf("%s: FromParent %v, want %v", name, s.FromParent, want)
+		}
+	}
+	parent := NewObject(NewCore(nil, r, mustLookup(t, r, "project_issue"), NewObject(NewCore(nil, r, projectSpec, nil), []byte(`{"id":7}`))),
+		[]byte(`{"iid":3,"project_id":7}`))
+	if p, err := parent.ChildCore("project_issue_note").Path(); p != "/projects/7/issues/3/notes" || err != nil {
+		t.Errorf("derived path %q %v", p, err)
+	}
+	// A placeholder that is neither the parent's nor last, or a parent without ID.
+	for _, bad := range []*Spec{
+		{Name: "x", Path: "/projects/{project_id}/x/{a}/y/{b}", Parent: "project_issue", Ops: OpList},
+		{Name: "y", Path: "/p/{other}/{project_id}/issues/{issue_iid}/y", Parent: "project_issue_note", Ops: OpList},
+	} {
+		if err := r.Register(bad); err == nil || !strings.Contains(err.Error(), "declare FromParent") {
+			t.Errorf("%s: %v", bad.Name, err)
+		}
+	}
+	single := &Spec{Name: "current_user", Path: "/user", IDAttr: IDAttrNone, Ops: OpGetWithoutID}
+	keys := &Spec{Name: "current_user_key", Path: "/users/{user_id}/keys", Parent: "current_user", Ops: OpList}
+	if _, err := NewRegistry(single, keys); err == nil || !strings.Contains(err.Error(), "declare FromParent") {
+		t.Errorf("a parent without ID: %v", err)
+	}
+	// Extend re-derives a FromParent it sets to nil, and keeps a declared one.
+	if err := r.Extend("project_issue_note", func(s *Spec) { s.FromParent = nil }); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := r.Lookup("project_issue_note"); s.FromParent["issue_iid"] != "iid" {
+		t.Errorf("Extend: %v", s.FromParent)
+	}
+	if err := r.Extend("project_issue_note", func(s *Spec) { s.FromParent = map[string]string{"project_id": "project_id", "issue_iid": "id"} }); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := r.Lookup("project_issue_note"); s.FromParent["issue_iid"] != "id" {
+		t.Errorf("Extend: %v", s.FromParent)
+	}
+}
+
+func mustLookup(t *testing.T, r *Registry, name string) *Spec {
+	t.Helper()
+	s, ok := r.lookup(name)
+	if !ok {
+		t.Fatalf("no %s", name)
+	}
+	return s
+}
+
+// A frozen registry serves its specs sorted whatever their order, derives
+// FromParent as NewRegistry does without changing the specs handed over,
+// and refuses a nil or a repeated spec.
+func TestFrozenRegistry(t *testing.T) {
+	issue := &Spec{Name: "project_issue", Path: "/projects/{project_id}/issues", Parent: "project", IDAttr: "iid", Ops: OpsCRUD}
+	note := &Spec{Name: "project_issue_note", Path: "/projects/{project_id}/issues/{issue_iid}/notes", Parent: "project_issue", Ops: OpsCRUD}
+	f, err := NewFrozenRegistry(note, projectSpec, issue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, err := NewRegistry(note, projectSpec, issue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.Specs(), checked.Specs(); !reflect.DeepEqual(got, want) {
+		t.Errorf("frozen %+v\nvalidating %+v", got, want)
+	}
+	if s, ok := f.lookup("project_issue_note"); !ok || s.FromParent["issue_iid"] != "iid" || note.FromParent != nil {
+		t.Errorf("derived %v, handed-over spec %v", s, note.FromParent)
+	}
+	if _, ok := f.Lookup("project_issues"); ok {
+		t.Error("found a name that is not there")
+	}
+	if err := f.Register(&Spec{Name: "late", Path: "/late", Ops: OpList}); err == nil {
+		t.Error("registered on a frozen registry")
+	}
+	over := NewRegistryOver(f)
+	if _, ok := over.Lookup("project_issue"); !ok {
+		t.Error("a registry over a frozen one does not see its specs")
+	}
+	if _, err := NewFrozenRegistry(projectSpec, nil); err == nil {
+		t.Error("nil spec accepted")
+	}
+	if _, err := NewFrozenRegistry(issue, projectSpec, issue); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("repeated spec: %v", err)
 	}
 }
 

@@ -371,8 +371,8 @@ func (c *Core) Save(ctx context.Context, o *Object, opts []RequestOption) error 
 
 // needsEncoding reports whether a payload holds attributes whose type
 // changes their encoding (files, comma-joined strings).
-func needsEncoding(payload []byte, types map[string]AttrType) bool {
-	for k, t := range types {
+func needsEncoding(payload []byte, types AttrTypes) bool {
+	for k, t := range types.All() {
 		if t == TypeFile || t == TypeImage || t == TypeCommaSeparatedString || t == TypeJSON {
 			if _, ok := member(payload, k, false); ok {
 				return true

@@ -2,8 +2,11 @@ package base
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Registry holds manager declarations by name. It is safe for concurrent use.
@@ -19,37 +22,65 @@ type Registry struct {
 	specs  map[string]*Spec
 	base   *Registry // read-only fallback, nil for none
 	frozen bool
+	// sorted are NewFrozenRegistry's specs, by name; ready[i] is sorted[i]
+	// with its FromParent derived, once looked up.
+	sorted []*Spec
+	ready  []atomic.Pointer[Spec]
 }
 
-// NewRegistry returns a registry holding copies of specs, validated in order
-// (a parent before its children).
+// NewRegistry returns a registry holding copies of specs, validated, in any
+// order (each is registered once its parent is).
 func NewRegistry(specs ...*Spec) (*Registry, error) {
 	r := &Registry{specs: make(map[string]*Spec, len(specs))}
-	for _, s := range specs {
-		if err := r.Register(s); err != nil {
-			return nil, err
+	for len(specs) > 0 {
+		var later []*Spec // their parent is not registered yet
+		for _, s := range specs {
+			if s != nil && s.Parent != "" {
+				if _, ok := r.find(s.Parent); !ok {
+					later = append(later, s)
+					continue
+				}
+			}
+			if err := r.Register(s); err != nil {
+				return nil, err
+			}
 		}
+		if len(later) == len(specs) {
+			return nil, r.Register(later[0]) // none has its parent: says which is missing
+		}
+		specs = later
 	}
 	return r, nil
 }
 
 // NewFrozenRegistry returns a frozen registry holding specs themselves,
-// validated in order (a parent before its children) but not copied: the
-// caller hands them over and must never change them. It is for
-// declarations no one else can reach, such as the built-in ones (package
-// managers), which every client then shares without a copy.
+// not copies: the caller hands them over and must never change them. It is
+// for declarations no one else can reach, such as the built-in ones
+// (package managers), which every client then shares without a copy.
+//
+// It does no work per spec until the spec is looked up, so that a program
+// pays only for the declarations it uses: given sorted by name, specs are
+// neither copied nor read here, and none is validated. The caller's tests
+// must register the same specs on a NewRegistry, which validates them (the
+// built-in declarations' tests do). A spec whose FromParent cannot be
+// derived is then served as declared, and its paths fail with a
+// *PathError.
 func NewFrozenRegistry(specs ...*Spec) (*Registry, error) {
-	r := &Registry{specs: make(map[string]*Spec, len(specs))}
-	for _, s := range specs {
-		if s == nil {
-			return nil, fmt.Errorf("gitlab: NewFrozenRegistry: nil spec")
-		}
-		if err := r.add(s); err != nil {
-			return nil, err
+	if slices.Contains(specs, nil) {
+		return nil, fmt.Errorf("gitlab: NewFrozenRegistry: nil spec")
+	}
+	for i := 1; i < len(specs); i++ {
+		if specs[i-1].Name >= specs[i].Name {
+			specs = slices.SortedFunc(slices.Values(specs), func(a, b *Spec) int { return strings.Compare(a.Name, b.Name) })
+			break
 		}
 	}
-	r.frozen = true
-	return r, nil
+	for i := 1; i < len(specs); i++ {
+		if specs[i-1].Name == specs[i].Name {
+			return nil, fmt.Errorf("gitlab: NewFrozenRegistry: spec %q is given twice", specs[i].Name)
+		}
+	}
+	return &Registry{sorted: specs, ready: make([]atomic.Pointer[Spec], len(specs)), frozen: true}, nil
 }
 
 // NewRegistryOver returns an empty registry that also sees every spec of
@@ -76,27 +107,41 @@ func (r *Registry) Register(s *Spec) error {
 	return r.add(s.Clone())
 }
 
-// add validates s and adds it, without copying it.
+// add derives s's FromParent when it declares none (on a copy), validates
+// it and adds it.
 func (r *Registry) add(s *Spec) error {
-	if err := s.Validate(); err != nil {
-		return err
-	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.frozen {
 		return fmt.Errorf("gitlab: spec %q: the registry is frozen (it holds the built-in declarations shared by every client): "+
 			"register on a client's registry (Client.Register, or NewRegistry and WithRegistry)", s.Name)
 	}
+	s, err := r.complete(s)
+	if err != nil {
+		return err
+	}
 	if _, dup := r.find(s.Name); dup {
 		return fmt.Errorf("gitlab: spec %q is already registered (Extend changes a registered declaration)", s.Name)
 	}
-	if s.Parent != "" {
-		if _, ok := r.find(s.Parent); !ok {
-			return fmt.Errorf("gitlab: spec %q: parent %q is not registered", s.Name, s.Parent)
-		}
-	}
 	r.specs[s.Name] = s
 	return nil
+}
+
+// complete returns s with its FromParent derived from its parent, when it
+// declares none, and validated. r.mu is held.
+func (r *Registry) complete(s *Spec) (*Spec, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	var parent *Spec
+	if s.Parent != "" {
+		p, ok := r.find(s.Parent)
+		if !ok {
+			return nil, fmt.Errorf("gitlab: spec %q: parent %q is not registered", s.Name, s.Parent)
+		}
+		parent = p
+	}
+	return s.withFromParent(parent)
 }
 
 // Extend changes the declaration registered under name, built-in or not,
@@ -124,7 +169,8 @@ func (r *Registry) Extend(name string, change func(*Spec)) error {
 	if s.Name != old.Name || s.Parent != old.Parent {
 		return fmt.Errorf("gitlab: Extend %q: the name and the parent of a declaration cannot change", name)
 	}
-	if err := s.Validate(); err != nil {
+	s, err := r.complete(s)
+	if err != nil {
 		return err
 	}
 	r.specs[name] = s
@@ -136,10 +182,35 @@ func (r *Registry) find(name string) (*Spec, bool) {
 	if s, ok := r.specs[name]; ok {
 		return s, true
 	}
+	if r.sorted != nil {
+		return r.findSorted(name)
+	}
 	if r.base != nil {
 		return r.base.lookup(name)
 	}
 	return nil, false
+}
+
+// findSorted looks name up among NewFrozenRegistry's specs, deriving its
+// FromParent the first time.
+func (r *Registry) findSorted(name string) (*Spec, bool) {
+	i, ok := slices.BinarySearchFunc(r.sorted, name, func(s *Spec, name string) int { return strings.Compare(s.Name, name) })
+	if !ok {
+		return nil, false
+	}
+	if s := r.ready[i].Load(); s != nil {
+		return s, true
+	}
+	s := r.sorted[i]
+	var parent *Spec
+	if j, ok := slices.BinarySearchFunc(r.sorted, s.Parent, func(s *Spec, name string) int { return strings.Compare(s.Name, name) }); ok {
+		parent = r.sorted[j]
+	}
+	if c, err := s.withFromParent(parent); err == nil {
+		s = c
+	}
+	r.ready[i].CompareAndSwap(nil, s)
+	return r.ready[i].Load(), true
 }
 
 // lookup returns the registered spec itself, for the engine: it is never
@@ -171,7 +242,10 @@ func (r *Registry) Specs() []*Spec {
 // all returns the registered specs themselves, sorted by name.
 func (r *Registry) all() []*Spec {
 	r.mu.RLock()
-	seen := make(map[string]*Spec, len(r.specs))
+	seen := make(map[string]*Spec, len(r.specs)+len(r.sorted))
+	for _, s := range r.sorted {
+		seen[s.Name], _ = r.findSorted(s.Name)
+	}
 	if r.base != nil {
 		for _, s := range r.base.all() {
 			seen[s.Name] = s
@@ -205,7 +279,7 @@ func (r *Registry) Children(parent string) []*Spec {
 func (r *Registry) Clone() *Registry {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	c := &Registry{specs: make(map[string]*Spec, len(r.specs)), base: r.base}
+	c := &Registry{specs: make(map[string]*Spec, len(r.specs)), base: r.base, sorted: r.sorted, ready: r.ready}
 	for k, v := range r.specs {
 		c.specs[k] = v // immutable once registered: Extend replaces, never changes
 	}

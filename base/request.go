@@ -198,10 +198,10 @@ type Attrs map[string]any
 // CommaSeparatedList/String → key=a,b, Lowercase → lowercased; untyped
 // slices are sent as key[] arrays, maps as key[sub]=value. An empty slice
 // sends nothing, as in python-gitlab.
-func EncodeQuery(params Params, types map[string]AttrType) (url.Values, error) {
+func EncodeQuery(params Params, types AttrTypes) (url.Values, error) {
 	q := make(url.Values, len(params))
 	for k, v := range params {
-		if err := encodeQueryValue(q, k, v, types[k]); err != nil {
+		if err := encodeQueryValue(q, k, v, types.Of(k)); err != nil {
 			return nil, err
 		}
 	}
@@ -342,13 +342,13 @@ func scalarString(v any) (string, error) {
 // EncodeBody renders attrs as a JSON body, or as a multipart body when a File
 // or Image attribute holds content ([]byte, string content or io.Reader).
 // CommaSeparatedString attributes are joined; JSON attributes are checked.
-func EncodeBody(attrs Attrs, types map[string]AttrType) ([]byte, *Multipart, error) {
+func EncodeBody(attrs Attrs, types AttrTypes) ([]byte, *Multipart, error) {
 	var files []FilePart
 	body := make(map[string]any, len(attrs))
 	for k, v := range attrs {
-		switch types[k] {
+		switch t := types.Of(k); t {
 		case TypeFile, TypeImage:
-			fp, ok, err := filePart(k, v, types[k])
+			fp, ok, err := filePart(k, v, t)
 			if err != nil {
 				return nil, nil, err
 			}

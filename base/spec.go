@@ -9,6 +9,7 @@ package base
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"net/http"
 	"slices"
@@ -123,6 +124,85 @@ const (
 	TypeJSON
 )
 
+// AttrTypes tells how attributes are encoded where they are not plain
+// values: each field lists the attributes of one type (python-gitlab's
+// _types). It is plain data, not a map, so that declarations cost nothing
+// until they are used:
+//
+//	Types: base.AttrTypes{Array: []string{"scope"}, CommaSeparatedList: []string{"labels"}}
+type AttrTypes struct {
+	Array                []string // TypeArray
+	CommaSeparatedList   []string // TypeCommaSeparatedList
+	CommaSeparatedString []string // TypeCommaSeparatedString
+	Lowercase            []string // TypeLowercase
+	File                 []string // TypeFile
+	Image                []string // TypeImage
+	JSON                 []string // TypeJSON
+}
+
+// lists returns t's lists: the attributes of type AttrType(i+1) at i.
+func (t *AttrTypes) lists() [7]*[]string {
+	return [7]*[]string{&t.Array, &t.CommaSeparatedList, &t.CommaSeparatedString, &t.Lowercase, &t.File, &t.Image, &t.JSON}
+}
+
+// Of returns the type of attr, 0 for a plain value.
+func (t AttrTypes) Of(attr string) AttrType {
+	for i, l := range t.lists() {
+		if slices.Contains(*l, attr) {
+			return AttrType(i + 1)
+		}
+	}
+	return 0
+}
+
+// All yields each typed attribute with its type.
+func (t AttrTypes) All() iter.Seq2[string, AttrType] {
+	return func(yield func(string, AttrType) bool) {
+		for i, l := range t.lists() {
+			for _, a := range *l {
+				if !yield(a, AttrType(i+1)) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// IsZero reports whether t types no attribute.
+func (t AttrTypes) IsZero() bool {
+	for _, l := range t.lists() {
+		if len(*l) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Over returns t with, added, the types of under for the attributes t does
+// not type: an action's types over its manager's.
+func (t AttrTypes) Over(under AttrTypes) AttrTypes {
+	if t.IsZero() {
+		return under
+	}
+	out := t.Clone()
+	for a, typ := range under.All() {
+		if t.Of(a) == 0 {
+			l := out.lists()[typ-1]
+			*l = append(*l, a)
+		}
+	}
+	return out
+}
+
+// Clone returns a copy of t that shares no list with it.
+func (t AttrTypes) Clone() AttrTypes {
+	var c AttrTypes
+	for i, l := range t.lists() {
+		*c.lists()[i] = slices.Clone(*l)
+	}
+	return c
+}
+
 // ActionResult tells what an action's response means.
 type ActionResult uint8
 
@@ -183,8 +263,8 @@ type Action struct {
 	// (an io.Reader, []byte or string, streamed): a generic package upload.
 	Body string
 	// Types tells how the action's attributes are encoded, where they differ
-	// from the manager's Types (a file to upload: TypeFile).
-	Types map[string]AttrType
+	// from the manager's Types (a file to upload: File).
+	Types AttrTypes
 	// GoMethod is the name of the Go method when it is not GoName(Name),
 	// because that would hide another method (a merge request's changes
 	// action is FileChanges: Changes reports an object's pending changes).
@@ -224,7 +304,14 @@ type Spec struct {
 	Path string
 	// Parent names the manager whose objects own this one ("" for root).
 	Parent string
-	// FromParent maps each placeholder to the parent attribute that fills it.
+	// FromParent maps each placeholder to the parent attribute that fills
+	// it. Left nil, it is derived when the spec is registered: a placeholder
+	// the parent's Path has too is filled from the parent attribute of the
+	// same name, and the one it lacks from the parent's ID attribute, which
+	// is what GitLab's nesting almost always means: a project's issues
+	// ({project_id}) read the project's "id"; an issue's notes
+	// ({project_id}, {issue_iid}) read the issue's "project_id" and "iid".
+	// Declare it only where a placeholder says otherwise.
 	FromParent map[string]string
 	// IDAttr is the attribute that identifies an object in URLs: "" means
 	// "id"; IDAttrNone means objects have no ID (singletons).
@@ -264,7 +351,7 @@ type Spec struct {
 	// ListFilters documents the list parameters GitLab accepts.
 	ListFilters []string
 	// Types tells how attributes are encoded.
-	Types map[string]AttrType
+	Types AttrTypes
 	// Actions declares the custom actions.
 	Actions []Action
 	// DocsURL links the GitLab API documentation.
@@ -278,7 +365,7 @@ func (s *Spec) Clone() *Spec {
 	}
 	c := *s
 	c.FromParent = maps.Clone(s.FromParent)
-	c.Types = maps.Clone(s.Types)
+	c.Types = s.Types.Clone()
 	c.CreateAttrs = s.CreateAttrs.Clone()
 	c.UpdateAttrs = s.UpdateAttrs.Clone()
 	c.GetAttrs = s.GetAttrs.Clone()
@@ -287,7 +374,7 @@ func (s *Spec) Clone() *Spec {
 	c.Actions = slices.Clone(s.Actions)
 	for i := range c.Actions {
 		c.Actions[i].Attrs = c.Actions[i].Attrs.Clone()
-		c.Actions[i].Types = maps.Clone(c.Actions[i].Types)
+		c.Actions[i].Types = c.Actions[i].Types.Clone()
 	}
 	return &c
 }
@@ -334,6 +421,34 @@ func (s *Spec) Action(name string, onManager bool) (*Action, bool) {
 // Placeholders lists the {names} of Path, in order.
 func (s *Spec) Placeholders() []string { return placeholders(s.Path) }
 
+// withFromParent returns s, or when s leaves FromParent nil and has path
+// placeholders, a shallow copy of s with FromParent derived from parent
+// (see Spec.FromParent). s itself is never changed.
+func (s *Spec) withFromParent(parent *Spec) (*Spec, error) {
+	phs := s.Placeholders()
+	if s.FromParent != nil || len(phs) == 0 || parent == nil {
+		return s, nil
+	}
+	own, id := parent.Placeholders(), parent.IDAttribute()
+	m := make(map[string]string, len(phs))
+	for _, ph := range phs {
+		switch {
+		case slices.Contains(own, ph):
+			m[ph] = ph
+		case id == "" || len(m) < len(own) || len(m) != len(phs)-1:
+			// Not the last placeholder, or the parent's path lacks others
+			// too: which attribute fills it is not GitLab's usual nesting.
+			return nil, fmt.Errorf("gitlab: spec %q: placeholder {%s} is neither in the path of its parent %q (%s) "+
+				"nor the last one, filled from the parent's ID: declare FromParent", s.Name, ph, parent.Name, parent.Path)
+		default:
+			m[ph] = id
+		}
+	}
+	c := *s
+	c.FromParent = m
+	return &c, nil
+}
+
 // placeholders lists the {names} of a path template, in order ({+name}
 // gives name).
 func placeholders(p string) []string {
@@ -367,11 +482,11 @@ func (s *Spec) Validate() error {
 	if strings.Count(s.Path, "{") != len(ph) || strings.Count(s.Path, "}") != len(ph) {
 		return bad("path %q has unbalanced braces", s.Path)
 	}
-	if len(ph) != len(s.FromParent) {
+	if s.FromParent != nil && len(ph) != len(s.FromParent) {
 		return bad("path placeholders %v do not match FromParent %v", ph, s.FromParent)
 	}
 	for _, p := range ph {
-		if _, ok := s.FromParent[p]; !ok {
+		if _, ok := s.FromParent[p]; !ok && s.FromParent != nil {
 			return bad("path placeholder {%s} has no FromParent entry", p)
 		}
 	}
@@ -390,8 +505,8 @@ func (s *Spec) Validate() error {
 			return bad("list path %q must start with / and have the placeholders of the path", s.ListPath)
 		}
 		for _, p := range lp {
-			if _, ok := s.FromParent[p]; !ok {
-				return bad("list path placeholder {%s} has no FromParent entry", p)
+			if !slices.Contains(ph, p) {
+				return bad("list path placeholder {%s} is not one of the path's", p)
 			}
 		}
 	}

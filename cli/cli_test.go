@@ -26,7 +26,7 @@ func widgetRegistry(t *testing.T, srv *gitlabtest.Server) *gitlab.Registry {
 		Name: "widget", Path: "/widgets", Ops: gitlab.OpsCRUD, ReprAttr: "name",
 		CreateAttrs: gitlab.RequiredOptional{Required: []string{"name"}, Optional: []string{"tags", "meta"}},
 		UpdateAttrs: gitlab.RequiredOptional{Optional: []string{"name", "tags"}},
-		Types:       map[string]gitlab.AttrType{"tags": gitlab.TypeArray, "meta": gitlab.TypeJSON},
+		Types:       gitlab.AttrTypes{Array: []string{"tags"}, JSON: []string{"meta"}},
 		ListFilters: []string{"name"},
 	})
 	if err != nil {

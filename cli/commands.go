@@ -200,6 +200,17 @@ func (x *action) requiredOptional() base.RequiredOptional {
 	return ro
 }
 
+// typeOf is the declared type of attr: the custom action's, else the
+// manager's.
+func (x *action) typeOf(attr string) base.AttrType {
+	if x.custom != nil {
+		if t := x.custom.Types.Of(attr); t != 0 {
+			return t
+		}
+	}
+	return x.spec.Types.Of(attr)
+}
+
 // attrUsage describes an attribute by where it goes and how it is typed:
 // the name of its value in the help, and its help.
 func (x *action) attrUsage(attr string) (kind, usage string) {
@@ -210,7 +221,7 @@ func (x *action) attrUsage(attr string) (kind, usage string) {
 	case x.op == opGet, x.op == opDelete, x.op == opCustom && !hasBody(x.method()):
 		where = "query parameter"
 	}
-	switch x.spec.Types[attr] {
+	switch x.typeOf(attr) {
 	case base.TypeArray, base.TypeCommaSeparatedList, base.TypeCommaSeparatedString:
 		return "A,B,...", where + ": a comma-separated list"
 	case base.TypeFile, base.TypeImage:

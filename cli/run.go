@@ -169,7 +169,7 @@ func (x *action) collect() (gitlab.Attrs, error) {
 		if !ok {
 			continue
 		}
-		v, err := parseValue(attr, raw, x.spec.Types[attr])
+		v, err := parseValue(attr, raw, x.typeOf(attr))
 		if err != nil {
 			return nil, err
 		}

@@ -430,7 +430,7 @@ func optionalAttr(optional []string) string {
 func (w *walker) value(s *gitlab.Spec, attr string) string {
 	w.n++
 	n := strconv.Itoa(w.n)
-	switch s.Types[attr] {
+	switch s.Types.Of(attr) {
 	case gitlab.TypeFile, gitlab.TypeImage:
 		return "@" + filepath.Join(w.files, "upload.png")
 	case gitlab.TypeJSON:

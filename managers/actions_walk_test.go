@@ -745,10 +745,7 @@ func (w *actionWalker) actionAttrs(sp *base.Spec, a *base.Action, obj reflect.Va
 	}
 	attrs := base.Attrs{}
 	for _, n := range names {
-		t := a.Types[n]
-		if t == 0 {
-			t = sp.Types[n]
-		}
+		t := a.Types.Over(sp.Types).Of(n)
 		switch {
 		case n == a.Body:
 			attrs[n] = gitlabtest.Generated(walkUploadSize, uint64(w.n))
@@ -768,7 +765,7 @@ func (w *actionWalker) actionAttrs(sp *base.Spec, a *base.Action, obj reflect.Va
 func (w *actionWalker) checkUploads(sp *base.Spec, a *base.Action, before int) error {
 	upload := a.Body != ""
 	for _, n := range a.Attrs.Required {
-		upload = upload || a.Types[n] == base.TypeFile || sp.Types[n] == base.TypeFile
+		upload = upload || a.Types.Over(sp.Types).Of(n) == base.TypeFile
 	}
 	if !upload {
 		return nil

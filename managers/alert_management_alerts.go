@@ -8,13 +8,12 @@ import "github.com/golab/gitlab/base"
 // manager's actions take the alert's IID.
 // GitLab API: https://docs.gitlab.com/api/alert_management_alerts/
 var projectAlertManagementAlertSpec = &base.Spec{
-	Name:       "project_alert_management_alert",
-	Accessor:   "AlertManagementAlerts",
-	Path:       "/projects/{project_id}/alert_management_alerts",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "iid",
-	DocsURL:    "https://docs.gitlab.com/api/alert_management_alerts/",
+	Name:     "project_alert_management_alert",
+	Accessor: "AlertManagementAlerts",
+	Path:     "/projects/{project_id}/alert_management_alerts",
+	Parent:   "project",
+	IDAttr:   "iid",
+	DocsURL:  "https://docs.gitlab.com/api/alert_management_alerts/",
 	Actions: []base.Action{
 		// https://docs.gitlab.com/api/alert_management_alerts/#list-metric-images
 		{Name: "metric_images", Method: "GET", Path: "{alert_iid}/metric_images", OnManager: true,

@@ -11,14 +11,13 @@ import (
 // projectArtifactSpec declares /projects/{project_id}/jobs/artifacts.
 // python-gitlab: ProjectArtifactManager (Project.artifacts).
 var projectArtifactSpec = &base.Spec{
-	Name:       "project_artifact",
-	Accessor:   "Artifacts",
-	Path:       "/projects/{project_id}/jobs/artifacts",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "ref_name",
-	Ops:        base.OpDelete,
-	DocsURL:    "https://docs.gitlab.com/api/job_artifacts/",
+	Name:     "project_artifact",
+	Accessor: "Artifacts",
+	Path:     "/projects/{project_id}/jobs/artifacts",
+	Parent:   "project",
+	IDAttr:   "ref_name",
+	Ops:      base.OpDelete,
+	DocsURL:  "https://docs.gitlab.com/api/job_artifacts/",
 	Actions: []base.Action{
 		{Name: "download", Method: "GET", Path: "{ref_name}/download", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"ref_name", "job"}}, Result: base.ResultDownload},
 		// The file's path keeps its slashes (*artifact_path; a %2F is a 404):

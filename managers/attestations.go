@@ -8,13 +8,12 @@ import "github.com/golab/gitlab/base"
 // (an experiment).
 // GitLab API: https://docs.gitlab.com/api/attestations/
 var projectAttestationSpec = &base.Spec{
-	Name:       "project_attestation",
-	Accessor:   "Attestations",
-	Path:       "/projects/{project_id}/attestations",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "iid",
-	DocsURL:    "https://docs.gitlab.com/api/attestations/",
+	Name:     "project_attestation",
+	Accessor: "Attestations",
+	Path:     "/projects/{project_id}/attestations",
+	Parent:   "project",
+	IDAttr:   "iid",
+	DocsURL:  "https://docs.gitlab.com/api/attestations/",
 	Actions: []base.Action{
 		// https://docs.gitlab.com/api/attestations/#list-all-attestations
 		{Name: "for_subject", Method: "GET", Path: "{subject_digest}", OnManager: true, Result: base.ResultList,

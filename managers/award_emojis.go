@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // groupEpicAwardEmojiSpec declares /groups/{group_id}/epics/{epic_iid}/award_emoji.
 // python-gitlab: GroupEpicAwardEmojiManager.
 var groupEpicAwardEmojiSpec = &base.Spec{
-	Name:       "group_epic_award_emoji",
-	Accessor:   "AwardEmojis",
-	Path:       "/groups/{group_id}/epics/{epic_iid}/award_emoji",
-	Parent:     "group_epic",
-	FromParent: map[string]string{"group_id": "group_id", "epic_iid": "iid"},
-	Ops:        base.OpsNoUpdate,
+	Name:     "group_epic_award_emoji",
+	Accessor: "AwardEmojis",
+	Path:     "/groups/{group_id}/epics/{epic_iid}/award_emoji",
+	Parent:   "group_epic",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 	},
@@ -20,10 +19,11 @@ var groupEpicAwardEmojiSpec = &base.Spec{
 // groupEpicNoteAwardEmojiSpec declares /groups/{group_id}/epics/{epic_iid}/notes/{note_id}/award_emoji.
 // python-gitlab: GroupEpicNoteAwardEmojiManager (GroupEpicNote.awardemojis).
 var groupEpicNoteAwardEmojiSpec = &base.Spec{
-	Name:       "group_epic_note_award_emoji",
-	Accessor:   "AwardEmojis",
-	Path:       "/groups/{group_id}/epics/{epic_iid}/notes/{note_id}/award_emoji",
-	Parent:     "group_epic_note",
+	Name:     "group_epic_note_award_emoji",
+	Accessor: "AwardEmojis",
+	Path:     "/groups/{group_id}/epics/{epic_iid}/notes/{note_id}/award_emoji",
+	Parent:   "group_epic_note",
+	// The note's epic_iid, as python-gitlab reads it: the parent's path names its epic {epic_id}.
 	FromParent: map[string]string{"group_id": "group_id", "epic_iid": "epic_iid", "note_id": "id"},
 	Ops:        base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
@@ -35,12 +35,11 @@ var groupEpicNoteAwardEmojiSpec = &base.Spec{
 // projectIssueAwardEmojiSpec declares /projects/{project_id}/issues/{issue_iid}/award_emoji.
 // python-gitlab: ProjectIssueAwardEmojiManager (ProjectIssue.awardemojis).
 var projectIssueAwardEmojiSpec = &base.Spec{
-	Name:       "project_issue_award_emoji",
-	Accessor:   "AwardEmojis",
-	Path:       "/projects/{project_id}/issues/{issue_iid}/award_emoji",
-	Parent:     "project_issue",
-	FromParent: map[string]string{"project_id": "project_id", "issue_iid": "iid"},
-	Ops:        base.OpsNoUpdate,
+	Name:     "project_issue_award_emoji",
+	Accessor: "AwardEmojis",
+	Path:     "/projects/{project_id}/issues/{issue_iid}/award_emoji",
+	Parent:   "project_issue",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 	},
@@ -50,12 +49,11 @@ var projectIssueAwardEmojiSpec = &base.Spec{
 // projectIssueNoteAwardEmojiSpec declares /projects/{project_id}/issues/{issue_iid}/notes/{note_id}/award_emoji.
 // python-gitlab: ProjectIssueNoteAwardEmojiManager (ProjectIssueNote.awardemojis).
 var projectIssueNoteAwardEmojiSpec = &base.Spec{
-	Name:       "project_issue_note_award_emoji",
-	Accessor:   "AwardEmojis",
-	Path:       "/projects/{project_id}/issues/{issue_iid}/notes/{note_id}/award_emoji",
-	Parent:     "project_issue_note",
-	FromParent: map[string]string{"project_id": "project_id", "issue_iid": "issue_iid", "note_id": "id"},
-	Ops:        base.OpsNoUpdate,
+	Name:     "project_issue_note_award_emoji",
+	Accessor: "AwardEmojis",
+	Path:     "/projects/{project_id}/issues/{issue_iid}/notes/{note_id}/award_emoji",
+	Parent:   "project_issue_note",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 	},
@@ -65,12 +63,11 @@ var projectIssueNoteAwardEmojiSpec = &base.Spec{
 // projectMergeRequestAwardEmojiSpec declares /projects/{project_id}/merge_requests/{mr_iid}/award_emoji.
 // python-gitlab: ProjectMergeRequestAwardEmojiManager (ProjectMergeRequest.awardemojis).
 var projectMergeRequestAwardEmojiSpec = &base.Spec{
-	Name:       "project_merge_request_award_emoji",
-	Accessor:   "AwardEmojis",
-	Path:       "/projects/{project_id}/merge_requests/{mr_iid}/award_emoji",
-	Parent:     "project_merge_request",
-	FromParent: map[string]string{"project_id": "project_id", "mr_iid": "iid"},
-	Ops:        base.OpsNoUpdate,
+	Name:     "project_merge_request_award_emoji",
+	Accessor: "AwardEmojis",
+	Path:     "/projects/{project_id}/merge_requests/{mr_iid}/award_emoji",
+	Parent:   "project_merge_request",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 	},
@@ -80,12 +77,11 @@ var projectMergeRequestAwardEmojiSpec = &base.Spec{
 // projectMergeRequestNoteAwardEmojiSpec declares /projects/{project_id}/merge_requests/{mr_iid}/notes/{note_id}/award_emoji.
 // python-gitlab: ProjectMergeRequestNoteAwardEmojiManager (ProjectMergeRequestNote.awardemojis).
 var projectMergeRequestNoteAwardEmojiSpec = &base.Spec{
-	Name:       "project_merge_request_note_award_emoji",
-	Accessor:   "AwardEmojis",
-	Path:       "/projects/{project_id}/merge_requests/{mr_iid}/notes/{note_id}/award_emoji",
-	Parent:     "project_merge_request_note",
-	FromParent: map[string]string{"project_id": "project_id", "mr_iid": "mr_iid", "note_id": "id"},
-	Ops:        base.OpsNoUpdate,
+	Name:     "project_merge_request_note_award_emoji",
+	Accessor: "AwardEmojis",
+	Path:     "/projects/{project_id}/merge_requests/{mr_iid}/notes/{note_id}/award_emoji",
+	Parent:   "project_merge_request_note",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 	},
@@ -95,12 +91,11 @@ var projectMergeRequestNoteAwardEmojiSpec = &base.Spec{
 // projectSnippetAwardEmojiSpec declares /projects/{project_id}/snippets/{snippet_id}/award_emoji.
 // python-gitlab: ProjectSnippetAwardEmojiManager (ProjectSnippet.awardemojis).
 var projectSnippetAwardEmojiSpec = &base.Spec{
-	Name:       "project_snippet_award_emoji",
-	Accessor:   "AwardEmojis",
-	Path:       "/projects/{project_id}/snippets/{snippet_id}/award_emoji",
-	Parent:     "project_snippet",
-	FromParent: map[string]string{"project_id": "project_id", "snippet_id": "id"},
-	Ops:        base.OpsNoUpdate,
+	Name:     "project_snippet_award_emoji",
+	Accessor: "AwardEmojis",
+	Path:     "/projects/{project_id}/snippets/{snippet_id}/award_emoji",
+	Parent:   "project_snippet",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 	},
@@ -110,12 +105,11 @@ var projectSnippetAwardEmojiSpec = &base.Spec{
 // projectSnippetNoteAwardEmojiSpec declares /projects/{project_id}/snippets/{snippet_id}/notes/{note_id}/award_emoji.
 // python-gitlab: ProjectSnippetNoteAwardEmojiManager (ProjectSnippetNote.awardemojis).
 var projectSnippetNoteAwardEmojiSpec = &base.Spec{
-	Name:       "project_snippet_note_award_emoji",
-	Accessor:   "AwardEmojis",
-	Path:       "/projects/{project_id}/snippets/{snippet_id}/notes/{note_id}/award_emoji",
-	Parent:     "project_snippet_note",
-	FromParent: map[string]string{"project_id": "project_id", "snippet_id": "snippet_id", "note_id": "id"},
-	Ops:        base.OpsNoUpdate,
+	Name:     "project_snippet_note_award_emoji",
+	Accessor: "AwardEmojis",
+	Path:     "/projects/{project_id}/snippets/{snippet_id}/notes/{note_id}/award_emoji",
+	Parent:   "project_snippet_note",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 	},

@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // groupBadgeSpec declares /groups/{group_id}/badges.
 // python-gitlab: GroupBadgeManager (Group.badges).
 var groupBadgeSpec = &base.Spec{
-	Name:       "group_badge",
-	Accessor:   "Badges",
-	Path:       "/groups/{group_id}/badges",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "group_badge",
+	Accessor: "Badges",
+	Path:     "/groups/{group_id}/badges",
+	Parent:   "group",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"link_url", "image_url"},
 	},
@@ -24,12 +23,11 @@ var groupBadgeSpec = &base.Spec{
 // projectBadgeSpec declares /projects/{project_id}/badges.
 // python-gitlab: ProjectBadgeManager (Project.badges).
 var projectBadgeSpec = &base.Spec{
-	Name:       "project_badge",
-	Accessor:   "Badges",
-	Path:       "/projects/{project_id}/badges",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_badge",
+	Accessor: "Badges",
+	Path:     "/projects/{project_id}/badges",
+	Parent:   "project",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"link_url", "image_url"},
 	},

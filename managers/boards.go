@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // groupBoardListSpec declares /groups/{group_id}/boards/{board_id}/lists.
 // python-gitlab: GroupBoardListManager (GroupBoard.lists).
 var groupBoardListSpec = &base.Spec{
-	Name:       "group_board_list",
-	Accessor:   "Lists",
-	Path:       "/groups/{group_id}/boards/{board_id}/lists",
-	Parent:     "group_board",
-	FromParent: map[string]string{"group_id": "group_id", "board_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "group_board_list",
+	Accessor: "Lists",
+	Path:     "/groups/{group_id}/boards/{board_id}/lists",
+	Parent:   "group_board",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Exclusive: []string{"label_id", "assignee_id", "milestone_id", "iteration_id"},
 	},
@@ -23,12 +22,11 @@ var groupBoardListSpec = &base.Spec{
 // groupBoardSpec declares /groups/{group_id}/boards.
 // python-gitlab: GroupBoardManager (Group.boards).
 var groupBoardSpec = &base.Spec{
-	Name:       "group_board",
-	Accessor:   "Boards",
-	Path:       "/groups/{group_id}/boards",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "group_board",
+	Accessor: "Boards",
+	Path:     "/groups/{group_id}/boards",
+	Parent:   "group",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 	},
@@ -38,12 +36,11 @@ var groupBoardSpec = &base.Spec{
 // projectBoardListSpec declares /projects/{project_id}/boards/{board_id}/lists.
 // python-gitlab: ProjectBoardListManager (ProjectBoard.lists).
 var projectBoardListSpec = &base.Spec{
-	Name:       "project_board_list",
-	Accessor:   "Lists",
-	Path:       "/projects/{project_id}/boards/{board_id}/lists",
-	Parent:     "project_board",
-	FromParent: map[string]string{"project_id": "project_id", "board_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_board_list",
+	Accessor: "Lists",
+	Path:     "/projects/{project_id}/boards/{board_id}/lists",
+	Parent:   "project_board",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Exclusive: []string{"label_id", "assignee_id", "milestone_id", "iteration_id"},
 	},
@@ -56,12 +53,11 @@ var projectBoardListSpec = &base.Spec{
 // projectBoardSpec declares /projects/{project_id}/boards.
 // python-gitlab: ProjectBoardManager (Project.boards).
 var projectBoardSpec = &base.Spec{
-	Name:       "project_board",
-	Accessor:   "Boards",
-	Path:       "/projects/{project_id}/boards",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_board",
+	Accessor: "Boards",
+	Path:     "/projects/{project_id}/boards",
+	Parent:   "project",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 	},

@@ -9,7 +9,6 @@ var groupProtectedBranchSpec = &base.Spec{
 	Accessor:     "ProtectedBranches",
 	Path:         "/groups/{group_id}/protected_branches",
 	Parent:       "group",
-	FromParent:   map[string]string{"group_id": "id"},
 	IDAttr:       "name",
 	Ops:          base.OpsCRUD,
 	UpdateMethod: "PATCH",
@@ -27,13 +26,12 @@ var groupProtectedBranchSpec = &base.Spec{
 // projectBranchSpec declares /projects/{project_id}/repository/branches.
 // python-gitlab: ProjectBranchManager (Project.branches).
 var projectBranchSpec = &base.Spec{
-	Name:       "project_branch",
-	Accessor:   "Branches",
-	Path:       "/projects/{project_id}/repository/branches",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	Ops:        base.OpsNoUpdate,
+	Name:     "project_branch",
+	Accessor: "Branches",
+	Path:     "/projects/{project_id}/repository/branches",
+	Parent:   "project",
+	IDAttr:   "name",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"branch", "ref"},
 	},
@@ -47,7 +45,6 @@ var projectProtectedBranchSpec = &base.Spec{
 	Accessor:     "ProtectedBranches",
 	Path:         "/projects/{project_id}/protected_branches",
 	Parent:       "project",
-	FromParent:   map[string]string{"project_id": "id"},
 	IDAttr:       "name",
 	Ops:          base.OpsCRUD,
 	UpdateMethod: "PATCH",

@@ -16,6 +16,6 @@ var broadcastMessageSpec = &base.Spec{
 	UpdateAttrs: base.RequiredOptional{
 		Optional: []string{"message", "starts_at", "ends_at", "color", "font", "target_access_levels"},
 	},
-	Types:   map[string]base.AttrType{"target_access_levels": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"target_access_levels"}},
 	DocsURL: "https://docs.gitlab.com/api/broadcast_messages/",
 }

@@ -20,7 +20,6 @@ var bulkImportEntitySpec = &base.Spec{
 	Accessor:    "Entities",
 	Path:        "/bulk_imports/{bulk_import_id}/entities",
 	Parent:      "bulk_import",
-	FromParent:  map[string]string{"bulk_import_id": "id"},
 	Ops:         base.OpsRetrieve,
 	ListFilters: []string{"sort", "status"},
 	DocsURL:     "https://docs.gitlab.com/api/bulk_imports/",

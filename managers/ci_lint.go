@@ -26,13 +26,12 @@ var ciLintSpec = &base.Spec{
 // projectCILintSpec declares /projects/{project_id}/ci/lint.
 // python-gitlab: ProjectCiLintManager (Project.ci_lint).
 var projectCILintSpec = &base.Spec{
-	Name:       "project_ci_lint",
-	Accessor:   "CILint",
-	Path:       "/projects/{project_id}/ci/lint",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID | base.OpCreate,
+	Name:     "project_ci_lint",
+	Accessor: "CILint",
+	Path:     "/projects/{project_id}/ci/lint",
+	Parent:   "project",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpGetWithoutID | base.OpCreate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"content"},
 		Optional: []string{"dry_run", "include_jobs", "ref"},

@@ -9,7 +9,6 @@ var groupClusterSpec = &base.Spec{
 	Accessor:   "Clusters",
 	Path:       "/groups/{group_id}/clusters",
 	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
 	Ops:        base.OpsCRUD,
 	CreatePath: "/groups/{group_id}/clusters/user",
 	CreateAttrs: base.RequiredOptional{
@@ -32,7 +31,6 @@ var projectClusterSpec = &base.Spec{
 	Accessor:   "Clusters",
 	Path:       "/projects/{project_id}/clusters",
 	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
 	Ops:        base.OpsCRUD,
 	CreatePath: "/projects/{project_id}/clusters/user",
 	CreateAttrs: base.RequiredOptional{

@@ -5,14 +5,13 @@ import "github.com/golab/gitlab/base"
 // projectCommitCommentSpec declares /projects/{project_id}/repository/commits/{commit_id}/comments.
 // python-gitlab: ProjectCommitCommentManager (ProjectCommit.comments).
 var projectCommitCommentSpec = &base.Spec{
-	Name:       "project_commit_comment",
-	Accessor:   "Comments",
-	Path:       "/projects/{project_id}/repository/commits/{commit_id}/comments",
-	Parent:     "project_commit",
-	FromParent: map[string]string{"project_id": "project_id", "commit_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	ReprAttr:   "note",
-	Ops:        base.OpList | base.OpCreate,
+	Name:     "project_commit_comment",
+	Accessor: "Comments",
+	Path:     "/projects/{project_id}/repository/commits/{commit_id}/comments",
+	Parent:   "project_commit",
+	IDAttr:   base.IDAttrNone,
+	ReprAttr: "note",
+	Ops:      base.OpList | base.OpCreate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"note"},
 		Optional: []string{"path", "line", "line_type"},
@@ -23,13 +22,12 @@ var projectCommitCommentSpec = &base.Spec{
 // projectCommitSpec declares /projects/{project_id}/repository/commits.
 // python-gitlab: ProjectCommitManager (Project.commits).
 var projectCommitSpec = &base.Spec{
-	Name:       "project_commit",
-	Accessor:   "Commits",
-	Path:       "/projects/{project_id}/repository/commits",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	ReprAttr:   "title",
-	Ops:        base.OpsRetrieve | base.OpCreate,
+	Name:     "project_commit",
+	Accessor: "Commits",
+	Path:     "/projects/{project_id}/repository/commits",
+	Parent:   "project",
+	ReprAttr: "title",
+	Ops:      base.OpsRetrieve | base.OpCreate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"branch", "commit_message", "actions"},
 		Optional: []string{"author_email", "author_name"},
@@ -57,7 +55,6 @@ var projectCommitStatusSpec = &base.Spec{
 	Accessor:   "Statuses",
 	Path:       "/projects/{project_id}/repository/commits/{commit_id}/statuses",
 	Parent:     "project_commit",
-	FromParent: map[string]string{"project_id": "project_id", "commit_id": "id"},
 	Ops:        base.OpList | base.OpCreate,
 	CreatePath: "/projects/{project_id}/statuses/{commit_id}",
 	CreateAttrs: base.RequiredOptional{

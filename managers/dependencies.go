@@ -10,12 +10,11 @@ var projectDependencySpec = &base.Spec{
 	Accessor:    "Dependencies",
 	Path:        "/projects/{project_id}/dependencies",
 	Parent:      "project",
-	FromParent:  map[string]string{"project_id": "id"},
 	IDAttr:      base.IDAttrNone,
 	ReprAttr:    "name",
 	Ops:         base.OpList,
 	ListFilters: []string{"package_manager"},
-	Types:       map[string]base.AttrType{"package_manager": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"package_manager"}},
 	DocsURL:     "https://docs.gitlab.com/api/dependencies/",
 }
 
@@ -45,13 +44,12 @@ var dependencyListExportSpec = &base.Spec{
 // against its policies (an experiment).
 // GitLab API: https://docs.gitlab.com/api/dependency_firewall/
 var projectDependencyFirewallSpec = &base.Spec{
-	Name:       "project_dependency_firewall",
-	Accessor:   "DependencyFirewall",
-	Path:       "/projects/{project_id}/dependency_firewall",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	DocsURL:    "https://docs.gitlab.com/api/dependency_firewall/",
+	Name:     "project_dependency_firewall",
+	Accessor: "DependencyFirewall",
+	Path:     "/projects/{project_id}/dependency_firewall",
+	Parent:   "project",
+	IDAttr:   base.IDAttrNone,
+	DocsURL:  "https://docs.gitlab.com/api/dependency_firewall/",
 	Actions: []base.Action{
 		// https://docs.gitlab.com/api/dependency_firewall/#retrieve-status-of-dependency-firewall-for-a-project
 		{Name: "enablement", Method: "GET", OnManager: true},

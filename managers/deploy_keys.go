@@ -19,12 +19,11 @@ var deployKeySpec = &base.Spec{
 // projectKeySpec declares /projects/{project_id}/deploy_keys.
 // python-gitlab: ProjectKeyManager (Project.keys).
 var projectKeySpec = &base.Spec{
-	Name:       "project_key",
-	Accessor:   "Keys",
-	Path:       "/projects/{project_id}/deploy_keys",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_key",
+	Accessor: "Keys",
+	Path:     "/projects/{project_id}/deploy_keys",
+	Parent:   "project",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"title", "key"},
 		Optional: []string{"can_push", "expires_at"},

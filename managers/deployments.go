@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // projectDeploymentSpec declares /projects/{project_id}/deployments.
 // python-gitlab: ProjectDeploymentManager (Project.deployments).
 var projectDeploymentSpec = &base.Spec{
-	Name:       "project_deployment",
-	Accessor:   "Deployments",
-	Path:       "/projects/{project_id}/deployments",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpsCRUD, // delete beyond python-gitlab: https://docs.gitlab.com/api/deployments/#delete-a-specific-deployment
+	Name:     "project_deployment",
+	Accessor: "Deployments",
+	Path:     "/projects/{project_id}/deployments",
+	Parent:   "project",
+	Ops:      base.OpsCRUD, // delete beyond python-gitlab: https://docs.gitlab.com/api/deployments/#delete-a-specific-deployment
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"sha", "ref", "tag", "status", "environment"},
 	},

@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // projectMergeRequestDraftNoteSpec declares /projects/{project_id}/merge_requests/{mr_iid}/draft_notes.
 // python-gitlab: ProjectMergeRequestDraftNoteManager (ProjectMergeRequest.draft_notes).
 var projectMergeRequestDraftNoteSpec = &base.Spec{
-	Name:       "project_merge_request_draft_note",
-	Accessor:   "DraftNotes",
-	Path:       "/projects/{project_id}/merge_requests/{mr_iid}/draft_notes",
-	Parent:     "project_merge_request",
-	FromParent: map[string]string{"project_id": "project_id", "mr_iid": "iid"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_merge_request_draft_note",
+	Accessor: "DraftNotes",
+	Path:     "/projects/{project_id}/merge_requests/{mr_iid}/draft_notes",
+	Parent:   "project_merge_request",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"note"},
 		Optional: []string{"commit_id", "in_reply_to_discussion_id", "position", "resolve_discussion"},

@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // projectEnvironmentSpec declares /projects/{project_id}/environments.
 // python-gitlab: ProjectEnvironmentManager (Project.environments).
 var projectEnvironmentSpec = &base.Spec{
-	Name:       "project_environment",
-	Accessor:   "Environments",
-	Path:       "/projects/{project_id}/environments",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_environment",
+	Accessor: "Environments",
+	Path:     "/projects/{project_id}/environments",
+	Parent:   "project",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 		Optional: []string{"external_url"},
@@ -28,20 +27,19 @@ var projectEnvironmentSpec = &base.Spec{
 // projectProtectedEnvironmentSpec declares /projects/{project_id}/protected_environments.
 // python-gitlab: ProjectProtectedEnvironmentManager (Project.protected_environments).
 var projectProtectedEnvironmentSpec = &base.Spec{
-	Name:       "project_protected_environment",
-	Accessor:   "ProtectedEnvironments",
-	Path:       "/projects/{project_id}/protected_environments",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	ReprAttr:   "name",
-	Ops:        base.OpsCRUD, // update beyond python-gitlab: https://docs.gitlab.com/api/protected_environments/#update-a-protected-environment
+	Name:     "project_protected_environment",
+	Accessor: "ProtectedEnvironments",
+	Path:     "/projects/{project_id}/protected_environments",
+	Parent:   "project",
+	IDAttr:   "name",
+	ReprAttr: "name",
+	Ops:      base.OpsCRUD, // update beyond python-gitlab: https://docs.gitlab.com/api/protected_environments/#update-a-protected-environment
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "deploy_access_levels"},
 		Optional: []string{"required_approval_count", "approval_rules"},
 	},
 	UpdateAttrs: protectedEnvironmentUpdate,
-	Types:       map[string]base.AttrType{"approval_rules": base.TypeArray, "deploy_access_levels": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"approval_rules", "deploy_access_levels"}},
 	DocsURL:     "https://docs.gitlab.com/api/protected_environments/",
 }
 
@@ -57,19 +55,18 @@ var protectedEnvironmentUpdate = base.RequiredOptional{
 // tier (production, staging, testing, development, other).
 // GitLab API: https://docs.gitlab.com/api/group_protected_environments/
 var groupProtectedEnvironmentSpec = &base.Spec{
-	Name:       "group_protected_environment",
-	Accessor:   "ProtectedEnvironments",
-	Path:       "/groups/{group_id}/protected_environments",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     "name",
-	ReprAttr:   "name",
-	Ops:        base.OpsCRUD,
+	Name:     "group_protected_environment",
+	Accessor: "ProtectedEnvironments",
+	Path:     "/groups/{group_id}/protected_environments",
+	Parent:   "group",
+	IDAttr:   "name",
+	ReprAttr: "name",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "deploy_access_levels"},
 		Optional: []string{"approval_rules"},
 	},
 	UpdateAttrs: protectedEnvironmentUpdate,
-	Types:       map[string]base.AttrType{"approval_rules": base.TypeArray, "deploy_access_levels": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"approval_rules", "deploy_access_levels"}},
 	DocsURL:     "https://docs.gitlab.com/api/group_protected_environments/",
 }

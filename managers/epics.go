@@ -7,13 +7,12 @@ import "github.com/golab/gitlab/base"
 // and re-ordered.
 // GitLab API: https://docs.gitlab.com/api/epic_links/
 var groupEpicLinkSpec = &base.Spec{
-	Name:       "group_epic_link",
-	Accessor:   "Children",
-	Path:       "/groups/{group_id}/epics/{epic_iid}/epics",
-	Parent:     "group_epic",
-	FromParent: map[string]string{"group_id": "group_id", "epic_iid": "iid"},
-	ReprAttr:   "title",
-	Ops:        base.OpList | base.OpCreate | base.OpUpdate | base.OpDelete,
+	Name:     "group_epic_link",
+	Accessor: "Children",
+	Path:     "/groups/{group_id}/epics/{epic_iid}/epics",
+	Parent:   "group_epic",
+	ReprAttr: "title",
+	Ops:      base.OpList | base.OpCreate | base.OpUpdate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"title"},
 		Optional: []string{"confidential"},
@@ -34,7 +33,6 @@ var groupEpicIssueSpec = &base.Spec{
 	Accessor:   "Issues",
 	Path:       "/groups/{group_id}/epics/{epic_iid}/issues",
 	Parent:     "group_epic",
-	FromParent: map[string]string{"group_id": "group_id", "epic_iid": "iid"},
 	IDAttr:     "epic_issue_id",
 	Ops:        base.OpList | base.OpCreate | base.OpUpdate | base.OpDelete,
 	CreatePath: "/groups/{group_id}/epics/{epic_iid}/issues/{issue_id}",
@@ -50,14 +48,13 @@ var groupEpicIssueSpec = &base.Spec{
 // groupEpicSpec declares /groups/{group_id}/epics.
 // python-gitlab: GroupEpicManager (Group.epics).
 var groupEpicSpec = &base.Spec{
-	Name:       "group_epic",
-	Accessor:   "Epics",
-	Path:       "/groups/{group_id}/epics",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     "iid",
-	ReprAttr:   "title",
-	Ops:        base.OpsCRUD,
+	Name:     "group_epic",
+	Accessor: "Epics",
+	Path:     "/groups/{group_id}/epics",
+	Parent:   "group",
+	IDAttr:   "iid",
+	ReprAttr: "title",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"title"},
 		Optional: []string{"labels", "description", "start_date", "end_date"},
@@ -66,6 +63,6 @@ var groupEpicSpec = &base.Spec{
 		Optional: []string{"title", "labels", "description", "start_date", "end_date"},
 	},
 	ListFilters: []string{"author_id", "labels", "order_by", "sort", "search"},
-	Types:       map[string]base.AttrType{"labels": base.TypeCommaSeparatedList},
+	Types:       base.AttrTypes{CommaSeparatedList: []string{"labels"}},
 	DocsURL:     "https://docs.gitlab.com/api/epics/",
 }

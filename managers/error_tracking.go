@@ -11,7 +11,6 @@ var projectErrorTrackingSettingsSpec = &base.Spec{
 	Accessor:     "ErrorTrackingSettings",
 	Path:         "/projects/{project_id}/error_tracking/settings",
 	Parent:       "project",
-	FromParent:   map[string]string{"project_id": "id"},
 	IDAttr:       base.IDAttrNone,
 	Ops:          base.OpGetWithoutID | base.OpCreate | base.OpUpdate,
 	CreateMethod: "PUT",
@@ -26,11 +25,10 @@ var projectErrorTrackingSettingsSpec = &base.Spec{
 // integrated error tracking (their public key is generated).
 // GitLab API: https://docs.gitlab.com/api/error_tracking/#error-tracking-client-keys
 var projectErrorTrackingClientKeySpec = &base.Spec{
-	Name:       "project_error_tracking_client_key",
-	Accessor:   "ErrorTrackingClientKeys",
-	Path:       "/projects/{project_id}/error_tracking/client_keys",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpList | base.OpCreate | base.OpDelete,
-	DocsURL:    "https://docs.gitlab.com/api/error_tracking/",
+	Name:     "project_error_tracking_client_key",
+	Accessor: "ErrorTrackingClientKeys",
+	Path:     "/projects/{project_id}/error_tracking/client_keys",
+	Parent:   "project",
+	Ops:      base.OpList | base.OpCreate | base.OpDelete,
+	DocsURL:  "https://docs.gitlab.com/api/error_tracking/",
 }

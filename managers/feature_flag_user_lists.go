@@ -5,13 +5,12 @@ import "github.com/golab/gitlab/base"
 // projectFeatureFlagUserListSpec declares /projects/{project_id}/feature_flags_user_lists.
 // python-gitlab: ProjectFeatureFlagUserListManager (Project.feature_flags_user_lists).
 var projectFeatureFlagUserListSpec = &base.Spec{
-	Name:       "project_feature_flag_user_list",
-	Accessor:   "FeatureFlagsUserLists",
-	Path:       "/projects/{project_id}/feature_flags_user_lists",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "iid",
-	Ops:        base.OpsCRUD,
+	Name:     "project_feature_flag_user_list",
+	Accessor: "FeatureFlagsUserLists",
+	Path:     "/projects/{project_id}/feature_flags_user_lists",
+	Parent:   "project",
+	IDAttr:   "iid",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "user_xids"},
 	},
@@ -19,6 +18,6 @@ var projectFeatureFlagUserListSpec = &base.Spec{
 		Optional: []string{"name", "user_xids"},
 	},
 	ListFilters: []string{"search"},
-	Types:       map[string]base.AttrType{"user_xids": base.TypeCommaSeparatedString},
+	Types:       base.AttrTypes{CommaSeparatedString: []string{"user_xids"}},
 	DocsURL:     "https://docs.gitlab.com/api/feature_flag_user_lists/",
 }

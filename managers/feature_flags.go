@@ -5,13 +5,12 @@ import "github.com/golab/gitlab/base"
 // projectFeatureFlagSpec declares /projects/{project_id}/feature_flags.
 // python-gitlab: ProjectFeatureFlagManager (Project.feature_flags).
 var projectFeatureFlagSpec = &base.Spec{
-	Name:       "project_feature_flag",
-	Accessor:   "FeatureFlags",
-	Path:       "/projects/{project_id}/feature_flags",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	Ops:        base.OpsCRUD,
+	Name:     "project_feature_flag",
+	Accessor: "FeatureFlags",
+	Path:     "/projects/{project_id}/feature_flags",
+	Parent:   "project",
+	IDAttr:   "name",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 		Optional: []string{"version", "description", "active", "strategies"},
@@ -20,6 +19,6 @@ var projectFeatureFlagSpec = &base.Spec{
 		Optional: []string{"name", "new_name", "description", "active", "strategies"},
 	},
 	ListFilters: []string{"scope"},
-	Types:       map[string]base.AttrType{"strategies": base.TypeJSON},
+	Types:       base.AttrTypes{JSON: []string{"strategies"}},
 	DocsURL:     "https://docs.gitlab.com/api/feature_flags/",
 }

@@ -15,7 +15,6 @@ var projectFileSpec = &base.Spec{
 	Accessor:   "Files",
 	Path:       "/projects/{project_id}/repository/files",
 	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
 	IDAttr:     "file_path",
 	ReprAttr:   "file_path",
 	Ops:        base.OpGet | base.OpCreate | base.OpUpdate | base.OpDelete,

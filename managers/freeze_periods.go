@@ -6,12 +6,11 @@ import "github.com/golab/gitlab/base"
 // deploy freezes, as cron start and end times.
 // GitLab API: https://docs.gitlab.com/api/freeze_periods/
 var projectFreezePeriodSpec = &base.Spec{
-	Name:       "project_freeze_period",
-	Accessor:   "FreezePeriods",
-	Path:       "/projects/{project_id}/freeze_periods",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_freeze_period",
+	Accessor: "FreezePeriods",
+	Path:     "/projects/{project_id}/freeze_periods",
+	Parent:   "project",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"freeze_start", "freeze_end"},
 		Optional: []string{"cron_timezone"},

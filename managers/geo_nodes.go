@@ -19,7 +19,7 @@ var geoNodeSpec = &base.Spec{
 			"minimum_reverification_interval",
 		},
 	},
-	Types: map[string]base.AttrType{"selective_sync_shards": base.TypeArray, "selective_sync_namespace_ids": base.TypeArray},
+	Types: base.AttrTypes{Array: []string{"selective_sync_shards", "selective_sync_namespace_ids"}},
 	UpdateAttrs: base.RequiredOptional{
 		Optional: []string{"enabled", "url", "files_max_capacity", "repos_max_capacity"},
 	},

@@ -24,10 +24,8 @@ var geoSiteSpec = &base.Spec{
 		Optional: append([]string{"primary"}, geoSiteAttrs...),
 	},
 	UpdateAttrs: base.RequiredOptional{Optional: geoSiteAttrs},
-	Types: map[string]base.AttrType{
-		"selective_sync_shards": base.TypeArray, "selective_sync_namespace_ids": base.TypeArray,
-	},
-	DocsURL: "https://docs.gitlab.com/api/geo_sites/",
+	Types:       base.AttrTypes{Array: []string{"selective_sync_shards", "selective_sync_namespace_ids"}},
+	DocsURL:     "https://docs.gitlab.com/api/geo_sites/",
 	Actions: []base.Action{
 		// https://docs.gitlab.com/api/geo_sites/#repair-a-geo-site: the answer is the site.
 		{Name: "repair", Result: base.ResultReplace},

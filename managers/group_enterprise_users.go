@@ -6,13 +6,12 @@ import "github.com/golab/gitlab/base"
 // the enterprise users of a top-level group (Owners; GitLab.com).
 // GitLab API: https://docs.gitlab.com/api/group_enterprise_users/
 var groupEnterpriseUserSpec = &base.Spec{
-	Name:       "group_enterprise_user",
-	Accessor:   "EnterpriseUsers",
-	Path:       "/groups/{group_id}/enterprise_users",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "username",
-	Ops:        base.OpsRetrieve | base.OpDelete,
+	Name:     "group_enterprise_user",
+	Accessor: "EnterpriseUsers",
+	Path:     "/groups/{group_id}/enterprise_users",
+	Parent:   "group",
+	ReprAttr: "username",
+	Ops:      base.OpsRetrieve | base.OpDelete,
 	ListFilters: []string{
 		"username", "search", "active", "blocked", "created_after", "created_before", "two_factor",
 	},

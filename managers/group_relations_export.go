@@ -12,7 +12,6 @@ var groupRelationsExportSpec = &base.Spec{
 	Accessor:    "RelationsExports",
 	Path:        "/groups/{group_id}/export_relations",
 	Parent:      "group",
-	FromParent:  map[string]string{"group_id": "id"},
 	IDAttr:      base.IDAttrNone,
 	Ops:         base.OpCreate,
 	CreateAttrs: base.RequiredOptional{Optional: []string{"batched"}},

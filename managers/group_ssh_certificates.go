@@ -10,7 +10,6 @@ var groupSSHCertificateSpec = &base.Spec{
 	Accessor:    "SSHCertificates",
 	Path:        "/groups/{group_id}/ssh_certificates",
 	Parent:      "group",
-	FromParent:  map[string]string{"group_id": "id"},
 	ReprAttr:    "title",
 	Ops:         base.OpList | base.OpCreate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{Required: []string{"key", "title"}},

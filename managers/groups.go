@@ -10,31 +10,29 @@ import (
 // groupDescendantGroupSpec declares /groups/{group_id}/descendant_groups.
 // python-gitlab: GroupDescendantGroupManager (Group.descendant_groups).
 var groupDescendantGroupSpec = &base.Spec{
-	Name:       "group_descendant_group",
-	Accessor:   "DescendantGroups",
-	Path:       "/groups/{group_id}/descendant_groups",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "name",
-	Ops:        base.OpList,
+	Name:     "group_descendant_group",
+	Accessor: "DescendantGroups",
+	Path:     "/groups/{group_id}/descendant_groups",
+	Parent:   "group",
+	ReprAttr: "name",
+	Ops:      base.OpList,
 	ListFilters: []string{
 		"skip_groups", "all_available", "search", "order_by", "sort", "statistics",
 		"owned", "with_custom_attributes", "min_access_level",
 	},
-	Types:   map[string]base.AttrType{"skip_groups": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"skip_groups"}},
 	DocsURL: "https://docs.gitlab.com/api/groups/",
 }
 
 // groupLDAPGroupLinkSpec declares /groups/{group_id}/ldap_group_links.
 // python-gitlab: GroupLDAPGroupLinkManager (Group.ldap_group_links).
 var groupLDAPGroupLinkSpec = &base.Spec{
-	Name:       "group_ldap_group_link",
-	Accessor:   "LDAPGroupLinks",
-	Path:       "/groups/{group_id}/ldap_group_links",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "provider",
-	Ops:        base.OpList | base.OpCreate | base.OpDelete,
+	Name:     "group_ldap_group_link",
+	Accessor: "LDAPGroupLinks",
+	Path:     "/groups/{group_id}/ldap_group_links",
+	Parent:   "group",
+	ReprAttr: "provider",
+	Ops:      base.OpList | base.OpCreate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required:  []string{"provider", "group_access"},
 		Exclusive: []string{"cn", "filter"},
@@ -86,7 +84,7 @@ var groupSpec = &base.Spec{
 		"skip_groups", "all_available", "search", "order_by", "sort", "statistics",
 		"owned", "with_custom_attributes", "min_access_level", "top_level_only",
 	},
-	Types:   map[string]base.AttrType{"avatar": base.TypeImage, "skip_groups": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"skip_groups"}, Image: []string{"avatar"}},
 	DocsURL: "https://docs.gitlab.com/api/groups/",
 	Actions: []base.Action{
 		{Name: "import_group", Path: "import", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"file", "path", "name"}, Optional: []string{"parent_id"}}, Types: fileAttr},
@@ -128,14 +126,13 @@ var groupSpec = &base.Spec{
 // groupSAMLGroupLinkSpec declares /groups/{group_id}/saml_group_links.
 // python-gitlab: GroupSAMLGroupLinkManager (Group.saml_group_links).
 var groupSAMLGroupLinkSpec = &base.Spec{
-	Name:       "group_saml_group_link",
-	Accessor:   "SAMLGroupLinks",
-	Path:       "/groups/{group_id}/saml_group_links",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     "name",
-	ReprAttr:   "name",
-	Ops:        base.OpsNoUpdate,
+	Name:     "group_saml_group_link",
+	Accessor: "SAMLGroupLinks",
+	Path:     "/groups/{group_id}/saml_group_links",
+	Parent:   "group",
+	IDAttr:   "name",
+	ReprAttr: "name",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"saml_group_name", "access_level"},
 	},
@@ -145,18 +142,17 @@ var groupSAMLGroupLinkSpec = &base.Spec{
 // groupSubgroupSpec declares /groups/{group_id}/subgroups.
 // python-gitlab: GroupSubgroupManager (Group.subgroups).
 var groupSubgroupSpec = &base.Spec{
-	Name:       "group_subgroup",
-	Accessor:   "Subgroups",
-	Path:       "/groups/{group_id}/subgroups",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "name",
-	Ops:        base.OpList,
+	Name:     "group_subgroup",
+	Accessor: "Subgroups",
+	Path:     "/groups/{group_id}/subgroups",
+	Parent:   "group",
+	ReprAttr: "name",
+	Ops:      base.OpList,
 	ListFilters: []string{
 		"skip_groups", "all_available", "search", "order_by", "sort", "statistics",
 		"owned", "with_custom_attributes", "min_access_level",
 	},
-	Types:   map[string]base.AttrType{"skip_groups": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"skip_groups"}},
 	DocsURL: "https://docs.gitlab.com/api/groups/",
 }
 

@@ -32,13 +32,12 @@ var hookTestAction = base.Action{Name: "test", Path: "test/{trigger}", Attrs: ba
 // groupHookSpec declares /groups/{group_id}/hooks.
 // python-gitlab: GroupHookManager (Group.hooks).
 var groupHookSpec = &base.Spec{
-	Name:       "group_hook",
-	Accessor:   "Hooks",
-	Path:       "/groups/{group_id}/hooks",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "url",
-	Ops:        base.OpsCRUD,
+	Name:     "group_hook",
+	Accessor: "Hooks",
+	Path:     "/groups/{group_id}/hooks",
+	Parent:   "group",
+	ReprAttr: "url",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"url"},
 		Optional: []string{
@@ -95,13 +94,12 @@ var hookSpec = &base.Spec{
 // projectHookSpec declares /projects/{project_id}/hooks.
 // python-gitlab: ProjectHookManager (Project.hooks).
 var projectHookSpec = &base.Spec{
-	Name:       "project_hook",
-	Accessor:   "Hooks",
-	Path:       "/projects/{project_id}/hooks",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	ReprAttr:   "url",
-	Ops:        base.OpsCRUD,
+	Name:     "project_hook",
+	Accessor: "Hooks",
+	Path:     "/projects/{project_id}/hooks",
+	Parent:   "project",
+	ReprAttr: "url",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"url"},
 		Optional: []string{

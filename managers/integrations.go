@@ -9,16 +9,15 @@ import (
 // projectIntegrationSpec declares /projects/{project_id}/integrations.
 // python-gitlab: ProjectIntegrationManager (Project.integrations).
 var projectIntegrationSpec = &base.Spec{
-	Name:       "project_integration",
-	Accessor:   "Integrations",
-	Path:       "/projects/{project_id}/integrations",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "slug",
-	IDWords:    integrationSlugs,
-	Ops:        base.OpsRetrieve | base.OpUpdate | base.OpDelete,
-	DocsURL:    "https://docs.gitlab.com/api/integrations/",
-	Actions:    deprecatedServiceActions,
+	Name:     "project_integration",
+	Accessor: "Integrations",
+	Path:     "/projects/{project_id}/integrations",
+	Parent:   "project",
+	IDAttr:   "slug",
+	IDWords:  integrationSlugs,
+	Ops:      base.OpsRetrieve | base.OpUpdate | base.OpDelete,
+	DocsURL:  "https://docs.gitlab.com/api/integrations/",
+	Actions:  deprecatedServiceActions,
 }
 
 // deprecatedServiceActions reach a project's integrations at their old
@@ -43,29 +42,27 @@ var deprecatedServiceActions = []base.Action{
 // gives the active ones.
 // GitLab API: https://docs.gitlab.com/api/group_integrations/
 var groupIntegrationSpec = &base.Spec{
-	Name:       "group_integration",
-	Accessor:   "Integrations",
-	Path:       "/groups/{group_id}/integrations",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     "slug",
-	IDWords:    integrationSlugs,
-	ReprAttr:   "title",
-	Ops:        base.OpsRetrieve | base.OpUpdate | base.OpDelete,
-	DocsURL:    "https://docs.gitlab.com/api/group_integrations/",
+	Name:     "group_integration",
+	Accessor: "Integrations",
+	Path:     "/groups/{group_id}/integrations",
+	Parent:   "group",
+	IDAttr:   "slug",
+	IDWords:  integrationSlugs,
+	ReprAttr: "title",
+	Ops:      base.OpsRetrieve | base.OpUpdate | base.OpDelete,
+	DocsURL:  "https://docs.gitlab.com/api/group_integrations/",
 }
 
 // projectServiceSpec declares /projects/{project_id}/integrations.
 // python-gitlab: ProjectServiceManager (Project.services).
 var projectServiceSpec = &base.Spec{
-	Name:       "project_service",
-	Accessor:   "Services",
-	Path:       "/projects/{project_id}/integrations",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "slug",
-	Ops:        base.OpsRetrieve | base.OpUpdate | base.OpDelete,
-	DocsURL:    "https://docs.gitlab.com/api/project_integrations/",
+	Name:     "project_service",
+	Accessor: "Services",
+	Path:     "/projects/{project_id}/integrations",
+	Parent:   "project",
+	IDAttr:   "slug",
+	Ops:      base.OpsRetrieve | base.OpUpdate | base.OpDelete,
+	DocsURL:  "https://docs.gitlab.com/api/project_integrations/",
 }
 
 // integrationSlugs are the integrations GitLab documents, by the slug of

@@ -5,13 +5,12 @@ import "github.com/golab/gitlab/base"
 // groupInvitationSpec declares /groups/{group_id}/invitations.
 // python-gitlab: GroupInvitationManager (Group.invitations).
 var groupInvitationSpec = &base.Spec{
-	Name:       "group_invitation",
-	Accessor:   "Invitations",
-	Path:       "/groups/{group_id}/invitations",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     "email",
-	Ops:        base.OpsCRUD,
+	Name:     "group_invitation",
+	Accessor: "Invitations",
+	Path:     "/groups/{group_id}/invitations",
+	Parent:   "group",
+	IDAttr:   "email",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required:  []string{"access_level"},
 		Optional:  []string{"expires_at", "invite_source", "tasks_to_be_done", "tasks_project_id"},
@@ -21,20 +20,19 @@ var groupInvitationSpec = &base.Spec{
 		Optional: []string{"access_level", "expires_at"},
 	},
 	ListFilters: []string{"query"},
-	Types:       map[string]base.AttrType{"email": base.TypeCommaSeparatedList, "tasks_to_be_done": base.TypeArray, "user_id": base.TypeCommaSeparatedList},
+	Types:       base.AttrTypes{Array: []string{"tasks_to_be_done"}, CommaSeparatedList: []string{"email", "user_id"}},
 	DocsURL:     "https://docs.gitlab.com/api/invitations/",
 }
 
 // projectInvitationSpec declares /projects/{project_id}/invitations.
 // python-gitlab: ProjectInvitationManager (Project.invitations).
 var projectInvitationSpec = &base.Spec{
-	Name:       "project_invitation",
-	Accessor:   "Invitations",
-	Path:       "/projects/{project_id}/invitations",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "email",
-	Ops:        base.OpsCRUD,
+	Name:     "project_invitation",
+	Accessor: "Invitations",
+	Path:     "/projects/{project_id}/invitations",
+	Parent:   "project",
+	IDAttr:   "email",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required:  []string{"access_level"},
 		Optional:  []string{"expires_at", "invite_source", "tasks_to_be_done", "tasks_project_id"},
@@ -44,6 +42,6 @@ var projectInvitationSpec = &base.Spec{
 		Optional: []string{"access_level", "expires_at"},
 	},
 	ListFilters: []string{"query"},
-	Types:       map[string]base.AttrType{"email": base.TypeCommaSeparatedList, "tasks_to_be_done": base.TypeArray, "user_id": base.TypeCommaSeparatedList},
+	Types:       base.AttrTypes{Array: []string{"tasks_to_be_done"}, CommaSeparatedList: []string{"email", "user_id"}},
 	DocsURL:     "https://docs.gitlab.com/api/invitations/",
 }

@@ -9,19 +9,18 @@ import (
 // groupIssueSpec declares /groups/{group_id}/issues.
 // python-gitlab: GroupIssueManager (Group.issues).
 var groupIssueSpec = &base.Spec{
-	Name:       "group_issue",
-	Accessor:   "Issues",
-	Path:       "/groups/{group_id}/issues",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "title",
-	Ops:        base.OpList,
+	Name:     "group_issue",
+	Accessor: "Issues",
+	Path:     "/groups/{group_id}/issues",
+	Parent:   "group",
+	ReprAttr: "title",
+	Ops:      base.OpList,
 	ListFilters: []string{
 		"state", "labels", "milestone", "order_by", "sort", "iids", "author_id",
 		"iteration_id", "assignee_id", "my_reaction_emoji", "search",
 		"created_after", "created_before", "updated_after", "updated_before",
 	},
-	Types:   map[string]base.AttrType{"iids": base.TypeArray, "labels": base.TypeCommaSeparatedList},
+	Types:   base.AttrTypes{Array: []string{"iids"}, CommaSeparatedList: []string{"labels"}},
 	DocsURL: "https://docs.gitlab.com/api/issues/",
 }
 
@@ -38,19 +37,18 @@ var issueSpec = &base.Spec{
 		"assignee_id", "my_reaction_emoji", "iids", "order_by", "sort", "search",
 		"created_after", "created_before", "updated_after", "updated_before",
 	},
-	Types:   map[string]base.AttrType{"iids": base.TypeArray, "labels": base.TypeCommaSeparatedList},
+	Types:   base.AttrTypes{Array: []string{"iids"}, CommaSeparatedList: []string{"labels"}},
 	DocsURL: "https://docs.gitlab.com/api/issues/",
 }
 
 // projectIssueLinkSpec declares /projects/{project_id}/issues/{issue_iid}/links.
 // python-gitlab: ProjectIssueLinkManager (ProjectIssue.links).
 var projectIssueLinkSpec = &base.Spec{
-	Name:       "project_issue_link",
-	Accessor:   "Links",
-	Path:       "/projects/{project_id}/issues/{issue_iid}/links",
-	Parent:     "project_issue",
-	FromParent: map[string]string{"project_id": "project_id", "issue_iid": "iid"},
-	IDAttr:     "issue_link_id",
+	Name:     "project_issue_link",
+	Accessor: "Links",
+	Path:     "/projects/{project_id}/issues/{issue_iid}/links",
+	Parent:   "project_issue",
+	IDAttr:   "issue_link_id",
 	// get beyond python-gitlab: https://docs.gitlab.com/api/issue_links/#get-an-issue-link
 	Ops: base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
@@ -62,14 +60,13 @@ var projectIssueLinkSpec = &base.Spec{
 // projectIssueSpec declares /projects/{project_id}/issues.
 // python-gitlab: ProjectIssueManager (Project.issues).
 var projectIssueSpec = &base.Spec{
-	Name:       "project_issue",
-	Accessor:   "Issues",
-	Path:       "/projects/{project_id}/issues",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "iid",
-	ReprAttr:   "title",
-	Ops:        base.OpsCRUD,
+	Name:     "project_issue",
+	Accessor: "Issues",
+	Path:     "/projects/{project_id}/issues",
+	Parent:   "project",
+	IDAttr:   "iid",
+	ReprAttr: "title",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"title"},
 		Optional: []string{
@@ -90,7 +87,7 @@ var projectIssueSpec = &base.Spec{
 		"assignee_id", "my_reaction_emoji", "order_by", "sort", "search",
 		"created_after", "created_before", "updated_after", "updated_before",
 	},
-	Types:   map[string]base.AttrType{"iids": base.TypeArray, "labels": base.TypeCommaSeparatedList},
+	Types:   base.AttrTypes{Array: []string{"iids"}, CommaSeparatedList: []string{"labels"}},
 	DocsURL: "https://docs.gitlab.com/api/issues/",
 	Actions: slices.Concat([]base.Action{
 		{Name: "closed_by", Method: "GET", Result: base.ResultList, Of: "project_merge_request"},

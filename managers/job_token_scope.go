@@ -5,13 +5,12 @@ import "github.com/golab/gitlab/base"
 // allowlistGroupSpec declares /projects/{project_id}/job_token_scope/groups_allowlist.
 // python-gitlab: AllowlistGroupManager (ProjectJobTokenScope.groups_allowlist).
 var allowlistGroupSpec = &base.Spec{
-	Name:       "allowlist_group",
-	Accessor:   "GroupsAllowlist",
-	Path:       "/projects/{project_id}/job_token_scope/groups_allowlist",
-	Parent:     "project_job_token_scope",
-	FromParent: map[string]string{"project_id": "project_id"},
-	IDAttr:     "target_group_id",
-	Ops:        base.OpList | base.OpCreate | base.OpDelete,
+	Name:     "allowlist_group",
+	Accessor: "GroupsAllowlist",
+	Path:     "/projects/{project_id}/job_token_scope/groups_allowlist",
+	Parent:   "project_job_token_scope",
+	IDAttr:   "target_group_id",
+	Ops:      base.OpList | base.OpCreate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"target_group_id"},
 	},
@@ -21,13 +20,12 @@ var allowlistGroupSpec = &base.Spec{
 // allowlistProjectSpec declares /projects/{project_id}/job_token_scope/allowlist.
 // python-gitlab: AllowlistProjectManager (ProjectJobTokenScope.allowlist).
 var allowlistProjectSpec = &base.Spec{
-	Name:       "allowlist_project",
-	Accessor:   "Allowlist",
-	Path:       "/projects/{project_id}/job_token_scope/allowlist",
-	Parent:     "project_job_token_scope",
-	FromParent: map[string]string{"project_id": "project_id"},
-	IDAttr:     "target_project_id",
-	Ops:        base.OpList | base.OpCreate | base.OpDelete,
+	Name:     "allowlist_project",
+	Accessor: "Allowlist",
+	Path:     "/projects/{project_id}/job_token_scope/allowlist",
+	Parent:   "project_job_token_scope",
+	IDAttr:   "target_project_id",
+	Ops:      base.OpList | base.OpCreate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"target_project_id"},
 	},
@@ -41,7 +39,6 @@ var projectJobTokenScopeSpec = &base.Spec{
 	Accessor:     "JobTokenScope",
 	Path:         "/projects/{project_id}/job_token_scope",
 	Parent:       "project",
-	FromParent:   map[string]string{"project_id": "id"},
 	IDAttr:       base.IDAttrNone,
 	Ops:          base.OpGetWithoutID | base.OpUpdate,
 	UpdateMethod: "PATCH",

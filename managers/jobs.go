@@ -9,11 +9,10 @@ var projectJobSpec = &base.Spec{
 	Accessor:    "Jobs",
 	Path:        "/projects/{project_id}/jobs",
 	Parent:      "project",
-	FromParent:  map[string]string{"project_id": "id"},
 	ReprAttr:    "name",
 	Ops:         base.OpsRetrieve,
 	ListFilters: []string{"scope", "order_by", "sort"},
-	Types:       map[string]base.AttrType{"scope": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"scope"}},
 	DocsURL:     "https://docs.gitlab.com/api/jobs/",
 	Actions: []base.Action{
 		// GitLab matches the file's path as several segments (*artifact_path):

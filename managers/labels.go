@@ -9,14 +9,13 @@ import (
 // groupLabelSpec declares /groups/{group_id}/labels.
 // python-gitlab: GroupLabelManager (Group.labels).
 var groupLabelSpec = &base.Spec{
-	Name:       "group_label",
-	Accessor:   "Labels",
-	Path:       "/groups/{group_id}/labels",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     "name",
-	ReprAttr:   "name",
-	Ops:        base.OpsCRUD,
+	Name:     "group_label",
+	Accessor: "Labels",
+	Path:     "/groups/{group_id}/labels",
+	Parent:   "group",
+	IDAttr:   "name",
+	ReprAttr: "name",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "color"},
 		Optional: []string{"description", "priority"},
@@ -33,14 +32,13 @@ var groupLabelSpec = &base.Spec{
 // projectLabelSpec declares /projects/{project_id}/labels.
 // python-gitlab: ProjectLabelManager (Project.labels).
 var projectLabelSpec = &base.Spec{
-	Name:       "project_label",
-	Accessor:   "Labels",
-	Path:       "/projects/{project_id}/labels",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	ReprAttr:   "name",
-	Ops:        base.OpsCRUD,
+	Name:     "project_label",
+	Accessor: "Labels",
+	Path:     "/projects/{project_id}/labels",
+	Parent:   "project",
+	IDAttr:   "name",
+	ReprAttr: "name",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "color"},
 		Optional: []string{"description", "priority"},

@@ -23,7 +23,7 @@ import (
 )
 
 // fileAttr types the attribute "file" of the actions that upload one.
-var fileAttr = map[string]base.AttrType{"file": base.TypeFile}
+var fileAttr = base.AttrTypes{File: []string{"file"}}
 
 // The actions many managers share, as python-gitlab's object and manager
 // mixins (SubscribableMixin, TodoMixin, TimeTrackingMixin, ...).
@@ -93,8 +93,8 @@ func Builtins() *base.Registry {
 	return builtins.r
 }
 
-// Specs returns a copy of every built-in declaration, each parent before its
-// children.
+// Specs returns a copy of every built-in declaration as written (FromParent
+// nil where the registry derives it), sorted by name.
 func Specs() []*base.Spec {
 	out := declarations()
 	for i, s := range out {

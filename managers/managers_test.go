@@ -14,14 +14,33 @@ import (
 )
 
 // Every built-in declaration is valid and registrable: names unique,
-// placeholders matching FromParent, parents registered first; each has its
-// typed manager and a link to GitLab's documentation.
+// placeholders matching FromParent (declared or derived), parents
+// registered; the built-in registry, which validates nothing, serves each
+// as a validating registry does; each has its typed manager and a link to
+// GitLab's documentation.
 func TestSpecsRegister(t *testing.T) {
 	r := managers.Builtins()
 	specs := r.Specs()
 	typed := managers.Typed()
 	if len(specs) != len(typed) || len(specs) != len(managers.Specs()) {
 		t.Errorf("%d specs, %d typed managers, %d in Specs()", len(specs), len(typed), len(managers.Specs()))
+	}
+	checked, err := base.NewRegistry(managers.Specs()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := checked.Specs(); !reflect.DeepEqual(got, specs) {
+		t.Errorf("the built-in registry serves other specs than a validating registry")
+	}
+	derived := 0
+	for i, s := range managers.Specs() {
+		if s.FromParent == nil && len(specs[i].FromParent) > 0 {
+			derived++
+		}
+	}
+	t.Logf("%d specs, %d with FromParent derived", len(specs), derived)
+	if derived < len(specs)/2 {
+		t.Errorf("only %d specs have FromParent derived", derived)
 	}
 	for _, s := range specs {
 		if !strings.HasPrefix(s.DocsURL, "https://docs.gitlab.com/api/") && !strings.HasPrefix(s.DocsURL, "https://docs.gitlab.com/user/") {
@@ -271,7 +290,7 @@ func TestSpecsMatchPythonGitlab(t *testing.T) {
 			t.Errorf("%s: optional get attributes %v, python-gitlab %v", s.Name, s.GetAttrs.Optional, py.OptionalGetAttrs)
 		}
 		types := map[string]string{}
-		for k, v := range s.Types {
+		for k, v := range s.Types.All() {
 			types[k] = typeNames[v]
 		}
 		for k := range types {

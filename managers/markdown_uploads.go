@@ -20,28 +20,26 @@ var markdownUploadActions = []base.Action{
 // project.Upload), newest first.
 // GitLab API: https://docs.gitlab.com/api/project_markdown_uploads/
 var projectMarkdownUploadSpec = &base.Spec{
-	Name:       "project_markdown_upload",
-	Accessor:   "MarkdownUploads",
-	Path:       "/projects/{project_id}/uploads",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	ReprAttr:   "filename",
-	Ops:        base.OpList | base.OpDelete,
-	DocsURL:    "https://docs.gitlab.com/api/project_markdown_uploads/",
-	Actions:    markdownUploadActions,
+	Name:     "project_markdown_upload",
+	Accessor: "MarkdownUploads",
+	Path:     "/projects/{project_id}/uploads",
+	Parent:   "project",
+	ReprAttr: "filename",
+	Ops:      base.OpList | base.OpDelete,
+	DocsURL:  "https://docs.gitlab.com/api/project_markdown_uploads/",
+	Actions:  markdownUploadActions,
 }
 
 // groupMarkdownUploadSpec declares /groups/{group_id}/uploads, as
 // projectMarkdownUploadSpec.
 // GitLab API: https://docs.gitlab.com/api/group_markdown_uploads/
 var groupMarkdownUploadSpec = &base.Spec{
-	Name:       "group_markdown_upload",
-	Accessor:   "MarkdownUploads",
-	Path:       "/groups/{group_id}/uploads",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "filename",
-	Ops:        base.OpList | base.OpDelete,
-	DocsURL:    "https://docs.gitlab.com/api/group_markdown_uploads/",
-	Actions:    markdownUploadActions,
+	Name:     "group_markdown_upload",
+	Accessor: "MarkdownUploads",
+	Path:     "/groups/{group_id}/uploads",
+	Parent:   "group",
+	ReprAttr: "filename",
+	Ops:      base.OpList | base.OpDelete,
+	DocsURL:  "https://docs.gitlab.com/api/group_markdown_uploads/",
+	Actions:  markdownUploadActions,
 }

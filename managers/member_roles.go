@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // groupMemberRoleSpec declares /groups/{group_id}/member_roles.
 // python-gitlab: GroupMemberRoleManager (Group.member_roles).
 var groupMemberRoleSpec = &base.Spec{
-	Name:       "group_member_role",
-	Accessor:   "MemberRoles",
-	Path:       "/groups/{group_id}/member_roles",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	Ops:        base.OpList | base.OpCreate | base.OpDelete,
+	Name:     "group_member_role",
+	Accessor: "MemberRoles",
+	Path:     "/groups/{group_id}/member_roles",
+	Parent:   "group",
+	Ops:      base.OpList | base.OpCreate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "base_access_level"},
 		Optional: []string{

@@ -9,13 +9,12 @@ import "github.com/golab/gitlab/base"
 
 // groupMergeRequestApprovalSettingSpec declares /groups/{group_id}/merge_request_approval_setting.
 var groupMergeRequestApprovalSettingSpec = &base.Spec{
-	Name:       "group_merge_request_approval_setting",
-	Accessor:   "MergeRequestApprovalSetting",
-	Path:       "/groups/{group_id}/merge_request_approval_setting",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID | base.OpUpdate,
+	Name:     "group_merge_request_approval_setting",
+	Accessor: "MergeRequestApprovalSetting",
+	Path:     "/groups/{group_id}/merge_request_approval_setting",
+	Parent:   "group",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpGetWithoutID | base.OpUpdate,
 	UpdateAttrs: base.RequiredOptional{Optional: []string{
 		"allow_author_approval", "allow_committer_approval", "allow_overrides_to_approver_list_per_merge_request",
 		"retain_approvals_on_push", "require_reauthentication_to_approve",
@@ -25,13 +24,12 @@ var groupMergeRequestApprovalSettingSpec = &base.Spec{
 
 // projectMergeRequestApprovalSettingSpec declares /projects/{project_id}/merge_request_approval_setting.
 var projectMergeRequestApprovalSettingSpec = &base.Spec{
-	Name:       "project_merge_request_approval_setting",
-	Accessor:   "MergeRequestApprovalSetting",
-	Path:       "/projects/{project_id}/merge_request_approval_setting",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID | base.OpUpdate,
+	Name:     "project_merge_request_approval_setting",
+	Accessor: "MergeRequestApprovalSetting",
+	Path:     "/projects/{project_id}/merge_request_approval_setting",
+	Parent:   "project",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpGetWithoutID | base.OpUpdate,
 	UpdateAttrs: base.RequiredOptional{Optional: []string{
 		"allow_author_approval", "allow_committer_approval", "allow_overrides_to_approver_list_per_merge_request",
 		"retain_approvals_on_push", "selective_code_owner_removals", "require_reauthentication_to_approve",

@@ -9,13 +9,12 @@ import (
 // groupApprovalRuleSpec declares /groups/{group_id}/approval_rules.
 // python-gitlab: GroupApprovalRuleManager (Group.approval_rules).
 var groupApprovalRuleSpec = &base.Spec{
-	Name:       "group_approval_rule",
-	Accessor:   "ApprovalRules",
-	Path:       "/groups/{group_id}/approval_rules",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "name",
-	Ops:        base.OpsRetrieve | base.OpCreate | base.OpUpdate,
+	Name:     "group_approval_rule",
+	Accessor: "ApprovalRules",
+	Path:     "/groups/{group_id}/approval_rules",
+	Parent:   "group",
+	ReprAttr: "name",
+	Ops:      base.OpsRetrieve | base.OpCreate | base.OpUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "approvals_required"},
 		Optional: []string{"user_ids", "group_ids", "rule_type"},
@@ -30,7 +29,6 @@ var projectApprovalSpec = &base.Spec{
 	Accessor:     "Approvals",
 	Path:         "/projects/{project_id}/approvals",
 	Parent:       "project",
-	FromParent:   map[string]string{"project_id": "id"},
 	IDAttr:       base.IDAttrNone,
 	Ops:          base.OpGetWithoutID | base.OpUpdate,
 	UpdateMethod: "POST",
@@ -48,13 +46,12 @@ var projectApprovalSpec = &base.Spec{
 // projectApprovalRuleSpec declares /projects/{project_id}/approval_rules.
 // python-gitlab: ProjectApprovalRuleManager (Project.approvalrules).
 var projectApprovalRuleSpec = &base.Spec{
-	Name:       "project_approval_rule",
-	Accessor:   "ApprovalRules",
-	Path:       "/projects/{project_id}/approval_rules",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	ReprAttr:   "name",
-	Ops:        base.OpsCRUD,
+	Name:     "project_approval_rule",
+	Accessor: "ApprovalRules",
+	Path:     "/projects/{project_id}/approval_rules",
+	Parent:   "project",
+	ReprAttr: "name",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "approvals_required"},
 		Optional: []string{
@@ -72,7 +69,6 @@ var projectMergeRequestApprovalSpec = &base.Spec{
 	Accessor:     "Approvals",
 	Path:         "/projects/{project_id}/merge_requests/{mr_iid}/approvals",
 	Parent:       "project_merge_request",
-	FromParent:   map[string]string{"project_id": "project_id", "mr_iid": "iid"},
 	IDAttr:       base.IDAttrNone,
 	Ops:          base.OpGetWithoutID | base.OpUpdate,
 	UpdateMethod: "POST",
@@ -85,13 +81,12 @@ var projectMergeRequestApprovalSpec = &base.Spec{
 // projectMergeRequestApprovalRuleSpec declares /projects/{project_id}/merge_requests/{merge_request_iid}/approval_rules.
 // python-gitlab: ProjectMergeRequestApprovalRuleManager (ProjectMergeRequest.approval_rules).
 var projectMergeRequestApprovalRuleSpec = &base.Spec{
-	Name:       "project_merge_request_approval_rule",
-	Accessor:   "ApprovalRules",
-	Path:       "/projects/{project_id}/merge_requests/{merge_request_iid}/approval_rules",
-	Parent:     "project_merge_request",
-	FromParent: map[string]string{"project_id": "project_id", "merge_request_iid": "iid"},
-	ReprAttr:   "name",
-	Ops:        base.OpsCRUD,
+	Name:     "project_merge_request_approval_rule",
+	Accessor: "ApprovalRules",
+	Path:     "/projects/{project_id}/merge_requests/{merge_request_iid}/approval_rules",
+	Parent:   "project_merge_request",
+	ReprAttr: "name",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "approvals_required"},
 		Optional: []string{"approval_project_rule_id", "user_ids", "group_ids", "usernames"},
@@ -106,13 +101,12 @@ var projectMergeRequestApprovalRuleSpec = &base.Spec{
 // projectMergeRequestApprovalStateSpec declares /projects/{project_id}/merge_requests/{mr_iid}/approval_state.
 // python-gitlab: ProjectMergeRequestApprovalStateManager (ProjectMergeRequest.approval_state).
 var projectMergeRequestApprovalStateSpec = &base.Spec{
-	Name:       "project_merge_request_approval_state",
-	Accessor:   "ApprovalState",
-	Path:       "/projects/{project_id}/merge_requests/{mr_iid}/approval_state",
-	Parent:     "project_merge_request",
-	FromParent: map[string]string{"project_id": "project_id", "mr_iid": "iid"},
-	Ops:        base.OpGetWithoutID,
-	DocsURL:    "https://docs.gitlab.com/api/merge_request_approvals/",
+	Name:     "project_merge_request_approval_state",
+	Accessor: "ApprovalState",
+	Path:     "/projects/{project_id}/merge_requests/{mr_iid}/approval_state",
+	Parent:   "project_merge_request",
+	Ops:      base.OpGetWithoutID,
+	DocsURL:  "https://docs.gitlab.com/api/merge_request_approvals/",
 }
 
 // SetApprovers sets who must approve the merge request: the approval rule

@@ -9,20 +9,19 @@ import (
 // groupMergeRequestSpec declares /groups/{group_id}/merge_requests.
 // python-gitlab: GroupMergeRequestManager (Group.mergerequests).
 var groupMergeRequestSpec = &base.Spec{
-	Name:       "group_merge_request",
-	Accessor:   "MergeRequests",
-	Path:       "/groups/{group_id}/merge_requests",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "title",
-	Ops:        base.OpList,
+	Name:     "group_merge_request",
+	Accessor: "MergeRequests",
+	Path:     "/groups/{group_id}/merge_requests",
+	Parent:   "group",
+	ReprAttr: "title",
+	Ops:      base.OpList,
 	ListFilters: []string{
 		"state", "order_by", "sort", "milestone", "view", "labels", "created_after",
 		"created_before", "updated_after", "updated_before", "scope", "author_id",
 		"assignee_id", "approver_ids", "approved_by_ids", "my_reaction_emoji",
 		"source_branch", "target_branch", "search", "wip",
 	},
-	Types:   map[string]base.AttrType{"approved_by_ids": base.TypeArray, "approver_ids": base.TypeArray, "labels": base.TypeCommaSeparatedList},
+	Types:   base.AttrTypes{Array: []string{"approved_by_ids", "approver_ids"}, CommaSeparatedList: []string{"labels"}},
 	DocsURL: "https://docs.gitlab.com/api/merge_requests/",
 }
 
@@ -43,20 +42,19 @@ var mergeRequestSpec = &base.Spec{
 		"target_branch", "search", "in", "wip", "not", "environment",
 		"deployed_before", "deployed_after",
 	},
-	Types:   map[string]base.AttrType{"approved_by_ids": base.TypeArray, "approver_ids": base.TypeArray, "in": base.TypeCommaSeparatedList, "labels": base.TypeCommaSeparatedList},
+	Types:   base.AttrTypes{Array: []string{"approved_by_ids", "approver_ids"}, CommaSeparatedList: []string{"in", "labels"}},
 	DocsURL: "https://docs.gitlab.com/api/merge_requests/",
 }
 
 // projectDeploymentMergeRequestSpec declares /projects/{project_id}/deployments/{deployment_id}/merge_requests.
 // python-gitlab: ProjectDeploymentMergeRequestManager (ProjectDeployment.mergerequests).
 var projectDeploymentMergeRequestSpec = &base.Spec{
-	Name:       "project_deployment_merge_request",
-	Accessor:   "MergeRequests",
-	Path:       "/projects/{project_id}/deployments/{deployment_id}/merge_requests",
-	Parent:     "project_deployment",
-	FromParent: map[string]string{"project_id": "project_id", "deployment_id": "id"},
-	ReprAttr:   "title",
-	Ops:        base.OpList,
+	Name:     "project_deployment_merge_request",
+	Accessor: "MergeRequests",
+	Path:     "/projects/{project_id}/deployments/{deployment_id}/merge_requests",
+	Parent:   "project_deployment",
+	ReprAttr: "title",
+	Ops:      base.OpList,
 	ListFilters: []string{
 		"state", "order_by", "sort", "milestone", "view", "labels",
 		"with_labels_details", "with_merge_status_recheck", "created_after",
@@ -66,33 +64,31 @@ var projectDeploymentMergeRequestSpec = &base.Spec{
 		"target_branch", "search", "in", "wip", "not", "environment",
 		"deployed_before", "deployed_after",
 	},
-	Types:   map[string]base.AttrType{"approved_by_ids": base.TypeArray, "approver_ids": base.TypeArray, "in": base.TypeCommaSeparatedList, "labels": base.TypeCommaSeparatedList},
+	Types:   base.AttrTypes{Array: []string{"approved_by_ids", "approver_ids"}, CommaSeparatedList: []string{"in", "labels"}},
 	DocsURL: "https://docs.gitlab.com/api/deployments/#list-of-merge-requests-associated-with-a-deployment",
 }
 
 // projectMergeRequestDiffSpec declares /projects/{project_id}/merge_requests/{mr_iid}/versions.
 // python-gitlab: ProjectMergeRequestDiffManager (ProjectMergeRequest.diffs).
 var projectMergeRequestDiffSpec = &base.Spec{
-	Name:       "project_merge_request_diff",
-	Accessor:   "Diffs",
-	Path:       "/projects/{project_id}/merge_requests/{mr_iid}/versions",
-	Parent:     "project_merge_request",
-	FromParent: map[string]string{"project_id": "project_id", "mr_iid": "iid"},
-	Ops:        base.OpsRetrieve,
-	DocsURL:    "https://docs.gitlab.com/api/merge_requests/",
+	Name:     "project_merge_request_diff",
+	Accessor: "Diffs",
+	Path:     "/projects/{project_id}/merge_requests/{mr_iid}/versions",
+	Parent:   "project_merge_request",
+	Ops:      base.OpsRetrieve,
+	DocsURL:  "https://docs.gitlab.com/api/merge_requests/",
 }
 
 // projectMergeRequestSpec declares /projects/{project_id}/merge_requests.
 // python-gitlab: ProjectMergeRequestManager (Project.mergerequests).
 var projectMergeRequestSpec = &base.Spec{
-	Name:       "project_merge_request",
-	Accessor:   "MergeRequests",
-	Path:       "/projects/{project_id}/merge_requests",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "iid",
-	ReprAttr:   "title",
-	Ops:        base.OpsCRUD,
+	Name:     "project_merge_request",
+	Accessor: "MergeRequests",
+	Path:     "/projects/{project_id}/merge_requests",
+	Parent:   "project",
+	IDAttr:   "iid",
+	ReprAttr: "title",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"source_branch", "target_branch", "title"},
 		Optional: []string{
@@ -118,7 +114,7 @@ var projectMergeRequestSpec = &base.Spec{
 		"author_id", "assignee_id", "approver_ids", "approved_by_ids",
 		"my_reaction_emoji", "source_branch", "target_branch", "search", "wip",
 	},
-	Types:   map[string]base.AttrType{"approved_by_ids": base.TypeArray, "approver_ids": base.TypeArray, "iids": base.TypeArray, "labels": base.TypeCommaSeparatedList},
+	Types:   base.AttrTypes{Array: []string{"approved_by_ids", "approver_ids", "iids"}, CommaSeparatedList: []string{"labels"}},
 	DocsURL: "https://docs.gitlab.com/api/merge_requests/",
 	Actions: slices.Concat([]base.Action{
 		{Name: "approve", Attrs: base.RequiredOptional{Optional: []string{"sha", "approval_password"}}},
@@ -145,12 +141,11 @@ var projectMergeRequestSpec = &base.Spec{
 // merge requests that must merge before this one.
 // GitLab API: https://docs.gitlab.com/api/merge_requests/#get-merge-request-dependencies
 var projectMergeRequestDependencySpec = &base.Spec{
-	Name:       "project_merge_request_dependency",
-	Accessor:   "Dependencies",
-	Path:       "/projects/{project_id}/merge_requests/{merge_request_iid}/blocks",
-	Parent:     "project_merge_request",
-	FromParent: map[string]string{"project_id": "project_id", "merge_request_iid": "iid"},
-	Ops:        base.OpList | base.OpCreate | base.OpDelete,
+	Name:     "project_merge_request_dependency",
+	Accessor: "Dependencies",
+	Path:     "/projects/{project_id}/merge_requests/{merge_request_iid}/blocks",
+	Parent:   "project_merge_request",
+	Ops:      base.OpList | base.OpCreate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"blocking_merge_request_id"},
 		Optional: []string{"blocking_project_id"},
@@ -168,12 +163,11 @@ var projectMergeRequestContextCommitSpec = &base.Spec{
 	Accessor:    "ContextCommits",
 	Path:        "/projects/{project_id}/merge_requests/{merge_request_iid}/context_commits",
 	Parent:      "project_merge_request",
-	FromParent:  map[string]string{"project_id": "project_id", "merge_request_iid": "iid"},
 	IDAttr:      base.IDAttrNone,
 	ReprAttr:    "short_id",
 	Ops:         base.OpList | base.OpCreate,
 	CreateAttrs: base.RequiredOptional{Required: []string{"commits"}},
-	Types:       map[string]base.AttrType{"commits": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"commits"}},
 	DocsURL:     "https://docs.gitlab.com/api/merge_request_context_commits/",
 	Actions: []base.Action{
 		// https://docs.gitlab.com/api/merge_request_context_commits/#delete-mr-context-commits:

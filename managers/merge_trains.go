@@ -9,7 +9,6 @@ var projectMergeTrainSpec = &base.Spec{
 	Accessor:    "MergeTrains",
 	Path:        "/projects/{project_id}/merge_trains",
 	Parent:      "project",
-	FromParent:  map[string]string{"project_id": "id"},
 	Ops:         base.OpList,
 	ListFilters: []string{"scope"},
 	DocsURL:     "https://docs.gitlab.com/api/merge_trains/",

@@ -9,13 +9,12 @@ var burndownEventsAction = base.Action{Name: "burndown_events", Method: "GET"}
 // groupMilestoneSpec declares /groups/{group_id}/milestones.
 // python-gitlab: GroupMilestoneManager (Group.milestones).
 var groupMilestoneSpec = &base.Spec{
-	Name:       "group_milestone",
-	Accessor:   "Milestones",
-	Path:       "/groups/{group_id}/milestones",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "title",
-	Ops:        base.OpsCRUD,
+	Name:     "group_milestone",
+	Accessor: "Milestones",
+	Path:     "/groups/{group_id}/milestones",
+	Parent:   "group",
+	ReprAttr: "title",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"title"},
 		Optional: []string{"description", "due_date", "start_date"},
@@ -24,7 +23,7 @@ var groupMilestoneSpec = &base.Spec{
 		Optional: []string{"title", "description", "due_date", "start_date", "state_event"},
 	},
 	ListFilters: []string{"iids", "state", "search"},
-	Types:       map[string]base.AttrType{"iids": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"iids"}},
 	DocsURL:     "https://docs.gitlab.com/api/milestones/",
 	Actions: []base.Action{
 		{Name: "issues", Method: "GET", Result: base.ResultList, Of: "group_issue"},
@@ -36,13 +35,12 @@ var groupMilestoneSpec = &base.Spec{
 // projectMilestoneSpec declares /projects/{project_id}/milestones.
 // python-gitlab: ProjectMilestoneManager (Project.milestones).
 var projectMilestoneSpec = &base.Spec{
-	Name:       "project_milestone",
-	Accessor:   "Milestones",
-	Path:       "/projects/{project_id}/milestones",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	ReprAttr:   "title",
-	Ops:        base.OpsCRUD,
+	Name:     "project_milestone",
+	Accessor: "Milestones",
+	Path:     "/projects/{project_id}/milestones",
+	Parent:   "project",
+	ReprAttr: "title",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"title"},
 		Optional: []string{"description", "due_date", "start_date", "state_event"},
@@ -51,7 +49,7 @@ var projectMilestoneSpec = &base.Spec{
 		Optional: []string{"title", "description", "due_date", "start_date", "state_event"},
 	},
 	ListFilters: []string{"iids", "state", "search"},
-	Types:       map[string]base.AttrType{"iids": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"iids"}},
 	DocsURL:     "https://docs.gitlab.com/api/milestones/",
 	Actions: []base.Action{
 		{Name: "issues", Method: "GET", Result: base.ResultList, Of: "project_issue"},

@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // groupEpicDiscussionNoteSpec declares /groups/{group_id}/epics/{epic_id}/discussions/{discussion_id}/notes.
 // python-gitlab: GroupEpicDiscussionNoteManager.
 var groupEpicDiscussionNoteSpec = &base.Spec{
-	Name:       "group_epic_discussion_note",
-	Accessor:   "Notes",
-	Path:       "/groups/{group_id}/epics/{epic_id}/discussions/{discussion_id}/notes",
-	Parent:     "group_epic_discussion",
-	FromParent: map[string]string{"group_id": "group_id", "epic_id": "epic_id", "discussion_id": "id"},
-	Ops:        base.OpGet | base.OpCreate | base.OpUpdate | base.OpDelete,
+	Name:     "group_epic_discussion_note",
+	Accessor: "Notes",
+	Path:     "/groups/{group_id}/epics/{epic_id}/discussions/{discussion_id}/notes",
+	Parent:   "group_epic_discussion",
+	Ops:      base.OpGet | base.OpCreate | base.OpUpdate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"body"},
 		Optional: []string{"created_at"},
@@ -24,10 +23,11 @@ var groupEpicDiscussionNoteSpec = &base.Spec{
 // groupEpicNoteSpec declares /groups/{group_id}/epics/{epic_id}/notes.
 // python-gitlab: GroupEpicNoteManager (GroupEpic.notes).
 var groupEpicNoteSpec = &base.Spec{
-	Name:       "group_epic_note",
-	Accessor:   "Notes",
-	Path:       "/groups/{group_id}/epics/{epic_id}/notes",
-	Parent:     "group_epic",
+	Name:     "group_epic_note",
+	Accessor: "Notes",
+	Path:     "/groups/{group_id}/epics/{epic_id}/notes",
+	Parent:   "group_epic",
+	// GitLab names the epic here by its ID, not by the IID its other routes use.
 	FromParent: map[string]string{"group_id": "group_id", "epic_id": "id"},
 	Ops:        base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
@@ -43,12 +43,11 @@ var groupEpicNoteSpec = &base.Spec{
 // projectCommitDiscussionNoteSpec declares /projects/{project_id}/repository/commits/{commit_id}/discussions/{discussion_id}/notes.
 // python-gitlab: ProjectCommitDiscussionNoteManager (ProjectCommitDiscussion.notes).
 var projectCommitDiscussionNoteSpec = &base.Spec{
-	Name:       "project_commit_discussion_note",
-	Accessor:   "Notes",
-	Path:       "/projects/{project_id}/repository/commits/{commit_id}/discussions/{discussion_id}/notes",
-	Parent:     "project_commit_discussion",
-	FromParent: map[string]string{"project_id": "project_id", "commit_id": "commit_id", "discussion_id": "id"},
-	Ops:        base.OpGet | base.OpCreate | base.OpUpdate | base.OpDelete,
+	Name:     "project_commit_discussion_note",
+	Accessor: "Notes",
+	Path:     "/projects/{project_id}/repository/commits/{commit_id}/discussions/{discussion_id}/notes",
+	Parent:   "project_commit_discussion",
+	Ops:      base.OpGet | base.OpCreate | base.OpUpdate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"body"},
 		Optional: []string{"created_at", "position"},
@@ -62,12 +61,11 @@ var projectCommitDiscussionNoteSpec = &base.Spec{
 // projectIssueDiscussionNoteSpec declares /projects/{project_id}/issues/{issue_iid}/discussions/{discussion_id}/notes.
 // python-gitlab: ProjectIssueDiscussionNoteManager (ProjectIssueDiscussion.notes).
 var projectIssueDiscussionNoteSpec = &base.Spec{
-	Name:       "project_issue_discussion_note",
-	Accessor:   "Notes",
-	Path:       "/projects/{project_id}/issues/{issue_iid}/discussions/{discussion_id}/notes",
-	Parent:     "project_issue_discussion",
-	FromParent: map[string]string{"project_id": "project_id", "issue_iid": "issue_iid", "discussion_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_issue_discussion_note",
+	Accessor: "Notes",
+	Path:     "/projects/{project_id}/issues/{issue_iid}/discussions/{discussion_id}/notes",
+	Parent:   "project_issue_discussion",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"body"},
 		Optional: []string{"created_at"},
@@ -81,12 +79,11 @@ var projectIssueDiscussionNoteSpec = &base.Spec{
 // projectIssueNoteSpec declares /projects/{project_id}/issues/{issue_iid}/notes.
 // python-gitlab: ProjectIssueNoteManager (ProjectIssue.notes).
 var projectIssueNoteSpec = &base.Spec{
-	Name:       "project_issue_note",
-	Accessor:   "Notes",
-	Path:       "/projects/{project_id}/issues/{issue_iid}/notes",
-	Parent:     "project_issue",
-	FromParent: map[string]string{"project_id": "project_id", "issue_iid": "iid"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_issue_note",
+	Accessor: "Notes",
+	Path:     "/projects/{project_id}/issues/{issue_iid}/notes",
+	Parent:   "project_issue",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"body"},
 		Optional: []string{"created_at"},
@@ -100,12 +97,11 @@ var projectIssueNoteSpec = &base.Spec{
 // projectMergeRequestDiscussionNoteSpec declares /projects/{project_id}/merge_requests/{mr_iid}/discussions/{discussion_id}/notes.
 // python-gitlab: ProjectMergeRequestDiscussionNoteManager (ProjectMergeRequestDiscussion.notes).
 var projectMergeRequestDiscussionNoteSpec = &base.Spec{
-	Name:       "project_merge_request_discussion_note",
-	Accessor:   "Notes",
-	Path:       "/projects/{project_id}/merge_requests/{mr_iid}/discussions/{discussion_id}/notes",
-	Parent:     "project_merge_request_discussion",
-	FromParent: map[string]string{"project_id": "project_id", "mr_iid": "mr_iid", "discussion_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_merge_request_discussion_note",
+	Accessor: "Notes",
+	Path:     "/projects/{project_id}/merge_requests/{mr_iid}/discussions/{discussion_id}/notes",
+	Parent:   "project_merge_request_discussion",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"body"},
 		Optional: []string{"created_at"},
@@ -119,12 +115,11 @@ var projectMergeRequestDiscussionNoteSpec = &base.Spec{
 // projectMergeRequestNoteSpec declares /projects/{project_id}/merge_requests/{mr_iid}/notes.
 // python-gitlab: ProjectMergeRequestNoteManager (ProjectMergeRequest.notes).
 var projectMergeRequestNoteSpec = &base.Spec{
-	Name:       "project_merge_request_note",
-	Accessor:   "Notes",
-	Path:       "/projects/{project_id}/merge_requests/{mr_iid}/notes",
-	Parent:     "project_merge_request",
-	FromParent: map[string]string{"project_id": "project_id", "mr_iid": "iid"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_merge_request_note",
+	Accessor: "Notes",
+	Path:     "/projects/{project_id}/merge_requests/{mr_iid}/notes",
+	Parent:   "project_merge_request",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"body"},
 	},
@@ -137,12 +132,11 @@ var projectMergeRequestNoteSpec = &base.Spec{
 // projectNoteSpec declares /projects/{project_id}/notes.
 // python-gitlab: ProjectNoteManager (Project.notes).
 var projectNoteSpec = &base.Spec{
-	Name:       "project_note",
-	Accessor:   "Notes",
-	Path:       "/projects/{project_id}/notes",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpsRetrieve,
+	Name:     "project_note",
+	Accessor: "Notes",
+	Path:     "/projects/{project_id}/notes",
+	Parent:   "project",
+	Ops:      base.OpsRetrieve,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"body"},
 	},
@@ -152,12 +146,11 @@ var projectNoteSpec = &base.Spec{
 // projectSnippetDiscussionNoteSpec declares /projects/{project_id}/snippets/{snippet_id}/discussions/{discussion_id}/notes.
 // python-gitlab: ProjectSnippetDiscussionNoteManager (ProjectSnippetDiscussion.notes).
 var projectSnippetDiscussionNoteSpec = &base.Spec{
-	Name:       "project_snippet_discussion_note",
-	Accessor:   "Notes",
-	Path:       "/projects/{project_id}/snippets/{snippet_id}/discussions/{discussion_id}/notes",
-	Parent:     "project_snippet_discussion",
-	FromParent: map[string]string{"project_id": "project_id", "snippet_id": "snippet_id", "discussion_id": "id"},
-	Ops:        base.OpGet | base.OpCreate | base.OpUpdate | base.OpDelete,
+	Name:     "project_snippet_discussion_note",
+	Accessor: "Notes",
+	Path:     "/projects/{project_id}/snippets/{snippet_id}/discussions/{discussion_id}/notes",
+	Parent:   "project_snippet_discussion",
+	Ops:      base.OpGet | base.OpCreate | base.OpUpdate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"body"},
 		Optional: []string{"created_at"},
@@ -171,12 +164,11 @@ var projectSnippetDiscussionNoteSpec = &base.Spec{
 // projectSnippetNoteSpec declares /projects/{project_id}/snippets/{snippet_id}/notes.
 // python-gitlab: ProjectSnippetNoteManager (ProjectSnippet.notes).
 var projectSnippetNoteSpec = &base.Spec{
-	Name:       "project_snippet_note",
-	Accessor:   "Notes",
-	Path:       "/projects/{project_id}/snippets/{snippet_id}/notes",
-	Parent:     "project_snippet",
-	FromParent: map[string]string{"project_id": "project_id", "snippet_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_snippet_note",
+	Accessor: "Notes",
+	Path:     "/projects/{project_id}/snippets/{snippet_id}/notes",
+	Parent:   "project_snippet",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"body"},
 	},

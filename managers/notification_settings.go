@@ -5,13 +5,12 @@ import "github.com/golab/gitlab/base"
 // groupNotificationSettingsSpec declares /groups/{group_id}/notification_settings.
 // python-gitlab: GroupNotificationSettingsManager (Group.notificationsettings).
 var groupNotificationSettingsSpec = &base.Spec{
-	Name:       "group_notification_settings",
-	Accessor:   "NotificationSettings",
-	Path:       "/groups/{group_id}/notification_settings",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID | base.OpUpdate,
+	Name:     "group_notification_settings",
+	Accessor: "NotificationSettings",
+	Path:     "/groups/{group_id}/notification_settings",
+	Parent:   "group",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpGetWithoutID | base.OpUpdate,
 	UpdateAttrs: base.RequiredOptional{
 		Optional: []string{
 			"level", "notification_email", "new_note", "new_issue", "reopen_issue",
@@ -43,13 +42,12 @@ var notificationSettingsSpec = &base.Spec{
 // projectNotificationSettingsSpec declares /projects/{project_id}/notification_settings.
 // python-gitlab: ProjectNotificationSettingsManager (Project.notificationsettings).
 var projectNotificationSettingsSpec = &base.Spec{
-	Name:       "project_notification_settings",
-	Accessor:   "NotificationSettings",
-	Path:       "/projects/{project_id}/notification_settings",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID | base.OpUpdate,
+	Name:     "project_notification_settings",
+	Accessor: "NotificationSettings",
+	Path:     "/projects/{project_id}/notification_settings",
+	Parent:   "project",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpGetWithoutID | base.OpUpdate,
 	UpdateAttrs: base.RequiredOptional{
 		Optional: []string{
 			"level", "notification_email", "new_note", "new_issue", "reopen_issue",

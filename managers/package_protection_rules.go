@@ -9,7 +9,6 @@ var projectPackageProtectionRuleSpec = &base.Spec{
 	Accessor:     "PackageProtectionRules",
 	Path:         "/projects/{project_id}/packages/protection/rules",
 	Parent:       "project",
-	FromParent:   map[string]string{"project_id": "id"},
 	ReprAttr:     "package_name_pattern",
 	Ops:          base.OpList | base.OpCreate | base.OpUpdate | base.OpDelete,
 	UpdateMethod: "PATCH",

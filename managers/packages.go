@@ -5,13 +5,12 @@ import "github.com/golab/gitlab/base"
 // genericPackageSpec declares /projects/{project_id}/packages/generic.
 // python-gitlab: GenericPackageManager (Project.generic_packages).
 var genericPackageSpec = &base.Spec{
-	Name:       "generic_package",
-	Accessor:   "GenericPackages",
-	Path:       "/projects/{project_id}/packages/generic",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "package_name",
-	DocsURL:    "https://docs.gitlab.com/api/packages/",
+	Name:     "generic_package",
+	Accessor: "GenericPackages",
+	Path:     "/projects/{project_id}/packages/generic",
+	Parent:   "project",
+	IDAttr:   "package_name",
+	DocsURL:  "https://docs.gitlab.com/api/packages/",
 	Actions: []base.Action{
 		{Name: "download", Method: "GET", Path: "{package_name}/{package_version}/{file_name}", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"package_name", "package_version", "file_name"}}, Result: base.ResultDownload},
 		{Name: "upload", Method: "PUT", Path: "{package_name}/{package_version}/{file_name}", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"package_name", "package_version", "file_name", "data"}, Optional: []string{"select", "status"}}, Body: "data"},
@@ -23,13 +22,12 @@ var genericPackageSpec = &base.Spec{
 // and path.
 // GitLab API: https://docs.gitlab.com/api/model_registry/
 var projectMLModelPackageSpec = &base.Spec{
-	Name:       "project_ml_model_package",
-	Accessor:   "MLModelPackages",
-	Path:       "/projects/{project_id}/packages/ml_models",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "model_version_id",
-	DocsURL:    "https://docs.gitlab.com/api/model_registry/",
+	Name:     "project_ml_model_package",
+	Accessor: "MLModelPackages",
+	Path:     "/projects/{project_id}/packages/ml_models",
+	Parent:   "project",
+	IDAttr:   "model_version_id",
+	DocsURL:  "https://docs.gitlab.com/api/model_registry/",
 	Actions: []base.Action{
 		// https://docs.gitlab.com/api/model_registry/#download-a-model-package-file
 		{Name: "download", Method: "GET", Path: "{model_version_id}/files/{path}/{filename}", OnManager: true, Result: base.ResultDownload,
@@ -42,12 +40,11 @@ var projectMLModelPackageSpec = &base.Spec{
 // groupPackageSpec declares /groups/{group_id}/packages.
 // python-gitlab: GroupPackageManager (Group.packages).
 var groupPackageSpec = &base.Spec{
-	Name:       "group_package",
-	Accessor:   "Packages",
-	Path:       "/groups/{group_id}/packages",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	Ops:        base.OpList,
+	Name:     "group_package",
+	Accessor: "Packages",
+	Path:     "/groups/{group_id}/packages",
+	Parent:   "group",
+	Ops:      base.OpList,
 	ListFilters: []string{
 		"exclude_subgroups", "order_by", "sort", "package_type", "package_name",
 		"package_version", "include_versionless", "status",
@@ -58,24 +55,22 @@ var groupPackageSpec = &base.Spec{
 // projectPackageFileSpec declares /projects/{project_id}/packages/{package_id}/package_files.
 // python-gitlab: ProjectPackageFileManager (ProjectPackage.package_files).
 var projectPackageFileSpec = &base.Spec{
-	Name:       "project_package_file",
-	Accessor:   "PackageFiles",
-	Path:       "/projects/{project_id}/packages/{package_id}/package_files",
-	Parent:     "project_package",
-	FromParent: map[string]string{"project_id": "project_id", "package_id": "id"},
-	Ops:        base.OpList | base.OpDelete,
-	DocsURL:    "https://docs.gitlab.com/api/packages/#list-package-files",
+	Name:     "project_package_file",
+	Accessor: "PackageFiles",
+	Path:     "/projects/{project_id}/packages/{package_id}/package_files",
+	Parent:   "project_package",
+	Ops:      base.OpList | base.OpDelete,
+	DocsURL:  "https://docs.gitlab.com/api/packages/#list-package-files",
 }
 
 // projectPackageSpec declares /projects/{project_id}/packages.
 // python-gitlab: ProjectPackageManager (Project.packages).
 var projectPackageSpec = &base.Spec{
-	Name:       "project_package",
-	Accessor:   "Packages",
-	Path:       "/projects/{project_id}/packages",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpsRetrieve | base.OpDelete,
+	Name:     "project_package",
+	Accessor: "Packages",
+	Path:     "/projects/{project_id}/packages",
+	Parent:   "project",
+	Ops:      base.OpsRetrieve | base.OpDelete,
 	ListFilters: []string{
 		"order_by", "sort", "package_type", "package_name", "package_version",
 		"include_versionless", "status",
@@ -86,11 +81,10 @@ var projectPackageSpec = &base.Spec{
 // projectPackagePipelineSpec declares /projects/{project_id}/packages/{package_id}/pipelines.
 // python-gitlab: ProjectPackagePipelineManager (ProjectPackage.pipelines).
 var projectPackagePipelineSpec = &base.Spec{
-	Name:       "project_package_pipeline",
-	Accessor:   "Pipelines",
-	Path:       "/projects/{project_id}/packages/{package_id}/pipelines",
-	Parent:     "project_package",
-	FromParent: map[string]string{"project_id": "project_id", "package_id": "id"},
-	Ops:        base.OpList,
-	DocsURL:    "https://docs.gitlab.com/api/packages/#list-package-pipelines",
+	Name:     "project_package_pipeline",
+	Accessor: "Pipelines",
+	Path:     "/projects/{project_id}/packages/{package_id}/pipelines",
+	Parent:   "project_package",
+	Ops:      base.OpList,
+	DocsURL:  "https://docs.gitlab.com/api/packages/#list-package-pipelines",
 }

@@ -16,13 +16,12 @@ var pagesDomainSpec = &base.Spec{
 // projectPagesDomainSpec declares /projects/{project_id}/pages/domains.
 // python-gitlab: ProjectPagesDomainManager (Project.pagesdomains).
 var projectPagesDomainSpec = &base.Spec{
-	Name:       "project_pages_domain",
-	Accessor:   "PagesDomains",
-	Path:       "/projects/{project_id}/pages/domains",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "domain",
-	Ops:        base.OpsCRUD,
+	Name:     "project_pages_domain",
+	Accessor: "PagesDomains",
+	Path:     "/projects/{project_id}/pages/domains",
+	Parent:   "project",
+	IDAttr:   "domain",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"domain"},
 		Optional: []string{"certificate", "key"},
@@ -40,7 +39,6 @@ var projectPagesSpec = &base.Spec{
 	Accessor:     "Pages",
 	Path:         "/projects/{project_id}/pages",
 	Parent:       "project",
-	FromParent:   map[string]string{"project_id": "id"},
 	IDAttr:       base.IDAttrNone,
 	Ops:          base.OpGetWithoutID | base.OpUpdate | base.OpDelete,
 	UpdateMethod: "PATCH",

@@ -22,16 +22,15 @@ var personalAccessTokenSpec = &base.Spec{
 // userPersonalAccessTokenSpec declares /users/{user_id}/personal_access_tokens.
 // python-gitlab: UserPersonalAccessTokenManager (User.personal_access_tokens).
 var userPersonalAccessTokenSpec = &base.Spec{
-	Name:       "user_personal_access_token",
-	Accessor:   "PersonalAccessTokens",
-	Path:       "/users/{user_id}/personal_access_tokens",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	Ops:        base.OpCreate,
+	Name:     "user_personal_access_token",
+	Accessor: "PersonalAccessTokens",
+	Path:     "/users/{user_id}/personal_access_tokens",
+	Parent:   "user",
+	Ops:      base.OpCreate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "scopes"},
 		Optional: []string{"expires_at"},
 	},
-	Types:   map[string]base.AttrType{"scopes": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"scopes"}},
 	DocsURL: "https://docs.gitlab.com/api/personal_access_tokens/",
 }

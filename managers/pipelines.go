@@ -5,13 +5,12 @@ import "github.com/golab/gitlab/base"
 // projectMergeRequestPipelineSpec declares /projects/{project_id}/merge_requests/{mr_iid}/pipelines.
 // python-gitlab: ProjectMergeRequestPipelineManager (ProjectMergeRequest.pipelines).
 var projectMergeRequestPipelineSpec = &base.Spec{
-	Name:       "project_merge_request_pipeline",
-	Accessor:   "Pipelines",
-	Path:       "/projects/{project_id}/merge_requests/{mr_iid}/pipelines",
-	Parent:     "project_merge_request",
-	FromParent: map[string]string{"project_id": "project_id", "mr_iid": "iid"},
-	Ops:        base.OpList | base.OpCreate,
-	DocsURL:    "https://docs.gitlab.com/api/merge_requests/#list-mr-pipelines",
+	Name:     "project_merge_request_pipeline",
+	Accessor: "Pipelines",
+	Path:     "/projects/{project_id}/merge_requests/{mr_iid}/pipelines",
+	Parent:   "project_merge_request",
+	Ops:      base.OpList | base.OpCreate,
+	DocsURL:  "https://docs.gitlab.com/api/merge_requests/#list-mr-pipelines",
 }
 
 // projectPipelineBridgeSpec declares /projects/{project_id}/pipelines/{pipeline_id}/bridges.
@@ -21,7 +20,6 @@ var projectPipelineBridgeSpec = &base.Spec{
 	Accessor:    "Bridges",
 	Path:        "/projects/{project_id}/pipelines/{pipeline_id}/bridges",
 	Parent:      "project_pipeline",
-	FromParent:  map[string]string{"project_id": "project_id", "pipeline_id": "id"},
 	Ops:         base.OpList,
 	ListFilters: []string{"scope"},
 	DocsURL:     "https://docs.gitlab.com/api/jobs/#list-pipeline-bridges",
@@ -34,11 +32,10 @@ var projectPipelineJobSpec = &base.Spec{
 	Accessor:    "Jobs",
 	Path:        "/projects/{project_id}/pipelines/{pipeline_id}/jobs",
 	Parent:      "project_pipeline",
-	FromParent:  map[string]string{"project_id": "project_id", "pipeline_id": "id"},
 	ReprAttr:    "name",
 	Ops:         base.OpList,
 	ListFilters: []string{"scope", "include_retried"},
-	Types:       map[string]base.AttrType{"scope": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"scope"}},
 	DocsURL:     "https://docs.gitlab.com/api/pipelines/",
 }
 
@@ -49,7 +46,6 @@ var projectPipelineSpec = &base.Spec{
 	Accessor:   "Pipelines",
 	Path:       "/projects/{project_id}/pipelines",
 	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
 	Ops:        base.OpsNoUpdate,
 	CreatePath: "/projects/{project_id}/pipeline",
 	CreateAttrs: base.RequiredOptional{
@@ -72,12 +68,11 @@ var projectPipelineSpec = &base.Spec{
 // projectPipelineScheduleSpec declares /projects/{project_id}/pipeline_schedules.
 // python-gitlab: ProjectPipelineScheduleManager (Project.pipelineschedules).
 var projectPipelineScheduleSpec = &base.Spec{
-	Name:       "project_pipeline_schedule",
-	Accessor:   "PipelineSchedules",
-	Path:       "/projects/{project_id}/pipeline_schedules",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_pipeline_schedule",
+	Accessor: "PipelineSchedules",
+	Path:     "/projects/{project_id}/pipeline_schedules",
+	Parent:   "project",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"description", "ref", "cron"},
 		Optional: []string{"cron_timezone", "active"},
@@ -95,25 +90,23 @@ var projectPipelineScheduleSpec = &base.Spec{
 // projectPipelineSchedulePipelineSpec declares /projects/{project_id}/pipeline_schedules/{pipeline_schedule_id}/pipelines.
 // python-gitlab: ProjectPipelineSchedulePipelineManager (ProjectPipelineSchedule.pipelines).
 var projectPipelineSchedulePipelineSpec = &base.Spec{
-	Name:       "project_pipeline_schedule_pipeline",
-	Accessor:   "Pipelines",
-	Path:       "/projects/{project_id}/pipeline_schedules/{pipeline_schedule_id}/pipelines",
-	Parent:     "project_pipeline_schedule",
-	FromParent: map[string]string{"project_id": "project_id", "pipeline_schedule_id": "id"},
-	Ops:        base.OpList,
-	DocsURL:    "https://docs.gitlab.com/api/pipeline_schedules/",
+	Name:     "project_pipeline_schedule_pipeline",
+	Accessor: "Pipelines",
+	Path:     "/projects/{project_id}/pipeline_schedules/{pipeline_schedule_id}/pipelines",
+	Parent:   "project_pipeline_schedule",
+	Ops:      base.OpList,
+	DocsURL:  "https://docs.gitlab.com/api/pipeline_schedules/",
 }
 
 // projectPipelineScheduleVariableSpec declares /projects/{project_id}/pipeline_schedules/{pipeline_schedule_id}/variables.
 // python-gitlab: ProjectPipelineScheduleVariableManager (ProjectPipelineSchedule.variables).
 var projectPipelineScheduleVariableSpec = &base.Spec{
-	Name:       "project_pipeline_schedule_variable",
-	Accessor:   "Variables",
-	Path:       "/projects/{project_id}/pipeline_schedules/{pipeline_schedule_id}/variables",
-	Parent:     "project_pipeline_schedule",
-	FromParent: map[string]string{"project_id": "project_id", "pipeline_schedule_id": "id"},
-	IDAttr:     "key",
-	Ops:        base.OpCreate | base.OpUpdate | base.OpDelete,
+	Name:     "project_pipeline_schedule_variable",
+	Accessor: "Variables",
+	Path:     "/projects/{project_id}/pipeline_schedules/{pipeline_schedule_id}/variables",
+	Parent:   "project_pipeline_schedule",
+	IDAttr:   "key",
+	Ops:      base.OpCreate | base.OpUpdate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"key", "value"},
 	},
@@ -126,38 +119,35 @@ var projectPipelineScheduleVariableSpec = &base.Spec{
 // projectPipelineTestReportSpec declares /projects/{project_id}/pipelines/{pipeline_id}/test_report.
 // python-gitlab: ProjectPipelineTestReportManager (ProjectPipeline.test_report).
 var projectPipelineTestReportSpec = &base.Spec{
-	Name:       "project_pipeline_test_report",
-	Accessor:   "TestReport",
-	Path:       "/projects/{project_id}/pipelines/{pipeline_id}/test_report",
-	Parent:     "project_pipeline",
-	FromParent: map[string]string{"project_id": "project_id", "pipeline_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID,
-	DocsURL:    "https://docs.gitlab.com/api/pipelines/#get-a-pipelines-test-report",
+	Name:     "project_pipeline_test_report",
+	Accessor: "TestReport",
+	Path:     "/projects/{project_id}/pipelines/{pipeline_id}/test_report",
+	Parent:   "project_pipeline",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpGetWithoutID,
+	DocsURL:  "https://docs.gitlab.com/api/pipelines/#get-a-pipelines-test-report",
 }
 
 // projectPipelineTestReportSummarySpec declares /projects/{project_id}/pipelines/{pipeline_id}/test_report_summary.
 // python-gitlab: ProjectPipelineTestReportSummaryManager (ProjectPipeline.test_report_summary).
 var projectPipelineTestReportSummarySpec = &base.Spec{
-	Name:       "project_pipeline_test_report_summary",
-	Accessor:   "TestReportSummary",
-	Path:       "/projects/{project_id}/pipelines/{pipeline_id}/test_report_summary",
-	Parent:     "project_pipeline",
-	FromParent: map[string]string{"project_id": "project_id", "pipeline_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID,
-	DocsURL:    "https://docs.gitlab.com/api/pipelines/#get-a-pipelines-test-report-summary",
+	Name:     "project_pipeline_test_report_summary",
+	Accessor: "TestReportSummary",
+	Path:     "/projects/{project_id}/pipelines/{pipeline_id}/test_report_summary",
+	Parent:   "project_pipeline",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpGetWithoutID,
+	DocsURL:  "https://docs.gitlab.com/api/pipelines/#get-a-pipelines-test-report-summary",
 }
 
 // projectPipelineVariableSpec declares /projects/{project_id}/pipelines/{pipeline_id}/variables.
 // python-gitlab: ProjectPipelineVariableManager (ProjectPipeline.variables).
 var projectPipelineVariableSpec = &base.Spec{
-	Name:       "project_pipeline_variable",
-	Accessor:   "Variables",
-	Path:       "/projects/{project_id}/pipelines/{pipeline_id}/variables",
-	Parent:     "project_pipeline",
-	FromParent: map[string]string{"project_id": "project_id", "pipeline_id": "id"},
-	IDAttr:     "key",
-	Ops:        base.OpList,
-	DocsURL:    "https://docs.gitlab.com/api/pipelines/",
+	Name:     "project_pipeline_variable",
+	Accessor: "Variables",
+	Path:     "/projects/{project_id}/pipelines/{pipeline_id}/variables",
+	Parent:   "project_pipeline",
+	IDAttr:   "key",
+	Ops:      base.OpList,
+	DocsURL:  "https://docs.gitlab.com/api/pipelines/",
 }

@@ -5,13 +5,12 @@ import "github.com/golab/gitlab/base"
 // groupProjectSpec declares /groups/{group_id}/projects.
 // python-gitlab: GroupProjectManager (Group.projects).
 var groupProjectSpec = &base.Spec{
-	Name:       "group_project",
-	Accessor:   "Projects",
-	Path:       "/groups/{group_id}/projects",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "path_with_namespace",
-	Ops:        base.OpList,
+	Name:     "group_project",
+	Accessor: "Projects",
+	Path:     "/groups/{group_id}/projects",
+	Parent:   "group",
+	ReprAttr: "path_with_namespace",
+	Ops:      base.OpList,
 	ListFilters: []string{
 		"archived", "visibility", "order_by", "sort", "search", "simple", "owned",
 		"starred", "with_custom_attributes", "include_subgroups",
@@ -28,7 +27,6 @@ var projectForkSpec = &base.Spec{
 	Accessor:   "Forks",
 	Path:       "/projects/{project_id}/forks",
 	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
 	ReprAttr:   "path_with_namespace",
 	Ops:        base.OpList | base.OpCreate,
 	CreatePath: "/projects/{project_id}/fork",
@@ -46,18 +44,17 @@ var projectForkSpec = &base.Spec{
 // projectGroupSpec declares /projects/{project_id}/groups.
 // python-gitlab: ProjectGroupManager (Project.groups).
 var projectGroupSpec = &base.Spec{
-	Name:       "project_group",
-	Accessor:   "Groups",
-	Path:       "/projects/{project_id}/groups",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	ReprAttr:   "name",
-	Ops:        base.OpList,
+	Name:     "project_group",
+	Accessor: "Groups",
+	Path:     "/projects/{project_id}/groups",
+	Parent:   "project",
+	ReprAttr: "name",
+	Ops:      base.OpList,
 	ListFilters: []string{
 		"search", "skip_groups", "with_shared", "shared_min_access_level",
 		"shared_visible_only",
 	},
-	Types:   map[string]base.AttrType{"skip_groups": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"skip_groups"}},
 	DocsURL: "https://docs.gitlab.com/api/projects/",
 }
 
@@ -148,7 +145,7 @@ var projectSpec = &base.Spec{
 		"with_issues_enabled", "with_merge_requests_enabled",
 		"with_programming_language",
 	},
-	Types:   map[string]base.AttrType{"avatar": base.TypeImage, "topic": base.TypeCommaSeparatedList, "topics": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"topics"}, CommaSeparatedList: []string{"topic"}, Image: []string{"avatar"}},
 	DocsURL: "https://docs.gitlab.com/api/projects/",
 	Actions: []base.Action{
 		{Name: "import_bitbucket_server", Path: "/import/bitbucket_server", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"bitbucket_server_url", "bitbucket_server_username", "personal_access_token", "bitbucket_server_project", "bitbucket_server_repo"}, Optional: []string{"new_name", "target_namespace"}}},
@@ -224,7 +221,6 @@ var projectPullMirrorSpec = &base.Spec{
 	Accessor:     "PullMirror",
 	Path:         "/projects/{project_id}/mirror/pull",
 	Parent:       "project",
-	FromParent:   map[string]string{"project_id": "id"},
 	IDAttr:       base.IDAttrNone,
 	Ops:          base.OpGetWithoutID | base.OpCreate | base.OpUpdate,
 	CreateMethod: "PUT",
@@ -240,11 +236,10 @@ var projectPullMirrorSpec = &base.Spec{
 // projectRemoteMirrorSpec declares /projects/{project_id}/remote_mirrors.
 // python-gitlab: ProjectRemoteMirrorManager (Project.remote_mirrors).
 var projectRemoteMirrorSpec = &base.Spec{
-	Name:       "project_remote_mirror",
-	Accessor:   "RemoteMirrors",
-	Path:       "/projects/{project_id}/remote_mirrors",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
+	Name:     "project_remote_mirror",
+	Accessor: "RemoteMirrors",
+	Path:     "/projects/{project_id}/remote_mirrors",
+	Parent:   "project",
 	// get beyond python-gitlab: https://docs.gitlab.com/api/remote_mirrors/#get-a-single-projects-remote-mirror
 	Ops: base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
@@ -265,25 +260,23 @@ var projectRemoteMirrorSpec = &base.Spec{
 // projectStorageSpec declares /projects/{project_id}/storage.
 // python-gitlab: ProjectStorageManager (Project.storage).
 var projectStorageSpec = &base.Spec{
-	Name:       "project_storage",
-	Accessor:   "Storage",
-	Path:       "/projects/{project_id}/storage",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpGetWithoutID,
-	DocsURL:    "https://docs.gitlab.com/api/projects/#get-the-path-to-repository-storage",
+	Name:     "project_storage",
+	Accessor: "Storage",
+	Path:     "/projects/{project_id}/storage",
+	Parent:   "project",
+	Ops:      base.OpGetWithoutID,
+	DocsURL:  "https://docs.gitlab.com/api/projects/#get-the-path-to-repository-storage",
 }
 
 // sharedProjectSpec declares /groups/{group_id}/projects/shared.
 // python-gitlab: SharedProjectManager (Group.shared_projects).
 var sharedProjectSpec = &base.Spec{
-	Name:       "shared_project",
-	Accessor:   "SharedProjects",
-	Path:       "/groups/{group_id}/projects/shared",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	ReprAttr:   "path_with_namespace",
-	Ops:        base.OpList,
+	Name:     "shared_project",
+	Accessor: "SharedProjects",
+	Path:     "/groups/{group_id}/projects/shared",
+	Parent:   "group",
+	ReprAttr: "path_with_namespace",
+	Ops:      base.OpList,
 	ListFilters: []string{
 		"archived", "visibility", "order_by", "sort", "search", "simple", "starred",
 		"with_issues_enabled", "with_merge_requests_enabled", "min_access_level",

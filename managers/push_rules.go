@@ -5,13 +5,12 @@ import "github.com/golab/gitlab/base"
 // groupPushRulesSpec declares /groups/{group_id}/push_rule.
 // python-gitlab: GroupPushRulesManager (Group.pushrules).
 var groupPushRulesSpec = &base.Spec{
-	Name:       "group_push_rules",
-	Accessor:   "PushRules",
-	Path:       "/groups/{group_id}/push_rule",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID | base.OpCreate | base.OpUpdate | base.OpDelete,
+	Name:     "group_push_rules",
+	Accessor: "PushRules",
+	Path:     "/groups/{group_id}/push_rule",
+	Parent:   "group",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpGetWithoutID | base.OpCreate | base.OpUpdate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Optional: []string{
 			"deny_delete_tag", "member_check", "prevent_secrets", "commit_message_regex",
@@ -34,13 +33,12 @@ var groupPushRulesSpec = &base.Spec{
 // projectPushRulesSpec declares /projects/{project_id}/push_rule.
 // python-gitlab: ProjectPushRulesManager (Project.pushrules).
 var projectPushRulesSpec = &base.Spec{
-	Name:       "project_push_rules",
-	Accessor:   "PushRules",
-	Path:       "/projects/{project_id}/push_rule",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID | base.OpCreate | base.OpUpdate | base.OpDelete,
+	Name:     "project_push_rules",
+	Accessor: "PushRules",
+	Path:     "/projects/{project_id}/push_rule",
+	Parent:   "project",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpGetWithoutID | base.OpCreate | base.OpUpdate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Optional: []string{
 			"author_email_regex", "branch_name_regex", "commit_committer_check",

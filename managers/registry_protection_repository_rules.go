@@ -9,7 +9,6 @@ var projectRegistryRepositoryProtectionRuleSpec = &base.Spec{
 	Accessor:     "RegistryProtectionRepositoryRules",
 	Path:         "/projects/{project_id}/registry/protection/repository/rules",
 	Parent:       "project",
-	FromParent:   map[string]string{"project_id": "id"},
 	ReprAttr:     "repository_path_pattern",
 	Ops:          base.OpList | base.OpCreate | base.OpUpdate | base.OpDelete,
 	UpdateMethod: "PATCH",

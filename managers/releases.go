@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // projectReleaseLinkSpec declares /projects/{project_id}/releases/{tag_name}/assets/links.
 // python-gitlab: ProjectReleaseLinkManager (ProjectRelease.links).
 var projectReleaseLinkSpec = &base.Spec{
-	Name:       "project_release_link",
-	Accessor:   "Links",
-	Path:       "/projects/{project_id}/releases/{tag_name}/assets/links",
-	Parent:     "project_release",
-	FromParent: map[string]string{"project_id": "project_id", "tag_name": "tag_name"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_release_link",
+	Accessor: "Links",
+	Path:     "/projects/{project_id}/releases/{tag_name}/assets/links",
+	Parent:   "project_release",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "url"},
 		Optional: []string{"filepath", "direct_asset_path", "link_type"},
@@ -24,14 +23,13 @@ var projectReleaseLinkSpec = &base.Spec{
 // projectReleaseSpec declares /projects/{project_id}/releases.
 // python-gitlab: ProjectReleaseManager (Project.releases).
 var projectReleaseSpec = &base.Spec{
-	Name:       "project_release",
-	Accessor:   "Releases",
-	Path:       "/projects/{project_id}/releases",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "tag_name",
-	ReprAttr:   "name",
-	Ops:        base.OpsCRUD,
+	Name:     "project_release",
+	Accessor: "Releases",
+	Path:     "/projects/{project_id}/releases",
+	Parent:   "project",
+	IDAttr:   "tag_name",
+	ReprAttr: "name",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"tag_name"},
 		Optional: []string{"name", "description", "ref", "assets"},
@@ -40,7 +38,7 @@ var projectReleaseSpec = &base.Spec{
 		Optional: []string{"name", "description", "milestones", "released_at"},
 	},
 	ListFilters: []string{"order_by", "sort", "include_html_description"},
-	Types:       map[string]base.AttrType{"milestones": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"milestones"}},
 	DocsURL:     "https://docs.gitlab.com/api/releases/",
 	Actions: []base.Action{
 		// https://docs.gitlab.com/api/releases/#get-the-latest-release: the answer is the release.
@@ -57,7 +55,6 @@ var groupReleaseSpec = &base.Spec{
 	Accessor:    "Releases",
 	Path:        "/groups/{group_id}/releases",
 	Parent:      "group",
-	FromParent:  map[string]string{"group_id": "id"},
 	IDAttr:      "tag_name",
 	ReprAttr:    "name",
 	Ops:         base.OpList,

@@ -5,11 +5,10 @@ import "github.com/golab/gitlab/base"
 // projectMergeRequestReviewerDetailSpec declares /projects/{project_id}/merge_requests/{mr_iid}/reviewers.
 // python-gitlab: ProjectMergeRequestReviewerDetailManager (ProjectMergeRequest.reviewer_details).
 var projectMergeRequestReviewerDetailSpec = &base.Spec{
-	Name:       "project_merge_request_reviewer_detail",
-	Accessor:   "ReviewerDetails",
-	Path:       "/projects/{project_id}/merge_requests/{mr_iid}/reviewers",
-	Parent:     "project_merge_request",
-	FromParent: map[string]string{"project_id": "project_id", "mr_iid": "iid"},
-	Ops:        base.OpList,
-	DocsURL:    "https://docs.gitlab.com/api/merge_requests/",
+	Name:     "project_merge_request_reviewer_detail",
+	Accessor: "ReviewerDetails",
+	Path:     "/projects/{project_id}/merge_requests/{mr_iid}/reviewers",
+	Parent:   "project_merge_request",
+	Ops:      base.OpList,
+	DocsURL:  "https://docs.gitlab.com/api/merge_requests/",
 }

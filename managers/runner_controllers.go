@@ -22,14 +22,13 @@ var runnerControllerSpec = &base.Spec{
 // ({"instance_level_scopings": [...], ...}) and changed by scope.
 // GitLab API: https://docs.gitlab.com/api/runner_controllers/#runner-controller-scopes
 var runnerControllerScopesSpec = &base.Spec{
-	Name:       "runner_controller_scopes",
-	Accessor:   "Scopes",
-	Path:       "/runner_controllers/{runner_controller_id}/scopes",
-	Parent:     "runner_controller",
-	FromParent: map[string]string{"runner_controller_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID,
-	DocsURL:    "https://docs.gitlab.com/api/runner_controllers/",
+	Name:     "runner_controller_scopes",
+	Accessor: "Scopes",
+	Path:     "/runner_controllers/{runner_controller_id}/scopes",
+	Parent:   "runner_controller",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpGetWithoutID,
+	DocsURL:  "https://docs.gitlab.com/api/runner_controllers/",
 	Actions: []base.Action{
 		// https://docs.gitlab.com/api/runner_controllers/#add-instance-scope
 		{Name: "add_instance_scope", Path: "instance", OnManager: true},
@@ -52,7 +51,6 @@ var runnerControllerTokenSpec = &base.Spec{
 	Accessor:    "Tokens",
 	Path:        "/runner_controllers/{runner_controller_id}/tokens",
 	Parent:      "runner_controller",
-	FromParent:  map[string]string{"runner_controller_id": "id"},
 	ReprAttr:    "description",
 	Ops:         base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{Required: []string{"description"}},

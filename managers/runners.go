@@ -5,17 +5,16 @@ import "github.com/golab/gitlab/base"
 // groupRunnerSpec declares /groups/{group_id}/runners.
 // python-gitlab: GroupRunnerManager (Group.runners).
 var groupRunnerSpec = &base.Spec{
-	Name:       "group_runner",
-	Accessor:   "Runners",
-	Path:       "/groups/{group_id}/runners",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	Ops:        base.OpList,
+	Name:     "group_runner",
+	Accessor: "Runners",
+	Path:     "/groups/{group_id}/runners",
+	Parent:   "group",
+	Ops:      base.OpList,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"runner_id"},
 	},
 	ListFilters: []string{"scope", "tag_list"},
-	Types:       map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
+	Types:       base.AttrTypes{CommaSeparatedList: []string{"tag_list"}},
 	DocsURL:     "https://docs.gitlab.com/api/runners/",
 	Actions:     resetRegistrationTokenActions,
 }
@@ -31,17 +30,16 @@ var resetRegistrationTokenActions = []base.Action{
 // projectRunnerSpec declares /projects/{project_id}/runners.
 // python-gitlab: ProjectRunnerManager (Project.runners).
 var projectRunnerSpec = &base.Spec{
-	Name:       "project_runner",
-	Accessor:   "Runners",
-	Path:       "/projects/{project_id}/runners",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpList | base.OpCreate | base.OpDelete,
+	Name:     "project_runner",
+	Accessor: "Runners",
+	Path:     "/projects/{project_id}/runners",
+	Parent:   "project",
+	Ops:      base.OpList | base.OpCreate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"runner_id"},
 	},
 	ListFilters: []string{"scope", "tag_list"},
-	Types:       map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
+	Types:       base.AttrTypes{CommaSeparatedList: []string{"tag_list"}},
 	DocsURL:     "https://docs.gitlab.com/api/runners/",
 	Actions:     resetRegistrationTokenActions,
 }
@@ -55,7 +53,7 @@ var runnerAllSpec = &base.Spec{
 	ReprAttr:    "description",
 	Ops:         base.OpList,
 	ListFilters: []string{"scope", "type", "status", "paused", "tag_list"},
-	Types:       map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
+	Types:       base.AttrTypes{CommaSeparatedList: []string{"tag_list"}},
 	DocsURL:     "https://docs.gitlab.com/api/runners/",
 }
 
@@ -66,7 +64,6 @@ var runnerJobSpec = &base.Spec{
 	Accessor:    "Jobs",
 	Path:        "/runners/{runner_id}/jobs",
 	Parent:      "runner",
-	FromParent:  map[string]string{"runner_id": "id"},
 	Ops:         base.OpList,
 	ListFilters: []string{"status", "order_by", "sort"},
 	DocsURL:     "https://docs.gitlab.com/api/runners/",
@@ -94,7 +91,7 @@ var runnerSpec = &base.Spec{
 		},
 	},
 	ListFilters: []string{"scope", "type", "status", "paused", "tag_list"},
-	Types:       map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
+	Types:       base.AttrTypes{CommaSeparatedList: []string{"tag_list"}},
 	DocsURL:     "https://docs.gitlab.com/api/runners/",
 	Actions: []base.Action{
 		{Name: "all", Method: "GET", OnManager: true, Attrs: base.RequiredOptional{Optional: []string{"scope"}}, Result: base.ResultList, GoMethod: "AllRunners"},
@@ -113,11 +110,10 @@ var runnerSpec = &base.Spec{
 // named as python-gitlab names sub-managers (parent, then resource).
 // GitLab API: https://docs.gitlab.com/api/runners/#list-all-runners-managers
 var runnerRunnerManagerSpec = &base.Spec{
-	Name:       "runner_runner_manager",
-	Accessor:   "Managers",
-	Path:       "/runners/{runner_id}/managers",
-	Parent:     "runner",
-	FromParent: map[string]string{"runner_id": "id"},
-	Ops:        base.OpList,
-	DocsURL:    "https://docs.gitlab.com/api/runners/",
+	Name:     "runner_runner_manager",
+	Accessor: "Managers",
+	Path:     "/runners/{runner_id}/managers",
+	Parent:   "runner",
+	Ops:      base.OpList,
+	DocsURL:  "https://docs.gitlab.com/api/runners/",
 }

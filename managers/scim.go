@@ -12,7 +12,6 @@ var groupSCIMIdentitySpec = &base.Spec{
 	Accessor:     "SCIMIdentities",
 	Path:         "/groups/{group_id}/scim",
 	Parent:       "group",
-	FromParent:   map[string]string{"group_id": "id"},
 	IDAttr:       "extern_uid",
 	Ops:          base.OpGet | base.OpUpdate | base.OpDelete,
 	UpdateMethod: "PATCH",

@@ -10,7 +10,6 @@ var projectSecuritySettingsSpec = &base.Spec{
 	Accessor:    "SecuritySettings",
 	Path:        "/projects/{project_id}/security_settings",
 	Parent:      "project",
-	FromParent:  map[string]string{"project_id": "id"},
 	IDAttr:      base.IDAttrNone,
 	Ops:         base.OpGetWithoutID | base.OpUpdate,
 	UpdateAttrs: base.RequiredOptional{Required: []string{"secret_push_protection_enabled"}},
@@ -22,17 +21,16 @@ var projectSecuritySettingsSpec = &base.Spec{
 // GitLab documents no read.
 // GitLab API: https://docs.gitlab.com/api/group_security_settings/
 var groupSecuritySettingsSpec = &base.Spec{
-	Name:       "group_security_settings",
-	Accessor:   "SecuritySettings",
-	Path:       "/groups/{group_id}/security_settings",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpUpdate,
+	Name:     "group_security_settings",
+	Accessor: "SecuritySettings",
+	Path:     "/groups/{group_id}/security_settings",
+	Parent:   "group",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpUpdate,
 	UpdateAttrs: base.RequiredOptional{
 		Required: []string{"secret_push_protection_enabled"},
 		Optional: []string{"projects_to_exclude"},
 	},
-	Types:   map[string]base.AttrType{"projects_to_exclude": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"projects_to_exclude"}},
 	DocsURL: "https://docs.gitlab.com/api/group_security_settings/",
 }

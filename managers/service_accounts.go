@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // groupServiceAccountAccessTokenSpec declares /groups/{group_id}/service_accounts/{user_id}/personal_access_tokens.
 // python-gitlab: GroupServiceAccountAccessTokenManager (GroupServiceAccount.access_tokens).
 var groupServiceAccountAccessTokenSpec = &base.Spec{
-	Name:       "group_service_account_access_token",
-	Accessor:   "AccessTokens",
-	Path:       "/groups/{group_id}/service_accounts/{user_id}/personal_access_tokens",
-	Parent:     "group_service_account",
-	FromParent: map[string]string{"group_id": "group_id", "user_id": "id"},
-	Ops:        base.OpList | base.OpCreate | base.OpDelete,
+	Name:     "group_service_account_access_token",
+	Accessor: "AccessTokens",
+	Path:     "/groups/{group_id}/service_accounts/{user_id}/personal_access_tokens",
+	Parent:   "group_service_account",
+	Ops:      base.OpList | base.OpCreate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "scopes"},
 		Optional: []string{"description", "expires_at"},
@@ -19,7 +18,7 @@ var groupServiceAccountAccessTokenSpec = &base.Spec{
 		"created_after", "created_before", "expires_after", "expires_before",
 		"last_used_after", "last_used_before", "revoked", "search", "sort", "state",
 	},
-	Types:   map[string]base.AttrType{"scopes": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"scopes"}},
 	DocsURL: "https://docs.gitlab.com/api/group_access_tokens/",
 	Actions: rotateActions,
 }
@@ -31,7 +30,6 @@ var groupServiceAccountSpec = &base.Spec{
 	Accessor:     "ServiceAccounts",
 	Path:         "/groups/{group_id}/service_accounts",
 	Parent:       "group",
-	FromParent:   map[string]string{"group_id": "id"},
 	Ops:          base.OpList | base.OpCreate | base.OpUpdate | base.OpDelete,
 	UpdateMethod: "PATCH",
 	CreateAttrs: base.RequiredOptional{
@@ -47,12 +45,11 @@ var groupServiceAccountSpec = &base.Spec{
 // projectServiceAccountAccessTokenSpec declares /projects/{project_id}/service_accounts/{user_id}/personal_access_tokens.
 // python-gitlab: ProjectServiceAccountAccessTokenManager (ProjectServiceAccount.access_tokens).
 var projectServiceAccountAccessTokenSpec = &base.Spec{
-	Name:       "project_service_account_access_token",
-	Accessor:   "AccessTokens",
-	Path:       "/projects/{project_id}/service_accounts/{user_id}/personal_access_tokens",
-	Parent:     "project_service_account",
-	FromParent: map[string]string{"project_id": "project_id", "user_id": "id"},
-	Ops:        base.OpList | base.OpCreate | base.OpDelete,
+	Name:     "project_service_account_access_token",
+	Accessor: "AccessTokens",
+	Path:     "/projects/{project_id}/service_accounts/{user_id}/personal_access_tokens",
+	Parent:   "project_service_account",
+	Ops:      base.OpList | base.OpCreate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "scopes"},
 		Optional: []string{"description", "expires_at"},
@@ -61,7 +58,7 @@ var projectServiceAccountAccessTokenSpec = &base.Spec{
 		"created_after", "created_before", "expires_after", "expires_before",
 		"last_used_after", "last_used_before", "revoked", "search", "sort", "state",
 	},
-	Types:   map[string]base.AttrType{"scopes": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"scopes"}},
 	DocsURL: "https://docs.gitlab.com/api/user_service_accounts/",
 	Actions: rotateActions,
 }
@@ -73,7 +70,6 @@ var projectServiceAccountSpec = &base.Spec{
 	Accessor:     "ServiceAccounts",
 	Path:         "/projects/{project_id}/service_accounts",
 	Parent:       "project",
-	FromParent:   map[string]string{"project_id": "id"},
 	Ops:          base.OpList | base.OpCreate | base.OpUpdate | base.OpDelete,
 	UpdateMethod: "PATCH",
 	CreateAttrs: base.RequiredOptional{

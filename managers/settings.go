@@ -39,6 +39,6 @@ var applicationSettingsSpec = &base.Spec{
 			"allow_local_requests_from_system_hooks",
 		},
 	},
-	Types:   map[string]base.AttrType{"asset_proxy_allowlist": base.TypeArray, "disabled_oauth_sign_in_sources": base.TypeArray, "domain_allowlist": base.TypeArray, "domain_denylist": base.TypeArray, "import_sources": base.TypeArray, "restricted_visibility_levels": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"asset_proxy_allowlist", "disabled_oauth_sign_in_sources", "domain_allowlist", "domain_denylist", "import_sources", "restricted_visibility_levels"}},
 	DocsURL: "https://docs.gitlab.com/api/settings/",
 }

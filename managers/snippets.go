@@ -9,13 +9,12 @@ import (
 // projectSnippetSpec declares /projects/{project_id}/snippets.
 // python-gitlab: ProjectSnippetManager (Project.snippets).
 var projectSnippetSpec = &base.Spec{
-	Name:       "project_snippet",
-	Accessor:   "Snippets",
-	Path:       "/projects/{project_id}/snippets",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	ReprAttr:   "title",
-	Ops:        base.OpsCRUD,
+	Name:     "project_snippet",
+	Accessor: "Snippets",
+	Path:     "/projects/{project_id}/snippets",
+	Parent:   "project",
+	ReprAttr: "title",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required:  []string{"title", "visibility"},
 		Optional:  []string{"description", "content"},

@@ -20,11 +20,10 @@ var groupIssuesStatisticsSpec = &base.Spec{
 	Accessor:    "IssuesStatistics",
 	Path:        "/groups/{group_id}/issues_statistics",
 	Parent:      "group",
-	FromParent:  map[string]string{"group_id": "id"},
 	IDAttr:      base.IDAttrNone,
 	Ops:         base.OpGetWithoutID,
 	ListFilters: []string{"iids"},
-	Types:       map[string]base.AttrType{"iids": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"iids"}},
 	DocsURL:     "https://docs.gitlab.com/api/issues_statistics/",
 }
 
@@ -37,21 +36,20 @@ var issuesStatisticsSpec = &base.Spec{
 	IDAttr:      base.IDAttrNone,
 	Ops:         base.OpGetWithoutID,
 	ListFilters: []string{"iids"},
-	Types:       map[string]base.AttrType{"iids": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"iids"}},
 	DocsURL:     "https://docs.gitlab.com/api/issues_statistics/",
 }
 
 // projectAdditionalStatisticsSpec declares /projects/{project_id}/statistics.
 // python-gitlab: ProjectAdditionalStatisticsManager (Project.additionalstatistics).
 var projectAdditionalStatisticsSpec = &base.Spec{
-	Name:       "project_additional_statistics",
-	Accessor:   "AdditionalStatistics",
-	Path:       "/projects/{project_id}/statistics",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	Ops:        base.OpGetWithoutID,
-	DocsURL:    "https://docs.gitlab.com/api/project_statistics/",
+	Name:     "project_additional_statistics",
+	Accessor: "AdditionalStatistics",
+	Path:     "/projects/{project_id}/statistics",
+	Parent:   "project",
+	IDAttr:   base.IDAttrNone,
+	Ops:      base.OpGetWithoutID,
+	DocsURL:  "https://docs.gitlab.com/api/project_statistics/",
 }
 
 // projectIssuesStatisticsSpec declares /projects/{project_id}/issues_statistics.
@@ -61,10 +59,9 @@ var projectIssuesStatisticsSpec = &base.Spec{
 	Accessor:    "IssuesStatistics",
 	Path:        "/projects/{project_id}/issues_statistics",
 	Parent:      "project",
-	FromParent:  map[string]string{"project_id": "id"},
 	IDAttr:      base.IDAttrNone,
 	Ops:         base.OpGetWithoutID,
 	ListFilters: []string{"iids"},
-	Types:       map[string]base.AttrType{"iids": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"iids"}},
 	DocsURL:     "https://docs.gitlab.com/api/issues_statistics/",
 }

@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // projectExternalStatusCheckSpec declares /projects/{project_id}/external_status_checks.
 // python-gitlab: ProjectExternalStatusCheckManager (Project.external_status_checks).
 var projectExternalStatusCheckSpec = &base.Spec{
-	Name:       "project_external_status_check",
-	Accessor:   "ExternalStatusChecks",
-	Path:       "/projects/{project_id}/external_status_checks",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpList | base.OpCreate | base.OpUpdate | base.OpDelete,
+	Name:     "project_external_status_check",
+	Accessor: "ExternalStatusChecks",
+	Path:     "/projects/{project_id}/external_status_checks",
+	Parent:   "project",
+	Ops:      base.OpList | base.OpCreate | base.OpUpdate | base.OpDelete,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "external_url"},
 		Optional: []string{"shared_secret", "protected_branch_ids"},
@@ -18,19 +17,18 @@ var projectExternalStatusCheckSpec = &base.Spec{
 	UpdateAttrs: base.RequiredOptional{
 		Optional: []string{"name", "external_url", "shared_secret", "protected_branch_ids"},
 	},
-	Types:   map[string]base.AttrType{"protected_branch_ids": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"protected_branch_ids"}},
 	DocsURL: "https://docs.gitlab.com/api/status_checks/",
 }
 
 // projectMergeRequestStatusCheckSpec declares /projects/{project_id}/merge_requests/{merge_request_iid}/status_checks.
 // python-gitlab: ProjectMergeRequestStatusCheckManager (ProjectMergeRequest.status_checks).
 var projectMergeRequestStatusCheckSpec = &base.Spec{
-	Name:       "project_merge_request_status_check",
-	Accessor:   "StatusChecks",
-	Path:       "/projects/{project_id}/merge_requests/{merge_request_iid}/status_checks",
-	Parent:     "project_merge_request",
-	FromParent: map[string]string{"project_id": "project_id", "merge_request_iid": "iid"},
-	Ops:        base.OpList,
+	Name:     "project_merge_request_status_check",
+	Accessor: "StatusChecks",
+	Path:     "/projects/{project_id}/merge_requests/{merge_request_iid}/status_checks",
+	Parent:   "project_merge_request",
+	Ops:      base.OpList,
 	UpdateAttrs: base.RequiredOptional{
 		Required: []string{"sha", "external_status_check_id", "status"},
 	},

@@ -5,14 +5,13 @@ import "github.com/golab/gitlab/base"
 // projectProtectedTagSpec declares /projects/{project_id}/protected_tags.
 // python-gitlab: ProjectProtectedTagManager (Project.protectedtags).
 var projectProtectedTagSpec = &base.Spec{
-	Name:       "project_protected_tag",
-	Accessor:   "ProtectedTags",
-	Path:       "/projects/{project_id}/protected_tags",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	ReprAttr:   "name",
-	Ops:        base.OpsNoUpdate,
+	Name:     "project_protected_tag",
+	Accessor: "ProtectedTags",
+	Path:     "/projects/{project_id}/protected_tags",
+	Parent:   "project",
+	IDAttr:   "name",
+	ReprAttr: "name",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 		Optional: []string{"create_access_level"},
@@ -23,14 +22,13 @@ var projectProtectedTagSpec = &base.Spec{
 // projectTagSpec declares /projects/{project_id}/repository/tags.
 // python-gitlab: ProjectTagManager (Project.tags).
 var projectTagSpec = &base.Spec{
-	Name:       "project_tag",
-	Accessor:   "Tags",
-	Path:       "/projects/{project_id}/repository/tags",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	ReprAttr:   "name",
-	Ops:        base.OpsNoUpdate,
+	Name:     "project_tag",
+	Accessor: "Tags",
+	Path:     "/projects/{project_id}/repository/tags",
+	Parent:   "project",
+	IDAttr:   "name",
+	ReprAttr: "name",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"tag_name", "ref"},
 		Optional: []string{"message"},

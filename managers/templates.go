@@ -51,77 +51,71 @@ var licenseSpec = &base.Spec{
 // projectDockerfileTemplateSpec declares /projects/{project_id}/templates/dockerfiles.
 // python-gitlab: ProjectDockerfileTemplateManager (Project.dockerfile_templates).
 var projectDockerfileTemplateSpec = &base.Spec{
-	Name:       "project_dockerfile_template",
-	Accessor:   "DockerfileTemplates",
-	Path:       "/projects/{project_id}/templates/dockerfiles",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	Ops:        base.OpsRetrieve,
-	DocsURL:    "https://docs.gitlab.com/api/project_templates/",
+	Name:     "project_dockerfile_template",
+	Accessor: "DockerfileTemplates",
+	Path:     "/projects/{project_id}/templates/dockerfiles",
+	Parent:   "project",
+	IDAttr:   "name",
+	Ops:      base.OpsRetrieve,
+	DocsURL:  "https://docs.gitlab.com/api/project_templates/",
 }
 
 // projectGitignoreTemplateSpec declares /projects/{project_id}/templates/gitignores.
 // python-gitlab: ProjectGitignoreTemplateManager (Project.gitignore_templates).
 var projectGitignoreTemplateSpec = &base.Spec{
-	Name:       "project_gitignore_template",
-	Accessor:   "GitignoreTemplates",
-	Path:       "/projects/{project_id}/templates/gitignores",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	Ops:        base.OpsRetrieve,
-	DocsURL:    "https://docs.gitlab.com/api/project_templates/",
+	Name:     "project_gitignore_template",
+	Accessor: "GitignoreTemplates",
+	Path:     "/projects/{project_id}/templates/gitignores",
+	Parent:   "project",
+	IDAttr:   "name",
+	Ops:      base.OpsRetrieve,
+	DocsURL:  "https://docs.gitlab.com/api/project_templates/",
 }
 
 // projectGitlabciymlTemplateSpec declares /projects/{project_id}/templates/gitlab_ci_ymls.
 // python-gitlab: ProjectGitlabciymlTemplateManager (Project.gitlabciyml_templates).
 var projectGitlabciymlTemplateSpec = &base.Spec{
-	Name:       "project_gitlabciyml_template",
-	Accessor:   "GitlabciymlTemplates",
-	Path:       "/projects/{project_id}/templates/gitlab_ci_ymls",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	Ops:        base.OpsRetrieve,
-	DocsURL:    "https://docs.gitlab.com/api/project_templates/",
+	Name:     "project_gitlabciyml_template",
+	Accessor: "GitlabciymlTemplates",
+	Path:     "/projects/{project_id}/templates/gitlab_ci_ymls",
+	Parent:   "project",
+	IDAttr:   "name",
+	Ops:      base.OpsRetrieve,
+	DocsURL:  "https://docs.gitlab.com/api/project_templates/",
 }
 
 // projectIssueTemplateSpec declares /projects/{project_id}/templates/issues.
 // python-gitlab: ProjectIssueTemplateManager (Project.issue_templates).
 var projectIssueTemplateSpec = &base.Spec{
-	Name:       "project_issue_template",
-	Accessor:   "IssueTemplates",
-	Path:       "/projects/{project_id}/templates/issues",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	Ops:        base.OpsRetrieve,
-	DocsURL:    "https://docs.gitlab.com/api/project_templates/",
+	Name:     "project_issue_template",
+	Accessor: "IssueTemplates",
+	Path:     "/projects/{project_id}/templates/issues",
+	Parent:   "project",
+	IDAttr:   "name",
+	Ops:      base.OpsRetrieve,
+	DocsURL:  "https://docs.gitlab.com/api/project_templates/",
 }
 
 // projectLicenseTemplateSpec declares /projects/{project_id}/templates/licenses.
 // python-gitlab: ProjectLicenseTemplateManager (Project.license_templates).
 var projectLicenseTemplateSpec = &base.Spec{
-	Name:       "project_license_template",
-	Accessor:   "LicenseTemplates",
-	Path:       "/projects/{project_id}/templates/licenses",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "key",
-	Ops:        base.OpsRetrieve,
-	DocsURL:    "https://docs.gitlab.com/api/project_templates/",
+	Name:     "project_license_template",
+	Accessor: "LicenseTemplates",
+	Path:     "/projects/{project_id}/templates/licenses",
+	Parent:   "project",
+	IDAttr:   "key",
+	Ops:      base.OpsRetrieve,
+	DocsURL:  "https://docs.gitlab.com/api/project_templates/",
 }
 
 // projectMergeRequestTemplateSpec declares /projects/{project_id}/templates/merge_requests.
 // python-gitlab: ProjectMergeRequestTemplateManager (Project.merge_request_templates).
 var projectMergeRequestTemplateSpec = &base.Spec{
-	Name:       "project_merge_request_template",
-	Accessor:   "MergeRequestTemplates",
-	Path:       "/projects/{project_id}/templates/merge_requests",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	Ops:        base.OpsRetrieve,
-	DocsURL:    "https://docs.gitlab.com/api/project_templates/",
+	Name:     "project_merge_request_template",
+	Accessor: "MergeRequestTemplates",
+	Path:     "/projects/{project_id}/templates/merge_requests",
+	Parent:   "project",
+	IDAttr:   "name",
+	Ops:      base.OpsRetrieve,
+	DocsURL:  "https://docs.gitlab.com/api/project_templates/",
 }

@@ -10,14 +10,13 @@ import "github.com/golab/gitlab/base"
 // GitLab documents these routes with the Terraform backend, not in its API
 // pages: https://docs.gitlab.com/user/infrastructure/iac/terraform_state/
 var projectTerraformStateSpec = &base.Spec{
-	Name:       "project_terraform_state",
-	Accessor:   "TerraformStates",
-	Path:       "/projects/{project_id}/terraform/state",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "name",
-	Ops:        base.OpDelete,
-	DocsURL:    "https://docs.gitlab.com/user/infrastructure/iac/terraform_state/",
+	Name:     "project_terraform_state",
+	Accessor: "TerraformStates",
+	Path:     "/projects/{project_id}/terraform/state",
+	Parent:   "project",
+	IDAttr:   "name",
+	Ops:      base.OpDelete,
+	DocsURL:  "https://docs.gitlab.com/user/infrastructure/iac/terraform_state/",
 	Actions: []base.Action{
 		// The latest version of the state file.
 		{Name: "download", Method: "GET", Path: "{name}", OnManager: true, Result: base.ResultDownload,

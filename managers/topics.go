@@ -16,7 +16,7 @@ var topicSpec = &base.Spec{
 	UpdateAttrs: base.RequiredOptional{
 		Optional: []string{"avatar", "description", "name"},
 	},
-	Types:   map[string]base.AttrType{"avatar": base.TypeImage},
+	Types:   base.AttrTypes{Image: []string{"avatar"}},
 	DocsURL: "https://docs.gitlab.com/api/topics/",
 	Actions: []base.Action{
 		{Name: "merge", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"source_topic_id", "target_topic_id"}}, Result: base.ResultNew},

@@ -5,12 +5,11 @@ import "github.com/golab/gitlab/base"
 // projectTriggerSpec declares /projects/{project_id}/triggers.
 // python-gitlab: ProjectTriggerManager (Project.triggers).
 var projectTriggerSpec = &base.Spec{
-	Name:       "project_trigger",
-	Accessor:   "Triggers",
-	Path:       "/projects/{project_id}/triggers",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	Ops:        base.OpsCRUD,
+	Name:     "project_trigger",
+	Accessor: "Triggers",
+	Path:     "/projects/{project_id}/triggers",
+	Parent:   "project",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"description"},
 	},

@@ -5,13 +5,12 @@ import "github.com/golab/gitlab/base"
 // currentUserEmailSpec declares /user/emails.
 // python-gitlab: CurrentUserEmailManager (CurrentUser.emails).
 var currentUserEmailSpec = &base.Spec{
-	Name:       "current_user_email",
-	Accessor:   "Emails",
-	Path:       "/user/emails",
-	Parent:     "current_user",
-	FromParent: map[string]string{},
-	ReprAttr:   "email",
-	Ops:        base.OpsNoUpdate,
+	Name:     "current_user_email",
+	Accessor: "Emails",
+	Path:     "/user/emails",
+	Parent:   "current_user",
+	ReprAttr: "email",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"email"},
 	},
@@ -21,12 +20,11 @@ var currentUserEmailSpec = &base.Spec{
 // currentUserGPGKeySpec declares /user/gpg_keys.
 // python-gitlab: CurrentUserGPGKeyManager (CurrentUser.gpgkeys).
 var currentUserGPGKeySpec = &base.Spec{
-	Name:       "current_user_gpg_key",
-	Accessor:   "GPGKeys",
-	Path:       "/user/gpg_keys",
-	Parent:     "current_user",
-	FromParent: map[string]string{},
-	Ops:        base.OpsNoUpdate,
+	Name:     "current_user_gpg_key",
+	Accessor: "GPGKeys",
+	Path:     "/user/gpg_keys",
+	Parent:   "current_user",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"key"},
 	},
@@ -36,13 +34,12 @@ var currentUserGPGKeySpec = &base.Spec{
 // currentUserKeySpec declares /user/keys.
 // python-gitlab: CurrentUserKeyManager (CurrentUser.keys).
 var currentUserKeySpec = &base.Spec{
-	Name:       "current_user_key",
-	Accessor:   "Keys",
-	Path:       "/user/keys",
-	Parent:     "current_user",
-	FromParent: map[string]string{},
-	ReprAttr:   "title",
-	Ops:        base.OpsNoUpdate,
+	Name:     "current_user_key",
+	Accessor: "Keys",
+	Path:     "/user/keys",
+	Parent:   "current_user",
+	ReprAttr: "title",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"title", "key"},
 	},
@@ -62,7 +59,7 @@ var currentUserSpec = &base.Spec{
 	Actions: []base.Action{
 		// https://docs.gitlab.com/api/users/#upload-an-avatar-for-yourself
 		{Name: "upload_avatar", Method: "PUT", Path: "avatar", OnManager: true,
-			Attrs: base.RequiredOptional{Required: []string{"avatar"}}, Types: map[string]base.AttrType{"avatar": base.TypeImage}},
+			Attrs: base.RequiredOptional{Required: []string{"avatar"}}, Types: base.AttrTypes{Image: []string{"avatar"}}},
 	},
 }
 
@@ -80,19 +77,18 @@ var currentUserPersonalAccessTokenSpec = &base.Spec{
 		Required: []string{"name", "scopes"},
 		Optional: []string{"description", "expires_at"},
 	},
-	Types:   map[string]base.AttrType{"scopes": base.TypeArray},
+	Types:   base.AttrTypes{Array: []string{"scopes"}},
 	DocsURL: "https://docs.gitlab.com/api/user_tokens/",
 }
 
 // currentUserRunnerSpec declares /user/runners.
 // python-gitlab: CurrentUserRunnerManager (CurrentUser.runners).
 var currentUserRunnerSpec = &base.Spec{
-	Name:       "current_user_runner",
-	Accessor:   "Runners",
-	Path:       "/user/runners",
-	Parent:     "current_user",
-	FromParent: map[string]string{},
-	Ops:        base.OpCreate,
+	Name:     "current_user_runner",
+	Accessor: "Runners",
+	Path:     "/user/runners",
+	Parent:   "current_user",
+	Ops:      base.OpCreate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"runner_type"},
 		Optional: []string{
@@ -100,21 +96,20 @@ var currentUserRunnerSpec = &base.Spec{
 			"tag_list", "access_level", "maximum_timeout", "maintenance_note",
 		},
 	},
-	Types:   map[string]base.AttrType{"tag_list": base.TypeCommaSeparatedList},
+	Types:   base.AttrTypes{CommaSeparatedList: []string{"tag_list"}},
 	DocsURL: "https://docs.gitlab.com/api/users/",
 }
 
 // currentUserStatusSpec declares /user/status.
 // python-gitlab: CurrentUserStatusManager (CurrentUser.status).
 var currentUserStatusSpec = &base.Spec{
-	Name:       "current_user_status",
-	Accessor:   "Status",
-	Path:       "/user/status",
-	Parent:     "current_user",
-	FromParent: map[string]string{},
-	IDAttr:     base.IDAttrNone,
-	ReprAttr:   "message",
-	Ops:        base.OpGetWithoutID | base.OpUpdate,
+	Name:     "current_user_status",
+	Accessor: "Status",
+	Path:     "/user/status",
+	Parent:   "current_user",
+	IDAttr:   base.IDAttrNone,
+	ReprAttr: "message",
+	Ops:      base.OpGetWithoutID | base.OpUpdate,
 	UpdateAttrs: base.RequiredOptional{
 		Optional: []string{"emoji", "message"},
 	},
@@ -128,24 +123,22 @@ var projectUserSpec = &base.Spec{
 	Accessor:    "Users",
 	Path:        "/projects/{project_id}/users",
 	Parent:      "project",
-	FromParent:  map[string]string{"project_id": "id"},
 	ReprAttr:    "username",
 	Ops:         base.OpList,
 	ListFilters: []string{"search", "skip_users"},
-	Types:       map[string]base.AttrType{"skip_users": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"skip_users"}},
 	DocsURL:     "https://docs.gitlab.com/api/projects/",
 }
 
 // starredProjectSpec declares /users/{user_id}/starred_projects.
 // python-gitlab: StarredProjectManager (User.starred_projects).
 var starredProjectSpec = &base.Spec{
-	Name:       "starred_project",
-	Accessor:   "StarredProjects",
-	Path:       "/users/{user_id}/starred_projects",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	ReprAttr:   "path_with_namespace",
-	Ops:        base.OpList,
+	Name:     "starred_project",
+	Accessor: "StarredProjects",
+	Path:     "/users/{user_id}/starred_projects",
+	Parent:   "user",
+	ReprAttr: "path_with_namespace",
+	Ops:      base.OpList,
 	ListFilters: []string{
 		"archived", "membership", "min_access_level", "order_by", "owned", "search",
 		"simple", "sort", "starred", "statistics", "visibility",
@@ -169,26 +162,24 @@ var userActivitiesSpec = &base.Spec{
 // userContributedProjectSpec declares /users/{user_id}/contributed_projects.
 // python-gitlab: UserContributedProjectManager (User.contributed_projects).
 var userContributedProjectSpec = &base.Spec{
-	Name:       "user_contributed_project",
-	Accessor:   "ContributedProjects",
-	Path:       "/users/{user_id}/contributed_projects",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	ReprAttr:   "path_with_namespace",
-	Ops:        base.OpList,
-	DocsURL:    "https://docs.gitlab.com/api/projects/",
+	Name:     "user_contributed_project",
+	Accessor: "ContributedProjects",
+	Path:     "/users/{user_id}/contributed_projects",
+	Parent:   "user",
+	ReprAttr: "path_with_namespace",
+	Ops:      base.OpList,
+	DocsURL:  "https://docs.gitlab.com/api/projects/",
 }
 
 // userEmailSpec declares /users/{user_id}/emails.
 // python-gitlab: UserEmailManager (User.emails).
 var userEmailSpec = &base.Spec{
-	Name:       "user_email",
-	Accessor:   "Emails",
-	Path:       "/users/{user_id}/emails",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	ReprAttr:   "email",
-	Ops:        base.OpsNoUpdate,
+	Name:     "user_email",
+	Accessor: "Emails",
+	Path:     "/users/{user_id}/emails",
+	Parent:   "user",
+	ReprAttr: "email",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"email"},
 		Optional: []string{"skip_confirmation"},
@@ -199,38 +190,35 @@ var userEmailSpec = &base.Spec{
 // userFollowersSpec declares /users/{user_id}/followers.
 // python-gitlab: UserFollowersManager (User.followers_users).
 var userFollowersSpec = &base.Spec{
-	Name:       "user_followers",
-	Accessor:   "FollowersUsers",
-	Path:       "/users/{user_id}/followers",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	ReprAttr:   "username",
-	Ops:        base.OpList,
-	DocsURL:    "https://docs.gitlab.com/api/user_follow_unfollow/",
+	Name:     "user_followers",
+	Accessor: "FollowersUsers",
+	Path:     "/users/{user_id}/followers",
+	Parent:   "user",
+	ReprAttr: "username",
+	Ops:      base.OpList,
+	DocsURL:  "https://docs.gitlab.com/api/user_follow_unfollow/",
 }
 
 // userFollowingSpec declares /users/{user_id}/following.
 // python-gitlab: UserFollowingManager (User.following_users).
 var userFollowingSpec = &base.Spec{
-	Name:       "user_following",
-	Accessor:   "FollowingUsers",
-	Path:       "/users/{user_id}/following",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	ReprAttr:   "username",
-	Ops:        base.OpList,
-	DocsURL:    "https://docs.gitlab.com/api/user_follow_unfollow/",
+	Name:     "user_following",
+	Accessor: "FollowingUsers",
+	Path:     "/users/{user_id}/following",
+	Parent:   "user",
+	ReprAttr: "username",
+	Ops:      base.OpList,
+	DocsURL:  "https://docs.gitlab.com/api/user_follow_unfollow/",
 }
 
 // userGPGKeySpec declares /users/{user_id}/gpg_keys.
 // python-gitlab: UserGPGKeyManager (User.gpgkeys).
 var userGPGKeySpec = &base.Spec{
-	Name:       "user_gpg_key",
-	Accessor:   "GPGKeys",
-	Path:       "/users/{user_id}/gpg_keys",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	Ops:        base.OpsNoUpdate,
+	Name:     "user_gpg_key",
+	Accessor: "GPGKeys",
+	Path:     "/users/{user_id}/gpg_keys",
+	Parent:   "user",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"key"},
 	},
@@ -240,43 +228,40 @@ var userGPGKeySpec = &base.Spec{
 // userIdentityProviderSpec declares /users/{user_id}/identities.
 // python-gitlab: UserIdentityProviderManager (User.identityproviders).
 var userIdentityProviderSpec = &base.Spec{
-	Name:       "user_identity_provider",
-	Accessor:   "IdentityProviders",
-	Path:       "/users/{user_id}/identities",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	ReprAttr:   "username",
-	Ops:        base.OpDelete,
-	DocsURL:    "https://docs.gitlab.com/api/users/",
+	Name:     "user_identity_provider",
+	Accessor: "IdentityProviders",
+	Path:     "/users/{user_id}/identities",
+	Parent:   "user",
+	ReprAttr: "username",
+	Ops:      base.OpDelete,
+	DocsURL:  "https://docs.gitlab.com/api/users/",
 }
 
 // userImpersonationTokenSpec declares /users/{user_id}/impersonation_tokens.
 // python-gitlab: UserImpersonationTokenManager (User.impersonationtokens).
 var userImpersonationTokenSpec = &base.Spec{
-	Name:       "user_impersonation_token",
-	Accessor:   "ImpersonationTokens",
-	Path:       "/users/{user_id}/impersonation_tokens",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	Ops:        base.OpsNoUpdate,
+	Name:     "user_impersonation_token",
+	Accessor: "ImpersonationTokens",
+	Path:     "/users/{user_id}/impersonation_tokens",
+	Parent:   "user",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "scopes"},
 		Optional: []string{"expires_at"},
 	},
 	ListFilters: []string{"state"},
-	Types:       map[string]base.AttrType{"scopes": base.TypeArray},
+	Types:       base.AttrTypes{Array: []string{"scopes"}},
 	DocsURL:     "https://docs.gitlab.com/api/user_tokens/",
 }
 
 // userKeySpec declares /users/{user_id}/keys.
 // python-gitlab: UserKeyManager (User.keys).
 var userKeySpec = &base.Spec{
-	Name:       "user_key",
-	Accessor:   "Keys",
-	Path:       "/users/{user_id}/keys",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	Ops:        base.OpsNoUpdate,
+	Name:     "user_key",
+	Accessor: "Keys",
+	Path:     "/users/{user_id}/keys",
+	Parent:   "user",
+	Ops:      base.OpsNoUpdate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"title", "key"},
 	},
@@ -317,7 +302,7 @@ var userSpec = &base.Spec{
 		"without_projects", "admins", "auditors", "skip_ldap", "custom_attributes",
 		"status",
 	},
-	Types:   map[string]base.AttrType{"avatar": base.TypeImage, "confirm": base.TypeLowercase},
+	Types:   base.AttrTypes{Lowercase: []string{"confirm"}, Image: []string{"avatar"}},
 	DocsURL: "https://docs.gitlab.com/api/events/",
 	Actions: []base.Action{
 		// Beyond python-gitlab.
@@ -348,7 +333,6 @@ var userMembershipSpec = &base.Spec{
 	Accessor:    "Memberships",
 	Path:        "/users/{user_id}/memberships",
 	Parent:      "user",
-	FromParent:  map[string]string{"user_id": "id"},
 	IDAttr:      "source_id",
 	Ops:         base.OpsRetrieve,
 	ListFilters: []string{"type"},
@@ -358,14 +342,13 @@ var userMembershipSpec = &base.Spec{
 // userProjectSpec declares /projects/user/{user_id}.
 // python-gitlab: UserProjectManager (User.projects).
 var userProjectSpec = &base.Spec{
-	Name:       "user_project",
-	Accessor:   "Projects",
-	Path:       "/projects/user/{user_id}",
-	ListPath:   "/users/{user_id}/projects",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	ReprAttr:   "path_with_namespace",
-	Ops:        base.OpList | base.OpCreate,
+	Name:     "user_project",
+	Accessor: "Projects",
+	Path:     "/projects/user/{user_id}",
+	ListPath: "/users/{user_id}/projects",
+	Parent:   "user",
+	ReprAttr: "path_with_namespace",
+	Ops:      base.OpList | base.OpCreate,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name"},
 		Optional: []string{
@@ -388,13 +371,12 @@ var userProjectSpec = &base.Spec{
 // userStatusSpec declares /users/{user_id}/status.
 // python-gitlab: UserStatusManager (User.status).
 var userStatusSpec = &base.Spec{
-	Name:       "user_status",
-	Accessor:   "Status",
-	Path:       "/users/{user_id}/status",
-	Parent:     "user",
-	FromParent: map[string]string{"user_id": "id"},
-	IDAttr:     base.IDAttrNone,
-	ReprAttr:   "message",
-	Ops:        base.OpGetWithoutID,
-	DocsURL:    "https://docs.gitlab.com/api/users/",
+	Name:     "user_status",
+	Accessor: "Status",
+	Path:     "/users/{user_id}/status",
+	Parent:   "user",
+	IDAttr:   base.IDAttrNone,
+	ReprAttr: "message",
+	Ops:      base.OpGetWithoutID,
+	DocsURL:  "https://docs.gitlab.com/api/users/",
 }

@@ -5,13 +5,12 @@ import "github.com/golab/gitlab/base"
 // groupVariableSpec declares /groups/{group_id}/variables.
 // python-gitlab: GroupVariableManager (Group.variables).
 var groupVariableSpec = &base.Spec{
-	Name:       "group_variable",
-	Accessor:   "Variables",
-	Path:       "/groups/{group_id}/variables",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     "key",
-	Ops:        base.OpsCRUD,
+	Name:     "group_variable",
+	Accessor: "Variables",
+	Path:     "/groups/{group_id}/variables",
+	Parent:   "group",
+	IDAttr:   "key",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"key", "value"},
 		Optional: []string{
@@ -32,13 +31,12 @@ var groupVariableSpec = &base.Spec{
 // projectVariableSpec declares /projects/{project_id}/variables.
 // python-gitlab: ProjectVariableManager (Project.variables).
 var projectVariableSpec = &base.Spec{
-	Name:       "project_variable",
-	Accessor:   "Variables",
-	Path:       "/projects/{project_id}/variables",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "key",
-	Ops:        base.OpsCRUD,
+	Name:     "project_variable",
+	Accessor: "Variables",
+	Path:     "/projects/{project_id}/variables",
+	Parent:   "project",
+	IDAttr:   "key",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"key", "value"},
 		Optional: []string{

@@ -11,7 +11,6 @@ var projectVulnerabilitySpec = &base.Spec{
 	Accessor:    "Vulnerabilities",
 	Path:        "/projects/{project_id}/vulnerabilities",
 	Parent:      "project",
-	FromParent:  map[string]string{"project_id": "id"},
 	ReprAttr:    "title",
 	Ops:         base.OpList | base.OpCreate,
 	CreateAttrs: base.RequiredOptional{Required: []string{"finding_id"}},

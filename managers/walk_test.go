@@ -752,7 +752,7 @@ func (w *walker) value(sp *base.Spec, name string) any {
 		if v, ok := walkhints.Create[sp.Name][name]; ok && v != "" {
 			return v
 		}
-		t = sp.Types[name]
+		t = sp.Types.Of(name)
 	}
 	v := w.scalar(name)
 	switch t {

@@ -5,14 +5,13 @@ import "github.com/golab/gitlab/base"
 // groupWikiSpec declares /groups/{group_id}/wikis.
 // python-gitlab: GroupWikiManager (Group.wikis).
 var groupWikiSpec = &base.Spec{
-	Name:       "group_wiki",
-	Accessor:   "Wikis",
-	Path:       "/groups/{group_id}/wikis",
-	Parent:     "group",
-	FromParent: map[string]string{"group_id": "id"},
-	IDAttr:     "slug",
-	ReprAttr:   "slug",
-	Ops:        base.OpsCRUD,
+	Name:     "group_wiki",
+	Accessor: "Wikis",
+	Path:     "/groups/{group_id}/wikis",
+	Parent:   "group",
+	IDAttr:   "slug",
+	ReprAttr: "slug",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"title", "content"},
 		Optional: []string{"format"},
@@ -30,14 +29,13 @@ var groupWikiSpec = &base.Spec{
 // projectWikiSpec declares /projects/{project_id}/wikis.
 // python-gitlab: ProjectWikiManager (Project.wikis).
 var projectWikiSpec = &base.Spec{
-	Name:       "project_wiki",
-	Accessor:   "Wikis",
-	Path:       "/projects/{project_id}/wikis",
-	Parent:     "project",
-	FromParent: map[string]string{"project_id": "id"},
-	IDAttr:     "slug",
-	ReprAttr:   "slug",
-	Ops:        base.OpsCRUD,
+	Name:     "project_wiki",
+	Accessor: "Wikis",
+	Path:     "/projects/{project_id}/wikis",
+	Parent:   "project",
+	IDAttr:   "slug",
+	ReprAttr: "slug",
+	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"title", "content"},
 		Optional: []string{"format"},

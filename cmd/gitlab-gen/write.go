@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 
@@ -428,9 +429,16 @@ func (p *pkg) ordered() []*decl {
 }
 
 func (p *pkg) writePackage(b *bytes.Buffer) {
-	comment(b, "declarations returns the package's declarations, each parent before its children.")
+	list := p.ordered()
+	if p.builtin {
+		comment(b, "declarations returns the package's declarations, sorted by name: Builtins'",
+			"registry finds them there without reading the others.")
+		list = slices.SortedFunc(slices.Values(list), func(x, y *decl) int { return strings.Compare(x.spec.Name, y.spec.Name) })
+	} else {
+		comment(b, "declarations returns the package's declarations, each parent before its children.")
+	}
 	b.WriteString("func declarations() []*base.Spec {\n\treturn []*base.Spec{\n")
-	for _, d := range p.ordered() {
+	for _, d := range list {
 		fmt.Fprintf(b, "\t\t%s,\n", d.varName)
 	}
 	b.WriteString("\t}\n}\n\n")

@@ -13,8 +13,7 @@ var projectWidgetSpec = &gitlab.Spec{
 	Name:        "project_widget",
 	Accessor:    "Widgets",
 	Path:        "/projects/{project_id}/widgets",
-	Parent:      "project",
-	FromParent:  map[string]string{"project_id": "id"},
+	Parent:      "project", // {project_id} is the project's id (FromParent, derived)
 	ReprAttr:    "name",
 	Ops:         gitlab.OpList | gitlab.OpGet | gitlab.OpCreate | gitlab.OpUpdate,
 	CreateAttrs: gitlab.RequiredOptional{Required: []string{"name"}, Optional: []string{"color"}},
