@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -570,6 +571,58 @@ func TestFrozenRegistry(t *testing.T) {
 	}
 	if _, err := NewFrozenRegistry(issue, projectSpec, issue); err == nil || !strings.Contains(err.Error(), "twice") {
 		t.Errorf("repeated spec: %v", err)
+	}
+}
+
+// ActionGroups are appended to Actions when the spec is registered (the
+// spec given is unchanged); Validate sees them (a name repeated across a
+// group is an error); Endpoints and Action find them on an unregistered
+// spec; Clone copies them deeply.
+func TestActionGroups(t *testing.T) {
+	subscribe := []Action{{Name: "subscribe", Result: ResultReplace}, {Name: "unsubscribe", Result: ResultReplace}}
+	todo := []Action{{Name: "todo", Result: ResultNone}}
+	s := &Spec{Name: "thing", Path: "/things", Ops: OpGet, Actions: []Action{{Name: "move"}}, ActionGroups: [][]Action{subscribe, todo}}
+	if _, ok := s.Action("todo", false); !ok {
+		t.Error("Action does not find a group's action")
+	}
+	var got []string
+	for _, e := range s.Endpoints() {
+		got = append(got, e.Op)
+	}
+	if want := []string{"get", "move", "subscribe", "unsubscribe", "todo"}; !slices.Equal(got, want) {
+		t.Errorf("Endpoints: %v, want %v", got, want)
+	}
+	c := s.Clone()
+	c.ActionGroups[0][0].Name = "x"
+	if subscribe[0].Name != "subscribe" {
+		t.Error("Clone shares a group")
+	}
+	r, err := NewRegistry(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, _ := r.Lookup("thing")
+	var names []string
+	for _, a := range reg.Actions {
+		names = append(names, a.Name)
+	}
+	if want := []string{"move", "subscribe", "unsubscribe", "todo"}; !slices.Equal(names, want) || reg.ActionGroups != nil {
+		t.Errorf("registered actions %v, groups %v", names, reg.ActionGroups)
+	}
+	if len(s.Actions) != 1 {
+		t.Error("registering changed the caller's spec")
+	}
+	f, _ := NewFrozenRegistry(s)
+	if fs, _ := f.Lookup("thing"); !reflect.DeepEqual(fs, reg) {
+		t.Errorf("frozen registry: %+v", fs)
+	}
+	dup := &Spec{Name: "dup", Path: "/dup", Ops: OpGet, Actions: []Action{{Name: "todo"}}, ActionGroups: [][]Action{todo}}
+	if err := dup.Validate(); err == nil || !strings.Contains(err.Error(), "unique") {
+		t.Errorf("an action repeated by a group: %v", err)
+	}
+	only := &Spec{Name: "only", Path: "/only", ActionGroups: [][]Action{todo}}
+	if err := only.Validate(); err != nil {
+		t.Errorf("a spec whose only actions are a group's: %v", err)
 	}
 }
 

@@ -130,6 +130,7 @@ func (r *Registry) add(s *Spec) error {
 // complete returns s with its FromParent derived from its parent, when it
 // declares none, and validated. r.mu is held.
 func (r *Registry) complete(s *Spec) (*Spec, error) {
+	s = s.ExpandActionGroups()
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
@@ -201,7 +202,7 @@ func (r *Registry) findSorted(name string) (*Spec, bool) {
 	if s := r.ready[i].Load(); s != nil {
 		return s, true
 	}
-	s := r.sorted[i]
+	s := r.sorted[i].ExpandActionGroups()
 	var parent *Spec
 	if j, ok := slices.BinarySearchFunc(r.sorted, s.Parent, func(s *Spec, name string) int { return strings.Compare(s.Name, name) }); ok {
 		parent = r.sorted[j]

@@ -354,6 +354,12 @@ type Spec struct {
 	Types AttrTypes
 	// Actions declares the custom actions.
 	Actions []Action
+	// ActionGroups are groups of actions that several declarations share,
+	// as python-gitlab's SubscribableMixin or TodoMixin: each is a
+	// package-level []Action, and registering the spec appends them to
+	// Actions (slices.Concat in a declaration would make it code run at
+	// start-up; ActionGroups keeps it data).
+	ActionGroups [][]Action
 	// DocsURL links the GitLab API documentation.
 	DocsURL string
 }
@@ -371,11 +377,34 @@ func (s *Spec) Clone() *Spec {
 	c.GetAttrs = s.GetAttrs.Clone()
 	c.DeleteAttrs = s.DeleteAttrs.Clone()
 	c.ListFilters = slices.Clone(s.ListFilters)
-	c.Actions = slices.Clone(s.Actions)
-	for i := range c.Actions {
-		c.Actions[i].Attrs = c.Actions[i].Attrs.Clone()
-		c.Actions[i].Types = c.Actions[i].Types.Clone()
+	c.Actions = cloneActions(s.Actions)
+	c.ActionGroups = slices.Clone(s.ActionGroups)
+	for i, g := range c.ActionGroups {
+		c.ActionGroups[i] = cloneActions(g)
 	}
+	return &c
+}
+
+// cloneActions returns a deep copy of actions.
+func cloneActions(actions []Action) []Action {
+	c := slices.Clone(actions)
+	for i := range c {
+		c[i].Attrs = c[i].Attrs.Clone()
+		c[i].Types = c[i].Types.Clone()
+	}
+	return c
+}
+
+// ExpandActionGroups returns s, or when it has ActionGroups, a shallow copy
+// of s whose Actions are its own followed by each group's, and whose
+// ActionGroups are none: the spec a registry holds. s is not changed.
+func (s *Spec) ExpandActionGroups() *Spec {
+	if len(s.ActionGroups) == 0 {
+		return s
+	}
+	c := *s
+	c.Actions = slices.Concat(append([][]Action{s.Actions}, s.ActionGroups...)...)
+	c.ActionGroups = nil
 	return &c
 }
 
@@ -410,6 +439,7 @@ func (s *Spec) CreateVerb() string {
 // with onManager a manager action (an object and its manager may both have
 // an action of the same name, such as rotate).
 func (s *Spec) Action(name string, onManager bool) (*Action, bool) {
+	s = s.ExpandActionGroups() // a registered spec has none
 	for i := range s.Actions {
 		if s.Actions[i].Name == name && s.Actions[i].OnManager == onManager {
 			return &s.Actions[i], true
@@ -467,8 +497,10 @@ func placeholders(p string) []string {
 	}
 }
 
-// Validate checks that the declaration is complete and consistent.
+// Validate checks that the declaration is complete and consistent, its
+// ActionGroups included.
 func (s *Spec) Validate() error {
+	s = s.ExpandActionGroups()
 	bad := func(format string, a ...any) error {
 		return fmt.Errorf("gitlab: spec %q: %s", s.Name, fmt.Sprintf(format, a...))
 	}
@@ -599,6 +631,7 @@ type Endpoint struct {
 // whose path holds it is followed by the same call with each of IDWords in
 // its place.
 func (s *Spec) Endpoints() []Endpoint {
+	s = s.ExpandActionGroups()
 	var out []Endpoint
 	ph := "{" + s.IDAttribute() + "}"
 	for _, e := range s.endpoints() {

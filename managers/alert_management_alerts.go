@@ -20,7 +20,7 @@ var projectAlertManagementAlertSpec = &base.Spec{
 			Attrs: base.RequiredOptional{Required: []string{"alert_iid"}}},
 		// https://docs.gitlab.com/api/alert_management_alerts/#upload-metric-image
 		{Name: "upload_metric_image", Path: "{alert_iid}/metric_images", OnManager: true,
-			Attrs: base.RequiredOptional{Required: []string{"alert_iid", "file"}, Optional: []string{"url", "url_text"}}, Types: fileAttr},
+			Attrs: base.RequiredOptional{Required: []string{"alert_iid", "file"}, Optional: []string{"url", "url_text"}}, Types: base.AttrTypes{File: []string{"file"}}},
 		// https://docs.gitlab.com/api/alert_management_alerts/#update-metric-image
 		{Name: "update_metric_image", Method: "PUT", Path: "{alert_iid}/metric_images/{image_id}", OnManager: true,
 			Attrs: base.RequiredOptional{Required: []string{"alert_iid", "image_id"}, Optional: []string{"url", "url_text"}}},

@@ -38,7 +38,7 @@ var projectProtectedEnvironmentSpec = &base.Spec{
 		Required: []string{"name", "deploy_access_levels"},
 		Optional: []string{"required_approval_count", "approval_rules"},
 	},
-	UpdateAttrs: protectedEnvironmentUpdate,
+	UpdateAttrs: base.RequiredOptional{Optional: protectedEnvironmentUpdate},
 	Types:       base.AttrTypes{Array: []string{"approval_rules", "deploy_access_levels"}},
 	DocsURL:     "https://docs.gitlab.com/api/protected_environments/",
 }
@@ -46,9 +46,7 @@ var projectProtectedEnvironmentSpec = &base.Spec{
 // protectedEnvironmentUpdate: deploy access levels and approval rules are
 // added, changed (with their id) or removed (with "_destroy": true).
 // GitLab API: https://docs.gitlab.com/api/group_protected_environments/#update-a-protected-environment
-var protectedEnvironmentUpdate = base.RequiredOptional{
-	Optional: []string{"deploy_access_levels", "required_approval_count", "approval_rules"},
-}
+var protectedEnvironmentUpdate = []string{"deploy_access_levels", "required_approval_count", "approval_rules"}
 
 // groupProtectedEnvironmentSpec declares /groups/{group_id}/protected_environments:
 // environments protected for every project of a group, by deployment
@@ -66,7 +64,7 @@ var groupProtectedEnvironmentSpec = &base.Spec{
 		Required: []string{"name", "deploy_access_levels"},
 		Optional: []string{"approval_rules"},
 	},
-	UpdateAttrs: protectedEnvironmentUpdate,
+	UpdateAttrs: base.RequiredOptional{Optional: protectedEnvironmentUpdate},
 	Types:       base.AttrTypes{Array: []string{"approval_rules", "deploy_access_levels"}},
 	DocsURL:     "https://docs.gitlab.com/api/group_protected_environments/",
 }

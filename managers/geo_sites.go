@@ -2,7 +2,8 @@ package managers
 
 import "github.com/golab/gitlab/base"
 
-// geoSiteAttrs are the settings of a Geo site, as created and updated.
+// geoSiteAttrs are the settings of a Geo site, as updated (and created,
+// with primary).
 // GitLab API: https://docs.gitlab.com/api/geo_sites/#create-a-geo-site
 var geoSiteAttrs = []string{
 	"enabled", "name", "url", "internal_url", "files_max_capacity", "repos_max_capacity",
@@ -21,7 +22,13 @@ var geoSiteSpec = &base.Spec{
 	Ops:      base.OpsCRUD,
 	CreateAttrs: base.RequiredOptional{
 		Required: []string{"name", "url"},
-		Optional: append([]string{"primary"}, geoSiteAttrs...),
+		// https://docs.gitlab.com/api/geo_sites/#create-a-geo-site: primary, then geoSiteAttrs.
+		Optional: []string{
+			"primary", "enabled", "name", "url", "internal_url", "files_max_capacity", "repos_max_capacity",
+			"verification_max_capacity", "container_repositories_max_capacity", "sync_object_storage",
+			"selective_sync_type", "selective_sync_shards", "selective_sync_namespace_ids",
+			"minimum_reverification_interval", "blob_download_timeout",
+		},
 	},
 	UpdateAttrs: base.RequiredOptional{Optional: geoSiteAttrs},
 	Types:       base.AttrTypes{Array: []string{"selective_sync_shards", "selective_sync_namespace_ids"}},

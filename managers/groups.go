@@ -87,7 +87,7 @@ var groupSpec = &base.Spec{
 	Types:   base.AttrTypes{Array: []string{"skip_groups"}, Image: []string{"avatar"}},
 	DocsURL: "https://docs.gitlab.com/api/groups/",
 	Actions: []base.Action{
-		{Name: "import_group", Path: "import", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"file", "path", "name"}, Optional: []string{"parent_id"}}, Types: fileAttr},
+		{Name: "import_group", Path: "import", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"file", "path", "name"}, Optional: []string{"parent_id"}}, Types: base.AttrTypes{File: []string{"file"}}},
 		{Name: "ldap_sync", Result: base.ResultNone},
 		{Name: "restore", Result: base.ResultReplace},
 		// Beyond python-gitlab.
@@ -114,13 +114,13 @@ var groupSpec = &base.Spec{
 			Optional: []string{"search"}}},
 		// https://docs.gitlab.com/api/dependency_proxy/#purge-the-dependency-proxy-for-a-group: 202, no body.
 		{Name: "purge_dependency_proxy", Method: "DELETE", Path: "dependency_proxy/cache", Result: base.ResultNone},
-		doraMetricsAction,
 		{Name: "search", Method: "GET", Attrs: base.RequiredOptional{Required: []string{"scope", "search"}}},
 		{Name: "share", Attrs: base.RequiredOptional{Required: []string{"group_id", "group_access"}, Optional: []string{"expires_at"}}, Result: base.ResultReplace},
 		{Name: "transfer", Attrs: base.RequiredOptional{Optional: []string{"group_id"}}, Result: base.ResultReplace},
 		{Name: "transfer_project", Path: "projects/{project_id}", Attrs: base.RequiredOptional{Required: []string{"project_id"}}},
 		{Name: "unshare", Method: "DELETE", Path: "share/{group_id}", Attrs: base.RequiredOptional{Required: []string{"group_id"}}, Result: base.ResultNone},
 	},
+	ActionGroups: [][]base.Action{doraMetricsActions},
 }
 
 // groupSAMLGroupLinkSpec declares /groups/{group_id}/saml_group_links.

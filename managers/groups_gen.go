@@ -49,12 +49,12 @@ func newGroupManager(c *base.Core) *GroupManager {
 //   - SAMLUsers (action saml_users): GET /groups/{id}/saml_users
 //   - TransferLocations (action transfer_locations): GET /groups/{id}/transfer_locations
 //   - PurgeDependencyProxy (action purge_dependency_proxy): DELETE /groups/{id}/dependency_proxy/cache
-//   - DoraMetrics (action dora_metrics): GET /groups/{id}/dora/metrics
 //   - Search (action search): GET /groups/{id}/search
 //   - Share (action share): POST /groups/{id}/share
 //   - Transfer (action transfer): POST /groups/{id}/transfer
 //   - TransferProject (action transfer_project): POST /groups/{id}/projects/{project_id}
 //   - Unshare (action unshare): DELETE /groups/{id}/share/{group_id}
+//   - DoraMetrics (action dora_metrics): GET /groups/{id}/dora/metrics
 //   - AccessRequests(): /groups/{group_id}/access_requests (GroupAccessRequestManager)
 //   - AccessTokens(): /groups/{group_id}/access_tokens (GroupAccessTokenManager)
 //   - ApprovalRules(): /groups/{group_id}/approval_rules (GroupApprovalRuleManager)
@@ -203,14 +203,6 @@ func (o *Group) PurgeDependencyProxy(ctx context.Context, opts ...base.RequestOp
 	return err
 }
 
-// DoraMetrics runs the action dora_metrics: GET /groups/{id}/dora/metrics. It returns GitLab's answer.
-// Attributes (required: metric; optional: start_date, end_date, environment_tiers, interval) are checked before sending.
-// GitLab API: https://docs.gitlab.com/api/groups/
-func (o *Group) DoraMetrics(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
-	_, resp, err := o.Core().Action(ctx, o.Object, "dora_metrics", attrs, opts)
-	return resp, err
-}
-
 // Search runs the action search: GET /groups/{id}/search. It returns GitLab's answer.
 // Attributes (required: scope, search) are checked before sending.
 // GitLab API: https://docs.gitlab.com/api/groups/
@@ -249,6 +241,14 @@ func (o *Group) TransferProject(ctx context.Context, attrs base.Attrs, opts ...b
 func (o *Group) Unshare(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) error {
 	_, _, err := o.Core().Action(ctx, o.Object, "unshare", attrs, opts)
 	return err
+}
+
+// DoraMetrics runs the action dora_metrics: GET /groups/{id}/dora/metrics. It returns GitLab's answer.
+// Attributes (required: metric; optional: start_date, end_date, environment_tiers, interval) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/
+func (o *Group) DoraMetrics(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "dora_metrics", attrs, opts)
+	return resp, err
 }
 
 // GroupDescendantGroupManager manages /groups/{group_id}/descendant_groups.

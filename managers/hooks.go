@@ -1,10 +1,6 @@
 package managers
 
-import (
-	"slices"
-
-	"github.com/golab/gitlab/base"
-)
+import "github.com/golab/gitlab/base"
 
 // hookHeaderActions set and delete a webhook's custom headers, by key:
 // PUT {"value": ...} and DELETE.
@@ -25,9 +21,9 @@ var hookURLVariableActions = []base.Action{
 		Attrs: base.RequiredOptional{Required: []string{"key"}}},
 }
 
-// hookTestAction tests a group's or project's webhook with a trigger
+// hookTestActions test a group's or project's webhook with a trigger
 // (push_events, tag_push_events...).
-var hookTestAction = base.Action{Name: "test", Path: "test/{trigger}", Attrs: base.RequiredOptional{Required: []string{"trigger"}}}
+var hookTestActions = []base.Action{{Name: "test", Path: "test/{trigger}", Attrs: base.RequiredOptional{Required: []string{"trigger"}}}}
 
 // groupHookSpec declares /groups/{group_id}/hooks.
 // python-gitlab: GroupHookManager (Group.hooks).
@@ -59,11 +55,11 @@ var groupHookSpec = &base.Spec{
 		},
 	},
 	DocsURL: "https://docs.gitlab.com/api/groups/#hooks",
-	Actions: slices.Concat([]base.Action{
-		hookTestAction,
+	Actions: []base.Action{
 		// https://docs.gitlab.com/api/group_webhooks/#resend-group-hook-event
 		{Name: "resend_event", Path: "events/{hook_log_id}/resend", Attrs: base.RequiredOptional{Required: []string{"hook_log_id"}}},
-	}, hookHeaderActions, hookURLVariableActions),
+	},
+	ActionGroups: [][]base.Action{hookTestActions, hookHeaderActions, hookURLVariableActions},
 }
 
 // hookSpec declares /hooks: system hooks. Beyond python-gitlab, they are
@@ -85,10 +81,11 @@ var hookSpec = &base.Spec{
 		"branch_filter_strategy",
 	}},
 	DocsURL: "https://docs.gitlab.com/api/system_hooks/",
-	Actions: append([]base.Action{
+	Actions: []base.Action{
 		// https://docs.gitlab.com/api/system_hooks/#test-a-system-hook: a POST on the hook itself.
 		{Name: "test", Path: "/hooks/{id}"},
-	}, hookURLVariableActions...),
+	},
+	ActionGroups: [][]base.Action{hookURLVariableActions},
 }
 
 // projectHookSpec declares /projects/{project_id}/hooks.
@@ -116,6 +113,6 @@ var projectHookSpec = &base.Spec{
 			"pipeline_events", "wiki_events", "enable_ssl_verification", "token",
 		},
 	},
-	DocsURL: "https://docs.gitlab.com/api/projects/#hooks",
-	Actions: slices.Concat([]base.Action{hookTestAction}, hookHeaderActions, hookURLVariableActions),
+	DocsURL:      "https://docs.gitlab.com/api/projects/#hooks",
+	ActionGroups: [][]base.Action{hookTestActions, hookHeaderActions, hookURLVariableActions},
 }

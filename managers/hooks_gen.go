@@ -36,8 +36,8 @@ func newGroupHookManager(c *base.Core) *GroupHookManager {
 //   - Save: PUT /groups/{group_id}/hooks/{id} with the pending changes
 //   - Delete: DELETE /groups/{group_id}/hooks/{id}
 //   - Refresh: GET /groups/{group_id}/hooks/{id}
-//   - Test (action test): POST /groups/{group_id}/hooks/{id}/test/{trigger}
 //   - ResendEvent (action resend_event): POST /groups/{group_id}/hooks/{id}/events/{hook_log_id}/resend
+//   - Test (action test): POST /groups/{group_id}/hooks/{id}/test/{trigger}
 //   - SetCustomHeader (action set_custom_header): PUT /groups/{group_id}/hooks/{id}/custom_headers/{key}
 //   - DeleteCustomHeader (action delete_custom_header): DELETE /groups/{group_id}/hooks/{id}/custom_headers/{key}
 //   - SetURLVariable (action set_url_variable): PUT /groups/{group_id}/hooks/{id}/url_variables/{key}
@@ -59,19 +59,19 @@ func (o *Group) Hooks() *GroupHookManager {
 	return newGroupHookManager(o.ChildCore("group_hook"))
 }
 
-// Test runs the action test: POST /groups/{group_id}/hooks/{id}/test/{trigger}. It returns GitLab's answer.
-// Attributes (required: trigger) are checked before sending.
-// GitLab API: https://docs.gitlab.com/api/groups/#hooks
-func (o *GroupHook) Test(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
-	_, resp, err := o.Core().Action(ctx, o.Object, "test", attrs, opts)
-	return resp, err
-}
-
 // ResendEvent runs the action resend_event: POST /groups/{group_id}/hooks/{id}/events/{hook_log_id}/resend. It returns GitLab's answer.
 // Attributes (required: hook_log_id) are checked before sending.
 // GitLab API: https://docs.gitlab.com/api/groups/#hooks
 func (o *GroupHook) ResendEvent(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
 	_, resp, err := o.Core().Action(ctx, o.Object, "resend_event", attrs, opts)
+	return resp, err
+}
+
+// Test runs the action test: POST /groups/{group_id}/hooks/{id}/test/{trigger}. It returns GitLab's answer.
+// Attributes (required: trigger) are checked before sending.
+// GitLab API: https://docs.gitlab.com/api/groups/#hooks
+func (o *GroupHook) Test(ctx context.Context, attrs base.Attrs, opts ...base.RequestOption) (*base.Response, error) {
+	_, resp, err := o.Core().Action(ctx, o.Object, "test", attrs, opts)
 	return resp, err
 }
 

@@ -1,10 +1,6 @@
 package managers
 
-import (
-	"slices"
-
-	"github.com/golab/gitlab/base"
-)
+import "github.com/golab/gitlab/base"
 
 // groupIssueSpec declares /groups/{group_id}/issues.
 // python-gitlab: GroupIssueManager (Group.issues).
@@ -89,10 +85,11 @@ var projectIssueSpec = &base.Spec{
 	},
 	Types:   base.AttrTypes{Array: []string{"iids"}, CommaSeparatedList: []string{"labels"}},
 	DocsURL: "https://docs.gitlab.com/api/issues/",
-	Actions: slices.Concat([]base.Action{
+	Actions: []base.Action{
 		{Name: "closed_by", Method: "GET", Result: base.ResultList, Of: "project_merge_request"},
 		{Name: "move", Attrs: base.RequiredOptional{Required: []string{"to_project_id"}}},
 		{Name: "related_merge_requests", Method: "GET", Result: base.ResultList, Of: "project_merge_request"},
 		{Name: "reorder", Method: "PUT", Attrs: base.RequiredOptional{Optional: []string{"move_after_id", "move_before_id"}}, Result: base.ResultReplace},
-	}, subscribeActions, todoActions, timeTrackingActions, participantsActions, userAgentDetailActions),
+	},
+	ActionGroups: [][]base.Action{subscribeActions, todoActions, timeTrackingActions, participantsActions, userAgentDetailActions},
 }

@@ -1,10 +1,6 @@
 package managers
 
-import (
-	"slices"
-
-	"github.com/golab/gitlab/base"
-)
+import "github.com/golab/gitlab/base"
 
 // groupLabelSpec declares /groups/{group_id}/labels.
 // python-gitlab: GroupLabelManager (Group.labels).
@@ -25,8 +21,13 @@ var groupLabelSpec = &base.Spec{
 		Optional: []string{"new_name", "color", "description", "priority"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/group_labels/",
-	// https://docs.gitlab.com/api/group_labels/#delete-a-group-label: by name, in the query.
-	Actions: slices.Concat([]base.Action{deleteGroupLabelByName}, subscribeActions),
+	Actions: []base.Action{
+		// https://docs.gitlab.com/api/group_labels/#delete-a-group-label: by name, in the query
+		// (beyond python-gitlab, which deletes by name in the path): a DELETE on the collection.
+		{Name: "delete_by_name", Method: "DELETE", Path: "/groups/{group_id}/labels",
+			OnManager: true, Result: base.ResultNone, Attrs: base.RequiredOptional{Required: []string{"name"}}},
+	},
+	ActionGroups: [][]base.Action{subscribeActions},
 }
 
 // projectLabelSpec declares /projects/{project_id}/labels.
@@ -48,19 +49,12 @@ var projectLabelSpec = &base.Spec{
 		Optional: []string{"new_name", "color", "description", "priority"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/labels/",
-	Actions: slices.Concat([]base.Action{
+	Actions: []base.Action{
 		{Name: "promote", Method: "PUT"},
-		// https://docs.gitlab.com/api/labels/#delete-a-label: by name, in the query.
-		deleteProjectLabelByName,
-	}, subscribeActions),
+		// https://docs.gitlab.com/api/labels/#delete-a-label: by name, in the query (beyond
+		// python-gitlab, which deletes by name in the path): a DELETE on the collection.
+		{Name: "delete_by_name", Method: "DELETE", Path: "/projects/{project_id}/labels",
+			OnManager: true, Result: base.ResultNone, Attrs: base.RequiredOptional{Required: []string{"name"}}},
+	},
+	ActionGroups: [][]base.Action{subscribeActions},
 }
-
-// deleteGroupLabelByName and deleteProjectLabelByName delete a label named
-// in the query, a DELETE on the collection (beyond python-gitlab, which
-// deletes by name in the path).
-var (
-	deleteGroupLabelByName = base.Action{Name: "delete_by_name", Method: "DELETE", Path: "/groups/{group_id}/labels",
-		OnManager: true, Result: base.ResultNone, Attrs: base.RequiredOptional{Required: []string{"name"}}}
-	deleteProjectLabelByName = base.Action{Name: "delete_by_name", Method: "DELETE", Path: "/projects/{project_id}/labels",
-		OnManager: true, Result: base.ResultNone, Attrs: base.RequiredOptional{Required: []string{"name"}}}
-)

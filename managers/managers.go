@@ -22,9 +22,6 @@ import (
 	"github.com/golab/gitlab/base"
 )
 
-// fileAttr types the attribute "file" of the actions that upload one.
-var fileAttr = base.AttrTypes{File: []string{"file"}}
-
 // The actions many managers share, as python-gitlab's object and manager
 // mixins (SubscribableMixin, TodoMixin, TimeTrackingMixin, ...).
 var (

@@ -1,10 +1,6 @@
 package managers
 
-import (
-	"slices"
-
-	"github.com/golab/gitlab/base"
-)
+import "github.com/golab/gitlab/base"
 
 // groupMergeRequestSpec declares /groups/{group_id}/merge_requests.
 // python-gitlab: GroupMergeRequestManager (Group.mergerequests).
@@ -116,7 +112,7 @@ var projectMergeRequestSpec = &base.Spec{
 	},
 	Types:   base.AttrTypes{Array: []string{"approved_by_ids", "approver_ids", "iids"}, CommaSeparatedList: []string{"labels"}},
 	DocsURL: "https://docs.gitlab.com/api/merge_requests/",
-	Actions: slices.Concat([]base.Action{
+	Actions: []base.Action{
 		{Name: "approve", Attrs: base.RequiredOptional{Optional: []string{"sha", "approval_password"}}},
 		{Name: "cancel_merge_when_pipeline_succeeds", Result: base.ResultReplace},
 		{Name: "changes", Method: "GET", GoMethod: "FileChanges"},
@@ -133,7 +129,8 @@ var projectMergeRequestSpec = &base.Spec{
 		{Name: "diffs", Method: "GET", GoMethod: "ListDiffs", Attrs: base.RequiredOptional{Optional: []string{"page", "per_page", "unidiff"}}},
 		// https://docs.gitlab.com/api/merge_requests/#show-merge-request-raw-diffs: plain text.
 		{Name: "raw_diffs", Method: "GET", Result: base.ResultDownload},
-	}, subscribeActions, todoActions, timeTrackingActions, participantsActions),
+	},
+	ActionGroups: [][]base.Action{subscribeActions, todoActions, timeTrackingActions, participantsActions},
 }
 
 // projectMergeRequestDependencySpec declares

@@ -150,7 +150,7 @@ var projectSpec = &base.Spec{
 	Actions: []base.Action{
 		{Name: "import_bitbucket_server", Path: "/import/bitbucket_server", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"bitbucket_server_url", "bitbucket_server_username", "personal_access_token", "bitbucket_server_project", "bitbucket_server_repo"}, Optional: []string{"new_name", "target_namespace"}}},
 		{Name: "import_github", Path: "/import/github", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"personal_access_token", "repo_id", "target_namespace"}, Optional: []string{"new_name", "github_hostname", "optional_stages"}}},
-		{Name: "import_project", Path: "import", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"file", "path"}, Optional: []string{"name", "namespace", "overwrite", "override_params"}}, Types: fileAttr},
+		{Name: "import_project", Path: "import", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"file", "path"}, Optional: []string{"name", "namespace", "overwrite", "override_params"}}, Types: base.AttrTypes{File: []string{"file"}}},
 		{Name: "remote_import", Path: "remote-import", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"url", "path"}, Optional: []string{"name", "namespace", "overwrite", "override_params"}}},
 		{Name: "remote_import_s3", Path: "remote-import-s3", OnManager: true, Attrs: base.RequiredOptional{Required: []string{"path", "region", "bucket_name", "file_key", "access_key_id", "secret_access_key"}, Optional: []string{"name", "namespace", "overwrite", "override_params"}}},
 		{Name: "archive", Result: base.ResultReplace},
@@ -179,7 +179,7 @@ var projectSpec = &base.Spec{
 		{Name: "unshare", Method: "DELETE", Path: "share/{group_id}", Attrs: base.RequiredOptional{Required: []string{"group_id"}}, Result: base.ResultNone},
 		{Name: "unstar", Result: base.ResultReplace},
 		{Name: "update_submodule", Method: "PUT", Path: "repository/submodules/{submodule}", Attrs: base.RequiredOptional{Required: []string{"submodule", "branch", "commit_sha"}}},
-		{Name: "upload", Path: "uploads", Attrs: base.RequiredOptional{Required: []string{"file"}}, Types: fileAttr},
+		{Name: "upload", Path: "uploads", Attrs: base.RequiredOptional{Required: []string{"file"}}, Types: base.AttrTypes{File: []string{"file"}}},
 		// Beyond python-gitlab.
 		// https://docs.gitlab.com/api/import/#import-repository-from-bitbucket-cloud
 		{Name: "import_bitbucket", Path: "/import/bitbucket", OnManager: true, Attrs: base.RequiredOptional{
@@ -210,8 +210,8 @@ var projectSpec = &base.Spec{
 		{Name: "templates", Method: "GET", Path: "templates/{type}", Attrs: base.RequiredOptional{Required: []string{"type"}}},
 		{Name: "template", Method: "GET", Path: "templates/{type}/{name}", Attrs: base.RequiredOptional{
 			Required: []string{"type", "name"}, Optional: []string{"source_template_project_id", "project", "fullname"}}},
-		doraMetricsAction,
 	},
+	ActionGroups: [][]base.Action{doraMetricsActions},
 }
 
 // projectPullMirrorSpec declares /projects/{project_id}/mirror/pull.

@@ -9,20 +9,12 @@ import "github.com/golab/gitlab/base"
 // moves everything on a shard, and a manager per project, group or snippet.
 // GitLab API: https://docs.gitlab.com/api/project_repository_storage_moves/
 
-// The schedule_all actions schedule moves for every repository on a source
-// shard, a POST on the root collection; GitLab answers 202 {"message":
-// "202 Accepted"}.
+// Each root manager's schedule_all action schedules moves for every
+// repository on a source shard, a POST on the root collection; GitLab
+// answers 202 {"message": "202 Accepted"}. A manager per project, group or
+// snippet creates the move of one repository, to a destination chosen by
+// storage weights when not given.
 // GitLab API: https://docs.gitlab.com/api/project_repository_storage_moves/#schedule-repository-storage-moves-for-all-projects-on-a-storage-shard
-var (
-	scheduleAllProjectMoves = base.Action{Name: "schedule_all", Path: "/project_repository_storage_moves", OnManager: true, Attrs: scheduleAllAttrs}
-	scheduleAllGroupMoves   = base.Action{Name: "schedule_all", Path: "/group_repository_storage_moves", OnManager: true, Attrs: scheduleAllAttrs}
-	scheduleAllSnippetMoves = base.Action{Name: "schedule_all", Path: "/snippet_repository_storage_moves", OnManager: true, Attrs: scheduleAllAttrs}
-	scheduleAllAttrs        = base.RequiredOptional{Required: []string{"source_storage_name"}, Optional: []string{"destination_storage_name"}}
-)
-
-// storageMoveCreate: a move of one repository; the destination is chosen
-// by storage weights when not given.
-var storageMoveCreate = base.RequiredOptional{Optional: []string{"destination_storage_name"}}
 
 // projectRepositoryStorageMoveAllSpec declares /project_repository_storage_moves.
 var projectRepositoryStorageMoveAllSpec = &base.Spec{
@@ -32,7 +24,8 @@ var projectRepositoryStorageMoveAllSpec = &base.Spec{
 	ReprAttr: "state",
 	Ops:      base.OpsRetrieve,
 	DocsURL:  "https://docs.gitlab.com/api/project_repository_storage_moves/",
-	Actions:  []base.Action{scheduleAllProjectMoves},
+	Actions: []base.Action{{Name: "schedule_all", Path: "/project_repository_storage_moves", OnManager: true,
+		Attrs: base.RequiredOptional{Required: []string{"source_storage_name"}, Optional: []string{"destination_storage_name"}}}},
 }
 
 // projectRepositoryStorageMoveSpec declares /projects/{project_id}/repository_storage_moves.
@@ -43,7 +36,7 @@ var projectRepositoryStorageMoveSpec = &base.Spec{
 	Parent:      "project",
 	ReprAttr:    "state",
 	Ops:         base.OpsRetrieve | base.OpCreate,
-	CreateAttrs: storageMoveCreate,
+	CreateAttrs: base.RequiredOptional{Optional: []string{"destination_storage_name"}},
 	DocsURL:     "https://docs.gitlab.com/api/project_repository_storage_moves/",
 }
 
@@ -56,7 +49,8 @@ var groupRepositoryStorageMoveAllSpec = &base.Spec{
 	ReprAttr: "state",
 	Ops:      base.OpsRetrieve,
 	DocsURL:  "https://docs.gitlab.com/api/group_repository_storage_moves/",
-	Actions:  []base.Action{scheduleAllGroupMoves},
+	Actions: []base.Action{{Name: "schedule_all", Path: "/group_repository_storage_moves", OnManager: true,
+		Attrs: base.RequiredOptional{Required: []string{"source_storage_name"}, Optional: []string{"destination_storage_name"}}}},
 }
 
 // groupRepositoryStorageMoveSpec declares /groups/{group_id}/repository_storage_moves.
@@ -68,7 +62,7 @@ var groupRepositoryStorageMoveSpec = &base.Spec{
 	Parent:      "group",
 	ReprAttr:    "state",
 	Ops:         base.OpsRetrieve | base.OpCreate,
-	CreateAttrs: storageMoveCreate,
+	CreateAttrs: base.RequiredOptional{Optional: []string{"destination_storage_name"}},
 	DocsURL:     "https://docs.gitlab.com/api/group_repository_storage_moves/",
 }
 
@@ -81,7 +75,8 @@ var snippetRepositoryStorageMoveAllSpec = &base.Spec{
 	ReprAttr: "state",
 	Ops:      base.OpsRetrieve,
 	DocsURL:  "https://docs.gitlab.com/api/snippet_repository_storage_moves/",
-	Actions:  []base.Action{scheduleAllSnippetMoves},
+	Actions: []base.Action{{Name: "schedule_all", Path: "/snippet_repository_storage_moves", OnManager: true,
+		Attrs: base.RequiredOptional{Required: []string{"source_storage_name"}, Optional: []string{"destination_storage_name"}}}},
 }
 
 // snippetRepositoryStorageMoveSpec declares /snippets/{snippet_id}/repository_storage_moves.
@@ -93,6 +88,6 @@ var snippetRepositoryStorageMoveSpec = &base.Spec{
 	Parent:      "snippet",
 	ReprAttr:    "state",
 	Ops:         base.OpsRetrieve | base.OpCreate,
-	CreateAttrs: storageMoveCreate,
+	CreateAttrs: base.RequiredOptional{Optional: []string{"destination_storage_name"}},
 	DocsURL:     "https://docs.gitlab.com/api/snippet_repository_storage_moves/",
 }

@@ -1,10 +1,6 @@
 package managers
 
-import (
-	"slices"
-
-	"github.com/golab/gitlab/base"
-)
+import "github.com/golab/gitlab/base"
 
 // projectSnippetSpec declares /projects/{project_id}/snippets.
 // python-gitlab: ProjectSnippetManager (Project.snippets).
@@ -24,9 +20,10 @@ var projectSnippetSpec = &base.Spec{
 		Optional: []string{"title", "files", "file_name", "content", "visibility", "description"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/project_snippets/",
-	Actions: slices.Concat([]base.Action{
+	Actions: []base.Action{
 		{Name: "content", Method: "GET", Path: "raw", Result: base.ResultDownload},
-	}, userAgentDetailActions),
+	},
+	ActionGroups: [][]base.Action{userAgentDetailActions},
 }
 
 // snippetSpec declares /snippets.
@@ -46,7 +43,7 @@ var snippetSpec = &base.Spec{
 		Optional: []string{"title", "files", "file_name", "content", "visibility", "description"},
 	},
 	DocsURL: "https://docs.gitlab.com/api/snippets/",
-	Actions: slices.Concat([]base.Action{
+	Actions: []base.Action{
 		{Name: "list_all", Method: "GET", Path: "all", OnManager: true, Result: base.ResultList},
 		{Name: "list_public", Method: "GET", Path: "public", OnManager: true, Result: base.ResultList},
 		{Name: "public", Method: "GET", OnManager: true, Result: base.ResultList},
@@ -55,5 +52,6 @@ var snippetSpec = &base.Spec{
 		// the snippet at a ref (its file_path URL-encoded as one segment).
 		{Name: "raw_file", Method: "GET", Path: "files/{ref}/{file_path}/raw", Result: base.ResultDownload,
 			Attrs: base.RequiredOptional{Required: []string{"ref", "file_path"}}},
-	}, userAgentDetailActions),
+	},
+	ActionGroups: [][]base.Action{userAgentDetailActions},
 }

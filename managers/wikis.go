@@ -22,7 +22,7 @@ var groupWikiSpec = &base.Spec{
 	ListFilters: []string{"with_content"},
 	DocsURL:     "https://docs.gitlab.com/api/group_wikis/",
 	Actions: []base.Action{
-		{Name: "upload", Path: "/groups/{group_id}/wikis/attachments", Attrs: base.RequiredOptional{Required: []string{"file"}, Optional: []string{"branch"}}, Types: fileAttr},
+		{Name: "upload", Path: "/groups/{group_id}/wikis/attachments", Attrs: base.RequiredOptional{Required: []string{"file"}, Optional: []string{"branch"}}, Types: base.AttrTypes{File: []string{"file"}}},
 	},
 }
 
@@ -46,6 +46,6 @@ var projectWikiSpec = &base.Spec{
 	ListFilters: []string{"with_content"},
 	DocsURL:     "https://docs.gitlab.com/api/wikis/#upload-an-attachment-to-the-wiki-repository",
 	Actions: []base.Action{
-		{Name: "upload", Path: "/projects/{project_id}/wikis/attachments", Attrs: base.RequiredOptional{Required: []string{"file"}, Optional: []string{"branch"}}, Types: fileAttr},
+		{Name: "upload", Path: "/projects/{project_id}/wikis/attachments", Attrs: base.RequiredOptional{Required: []string{"file"}, Optional: []string{"branch"}}, Types: base.AttrTypes{File: []string{"file"}}},
 	},
 }

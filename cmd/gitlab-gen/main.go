@@ -158,7 +158,8 @@ func load(dir string, builtin bool) (*pkg, error) {
 		if err != nil {
 			return nil, err
 		}
-		d := &decl{spec: v.Interface().(*base.Spec), varName: s.name, file: s.file}
+		// The typed code has a method for each action, its groups' too.
+		d := &decl{spec: v.Interface().(*base.Spec).ExpandActionGroups(), varName: s.name, file: s.file}
 		if err := d.spec.Validate(); err != nil {
 			return nil, fmt.Errorf("%s (%s): %w", s.name, s.file, err)
 		}
