@@ -60,9 +60,18 @@ func (a *app) addActions(res *cobra.Command, s *base.Spec, want string) {
 		{s.Ops.Has(base.OpDelete), opDelete, "delete"},
 		{s.Ops.Has(base.OpSet), opSet, "set"},
 	}
+	// When the action named on the command line exists, it is the only one
+	// built: the others are for listings (help, a wrong action).
+	only := false
+	for _, c := range core {
+		only = only || c.has && c.name == want
+	}
+	for i := range s.Actions {
+		only = only || flagName(s.Actions[i].Name) == want
+	}
 	taken := map[string]bool{}
 	for _, c := range core {
-		if !c.has {
+		if !c.has || only && c.name != want {
 			continue
 		}
 		x := &action{app: a, spec: s, op: c.op, parents: s.Placeholders()}
@@ -76,7 +85,7 @@ func (a *app) addActions(res *cobra.Command, s *base.Spec, want string) {
 	for i := range s.Actions {
 		act := &s.Actions[i]
 		name := flagName(act.Name)
-		if taken[name] {
+		if taken[name] || only && name != want {
 			continue
 		}
 		x := &action{app: a, spec: s, op: opCustom, custom: act, parents: s.Placeholders()}

@@ -28,6 +28,10 @@ func TestSpecsRegister(t *testing.T) {
 	if len(specs) != len(typed) || len(specs) != len(managers.Specs()) {
 		t.Errorf("%d specs, %d typed managers, %d in Specs()", len(specs), len(typed), len(managers.Specs()))
 	}
+	// Builtins finds them by binary search, reading no other.
+	if !slices.IsSortedFunc(managers.Specs(), func(a, b *base.Spec) int { return strings.Compare(a.Name, b.Name) }) {
+		t.Error("the declarations are not sorted by name")
+	}
 	checked, err := base.NewRegistry(managers.Specs()...)
 	if err != nil {
 		t.Fatal(err)
