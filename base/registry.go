@@ -185,7 +185,7 @@ func (r *Registry) find(name string) (*Spec, bool) {
 // findSorted looks name up among NewFrozenRegistry's specs, deriving its
 // FromParent the first time.
 func (r *Registry) findSorted(name string) (*Spec, bool) {
-	i, ok := slices.BinarySearchFunc(r.sorted, name, func(s *Spec, name string) int { return strings.Compare(s.Name, name) })
+	i, ok := r.sortedIndex(name)
 	if !ok {
 		return nil, false
 	}
@@ -194,7 +194,7 @@ func (r *Registry) findSorted(name string) (*Spec, bool) {
 	}
 	s := r.sorted[i].ExpandActionGroups()
 	var parent *Spec
-	if j, ok := slices.BinarySearchFunc(r.sorted, s.Parent, func(s *Spec, name string) int { return strings.Compare(s.Name, name) }); ok {
+	if j, ok := r.sortedIndex(s.Parent); ok {
 		parent = r.sorted[j]
 	}
 	if c, err := s.withFromParent(parent); err == nil {
@@ -202,6 +202,12 @@ func (r *Registry) findSorted(name string) (*Spec, bool) {
 	}
 	r.ready[i].CompareAndSwap(nil, s)
 	return r.ready[i].Load(), true
+}
+
+// sortedIndex finds name among NewFrozenRegistry's specs by binary search,
+// reading only the names it compares.
+func (r *Registry) sortedIndex(name string) (int, bool) {
+	return slices.BinarySearchFunc(r.sorted, name, func(s *Spec, name string) int { return strings.Compare(s.Name, name) })
 }
 
 // lookup returns the registered spec itself, for the engine: it is never
