@@ -12,10 +12,11 @@ import (
 // in package github.com/golab/gitlab/base.
 type (
 	// Spec declares a manager as data: its Name, its collection Path (with
-	// {placeholders} filled from the Parent object through FromParent), the
-	// core operations it supports (Ops), the attributes each takes
-	// (CreateAttrs, UpdateAttrs), their encodings (Types) and its custom
-	// Actions. Register one with Client.Register (or Registry.Register) and
+	// {placeholders} filled from the Parent object, through FromParent when
+	// the usual nesting does not say how), the core operations it supports
+	// (Ops), the attributes each takes (CreateAttrs, UpdateAttrs), their
+	// encodings (Types) and its custom Actions (and ActionGroups, shared
+	// with other declarations). Register one with Client.Register (or Registry.Register) and
 	// use it at once through Client.Manager or Object.Manager, which return a
 	// *Dynamic. The built-in declarations are the <Name>Spec variables of
 	// package managers. Fields: go doc github.com/golab/gitlab/base.Spec.
@@ -189,7 +190,7 @@ const (
 	IDAttrNone = base.IDAttrNone
 )
 
-// Attribute types (AttrType, in Spec.Types): how an attribute is encoded on
+// Attribute types (AttrType, listed in a Spec's AttrTypes): how an attribute is encoded on
 // the wire. Attributes without a type are sent as given.
 const (
 	TypeArray                = base.TypeArray                // key[]=a&key[]=b in queries, a JSON array in bodies
