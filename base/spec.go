@@ -455,8 +455,11 @@ func (s *Spec) Placeholders() []string { return placeholders(s.Path) }
 // placeholders, a shallow copy of s with FromParent derived from parent
 // (see Spec.FromParent). s itself is never changed.
 func (s *Spec) withFromParent(parent *Spec) (*Spec, error) {
+	if s.FromParent != nil || parent == nil {
+		return s, nil
+	}
 	phs := s.Placeholders()
-	if s.FromParent != nil || len(phs) == 0 || parent == nil {
+	if len(phs) == 0 {
 		return s, nil
 	}
 	own, id := parent.Placeholders(), parent.IDAttribute()

@@ -36,7 +36,7 @@ func parseValue(attr, raw string, t base.AttrType) (any, error) {
 				return nil, usagef("%s: cannot read %s: %v", opt, raw, pathErr(err))
 			}
 			// Closed when the process ends; one file per option.
-			return gitlab.FileContent{Name: uploadName(attr, t), Data: f}, nil
+			return gitlab.FileContent{Name: uploadName(attr, t, path), Data: f}, nil
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -68,11 +68,11 @@ func parseValue(attr, raw string, t base.AttrType) (any, error) {
 
 // uploadName is the file name a file attribute is sent with: the
 // attribute's name, and "<name>.png" for images, as python-gitlab sends them.
-func uploadName(attr string, t base.AttrType) string {
+func uploadName(attr string, t base.AttrType, path string) string {
 	if t == base.TypeImage {
 		return attr + ".png"
 	}
-	return attr
+	return filepath.Base(path)
 }
 
 // expandHome expands a leading ~ to the home directory.

@@ -345,6 +345,19 @@ func TestAttributeValues(t *testing.T) {
 		!strings.Contains(string(req.Body), `filename="avatar.png"`) || !strings.Contains(string(req.Body), "PNG fake image") {
 		t.Errorf("avatar upload: %s\n%s", ct, req.Body)
 	}
+	// A custom action's file attribute (project upload: its own Types) is
+	// streamed as a file named after the file given.
+	notes := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notes, []byte("release notes"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv.ResetRequests()
+	out := mustRun(t, "-o", "json", "project", "upload", "--id", "1", "--file", "@"+notes)
+	req = srv.Requests()[0]
+	if !strings.Contains(string(req.Body), `filename="notes.txt"`) || !strings.Contains(string(req.Body), "release notes") ||
+		!strings.Contains(out, "notes.txt") {
+		t.Errorf("project upload: %s\n%s", out, req.Body)
+	}
 	for _, bad := range [][]string{
 		{"project-issue", "create", "--project-id", "1", "--title", "@" + filepath.Join(dir, "missing")},
 		{"project", "update", "--id", "1", "--avatar", "@" + filepath.Join(dir, "missing.png")},
