@@ -469,13 +469,19 @@ func TestRegistryOverAndExtend(t *testing.T) {
 	}
 }
 
+// undeclaredFromParent returns a project's issues and an issue's notes
+// declared without FromParent, fresh for each test.
+func undeclaredFromParent() (issue, note *Spec) {
+	return &Spec{Name: "project_issue", Path: "/projects/{project_id}/issues", Parent: "project", IDAttr: "iid", Ops: OpsCRUD},
+		&Spec{Name: "project_issue_note", Path: "/projects/{project_id}/issues/{issue_iid}/notes", Parent: "project_issue", Ops: OpsCRUD}
+}
+
 // FromParent left nil is derived from the parent when the spec is
 // registered: shared placeholders from the parent's attributes of the same
 // name, the last from its ID attribute. The spec given is not changed; a
 // placeholder that is neither is an error naming FromParent.
 func TestFromParentDerived(t *testing.T) {
-	issue := &Spec{Name: "project_issue", Path: "/projects/{project_id}/issues", Parent: "project", IDAttr: "iid", Ops: OpsCRUD}
-	note := &Spec{Name: "project_issue_note", Path: "/projects/{project_id}/issues/{issue_iid}/notes", Parent: "project_issue", Ops: OpsCRUD}
+	issue, note := undeclaredFromParent()
 	// In any order: NewRegistry registers each after its parent.
 	r, err := NewRegistry(note, issue, projectSpec)
 	if err != nil {
@@ -540,8 +546,7 @@ func mustLookup(t *testing.T, r *Registry, name string) *Spec {
 // registry does, deriving FromParent without changing the specs handed
 // over, and refuses a nil spec.
 func TestFrozenRegistry(t *testing.T) {
-	issue := &Spec{Name: "project_issue", Path: "/projects/{project_id}/issues", Parent: "project", IDAttr: "iid", Ops: OpsCRUD}
-	note := &Spec{Name: "project_issue_note", Path: "/projects/{project_id}/issues/{issue_iid}/notes", Parent: "project_issue", Ops: OpsCRUD}
+	issue, note := undeclaredFromParent()
 	f, err := NewFrozenRegistry(projectSpec, issue, note)
 	if err != nil {
 		t.Fatal(err)

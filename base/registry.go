@@ -189,8 +189,14 @@ func (r *Registry) findSorted(name string) (*Spec, bool) {
 	if !ok {
 		return nil, false
 	}
+	return r.readyAt(i), true
+}
+
+// readyAt returns the i-th of NewFrozenRegistry's specs with its action
+// groups expanded and its FromParent derived, completing it the first time.
+func (r *Registry) readyAt(i int) *Spec {
 	if s := r.ready[i].Load(); s != nil {
-		return s, true
+		return s
 	}
 	s := r.sorted[i].ExpandActionGroups()
 	var parent *Spec
@@ -201,7 +207,7 @@ func (r *Registry) findSorted(name string) (*Spec, bool) {
 		s = c
 	}
 	r.ready[i].CompareAndSwap(nil, s)
-	return r.ready[i].Load(), true
+	return r.ready[i].Load()
 }
 
 // sortedIndex finds name among NewFrozenRegistry's specs by binary search,
@@ -240,8 +246,8 @@ func (r *Registry) Specs() []*Spec {
 func (r *Registry) all() []*Spec {
 	r.mu.RLock()
 	seen := make(map[string]*Spec, len(r.specs)+len(r.sorted))
-	for _, s := range r.sorted {
-		seen[s.Name], _ = r.findSorted(s.Name)
+	for i, s := range r.sorted {
+		seen[s.Name] = r.readyAt(i)
 	}
 	if r.base != nil {
 		for _, s := range r.base.all() {
