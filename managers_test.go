@@ -5,7 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/golab/gitlab"
@@ -452,4 +456,45 @@ func readRaw(files *managers.ProjectFileManager, path, ref string) ([]byte, erro
 	}
 	defer d.Close()
 	return io.ReadAll(d)
+}
+
+// A client's root managers read their declaration at their first use, not
+// in New: an action added by Extend after New and before gl.Projects is
+// used is one of its actions.
+func TestRootManagersReadTheirDeclarationAtFirstUse(t *testing.T) {
+	var mu sync.Mutex
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		got = append(got, r.Method+" "+r.URL.Path)
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"id": 7, "path_with_namespace": "g/p"}`)
+	}))
+	defer srv.Close()
+	gl, err := gitlab.New(srv.URL, gitlab.WithPrivateToken("t"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = gl.Registry().Extend("project", func(s *gitlab.Spec) {
+		s.Actions = append(s.Actions, gitlab.Action{Name: "ping", Result: gitlab.ResultReplace})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := gl.Projects.Spec().Action("ping", false); !ok {
+		t.Fatal("gl.Projects does not declare the action added before its first use")
+	}
+	ctx := context.Background()
+	p, err := gl.Projects.Get(ctx, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := gl.Projects.Core().Action(ctx, p.Object, "ping", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"GET /api/v4/projects/7", "POST /api/v4/projects/7/ping"}
+	if !slices.Equal(got, want) {
+		t.Errorf("requests %q, want %q", got, want)
+	}
 }

@@ -58,7 +58,7 @@ func ActionAll[T any](ctx context.Context, c *Core, o *Object, name string, para
 		var zero T
 		a, req, q, err := c.actionRequest(o, name, Attrs(params), opts)
 		if err == nil && a.Result != ResultList {
-			err = fmt.Errorf("gitlab: %s %s: the action does not answer with a list", c.spec.Name, name)
+			err = fmt.Errorf("gitlab: %s %s: the action does not answer with a list", c.spec().Name, name)
 		}
 		if err != nil {
 			yield(zero, err)
@@ -80,17 +80,17 @@ func ActionAll[T any](ctx context.Context, c *Core, o *Object, name string, para
 // the path with its placeholders filled, and the attributes as a body or as
 // query parameters.
 func (c *Core) actionRequest(o *Object, name string, attrs Attrs, opts []RequestOption) (*Action, *Request, Params, error) {
-	if c.err != nil {
-		return nil, nil, nil, c.err
+	if c.b().err != nil {
+		return nil, nil, nil, c.b().err
 	}
-	a, ok := c.spec.Action(name, o == nil)
+	a, ok := c.spec().Action(name, o == nil)
 	if !ok {
-		if _, onObjects := c.spec.Action(name, false); onObjects && o == nil {
-			return nil, nil, nil, NewOpError(c.spec, name+" (an object action, called without an object)")
+		if _, onObjects := c.spec().Action(name, false); onObjects && o == nil {
+			return nil, nil, nil, NewOpError(c.spec(), name+" (an object action, called without an object)")
 		}
-		return nil, nil, nil, NewOpError(c.spec, name)
+		return nil, nil, nil, NewOpError(c.spec(), name)
 	}
-	if err := CheckAttrs(name, c.spec.Name, a.Attrs, attrsHas(attrs), ""); err != nil {
+	if err := CheckAttrs(name, c.spec().Name, a.Attrs, attrsHas(attrs), ""); err != nil {
 		return nil, nil, nil, err
 	}
 	tmpl := a.Path
@@ -98,7 +98,7 @@ func (c *Core) actionRequest(o *Object, name string, attrs Attrs, opts []Request
 		tmpl = a.Name
 	}
 	if !strings.HasPrefix(tmpl, "/") {
-		prefix := c.path
+		prefix := c.b().path
 		if !a.OnManager {
 			p, err := c.objectPath(name, o)
 			if err != nil {
@@ -108,7 +108,7 @@ func (c *Core) actionRequest(o *Object, name string, attrs Attrs, opts []Request
 		}
 		tmpl = prefix + "/" + tmpl
 	}
-	path, attrs, err := c.fillPath(name, tmpl, attrs, o)
+	path, attrs, err := c.b().fillPath(name, tmpl, attrs, o)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -130,7 +130,7 @@ func (c *Core) actionRequest(o *Object, name string, attrs Attrs, opts []Request
 	if a.Query || req.Upload != nil || method == http.MethodGet || method == http.MethodDelete || method == http.MethodHead {
 		return a, req, Params(attrs), nil // no body: the attributes go to the query
 	}
-	body, form, err := EncodeBody(attrs, a.Types.Over(c.spec.Types))
+	body, form, err := EncodeBody(attrs, a.Types.Over(c.spec().Types))
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -155,21 +155,21 @@ func escapeSegments(p string) string {
 // the manager's own path from the parent attributes; the others from attrs
 // (and then left out of them), else from o's attributes, else from the
 // parent attributes. The ID of o is in the template already.
-func (c *Core) fillPath(op, tmpl string, attrs Attrs, o *Object) (string, Attrs, error) {
+func (b *binding) fillPath(op, tmpl string, attrs Attrs, o *Object) (string, Attrs, error) {
 	phs := placeholders(tmpl)
 	if len(phs) == 0 {
 		return tmpl, attrs, nil
 	}
-	var b strings.Builder
+	var out strings.Builder
 	rest := tmpl
 	for _, ph := range phs {
 		var text string
-		if _, fromParent := c.spec.FromParent[ph]; fromParent {
-			text = resultText(memberResult(c.parentAttrs, ph))
+		if _, fromParent := b.spec.FromParent[ph]; fromParent {
+			text = resultText(memberResult(b.parentAttrs, ph))
 		} else if v, ok := attrs[ph]; ok {
 			s, err := IDString(v)
 			if err != nil {
-				return "", nil, fmt.Errorf("gitlab: %s %s: attribute %q: %w", c.spec.Name, op, ph, err)
+				return "", nil, fmt.Errorf("gitlab: %s %s: attribute %q: %w", b.spec.Name, op, ph, err)
 			}
 			text = s
 			attrs = without(attrs, ph)
@@ -179,12 +179,12 @@ func (c *Core) fillPath(op, tmpl string, attrs Attrs, o *Object) (string, Attrs,
 				r = o.Attr(ph)
 			}
 			if !r.Exists() {
-				r = memberResult(c.parentAttrs, ph)
+				r = memberResult(b.parentAttrs, ph)
 			}
 			text = resultText(r)
 		}
 		if text == "" {
-			return "", nil, &AttrError{Op: op, Manager: c.spec.Name, Missing: []string{ph}}
+			return "", nil, &AttrError{Op: op, Manager: b.spec.Name, Missing: []string{ph}}
 		}
 		i, n := strings.Index(rest, "{"+ph+"}"), len(ph)+2
 		if j := strings.Index(rest, "{+"+ph+"}"); j >= 0 && (i < 0 || j < i) {
@@ -193,10 +193,10 @@ func (c *Core) fillPath(op, tmpl string, attrs Attrs, o *Object) (string, Attrs,
 		} else {
 			text = EscapeID(text)
 		}
-		b.WriteString(rest[:i])
-		b.WriteString(text)
+		out.WriteString(rest[:i])
+		out.WriteString(text)
 		rest = rest[i+n:]
 	}
-	b.WriteString(rest)
-	return b.String(), attrs, nil
+	out.WriteString(rest)
+	return out.String(), attrs, nil
 }

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -665,5 +666,59 @@ func TestCheckAttrs(t *testing.T) {
 	}
 	if err := CheckAttrs("create", "m", ex, has("y"), ""); err != nil {
 		t.Errorf("one exclusive: %v", err)
+	}
+}
+
+// A root core reads its declaration at its first use, not when made: made
+// before its spec is registered it works once it is; made for an unknown
+// name it fails with the error saying so; concurrent first uses bind it
+// once (run with -race).
+func TestRootCoreBindsOnFirstUse(t *testing.T) {
+	r, err := NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	early := RootCore(nil, r, "widget")
+	unknown := RootCore(nil, r, "nope")
+	child := RootCore(nil, r, "widget_part")
+	if err := r.Register(&Spec{Name: "widget", Path: "/widgets", Ops: OpList}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Register(&Spec{Name: "widget_part", Path: "/widgets/{widget_id}/parts", Parent: "widget", Ops: OpList}); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	paths := make([]string, 16)
+	for i := range paths {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			paths[i], _ = early.Path()
+		}()
+	}
+	wg.Wait()
+	for i, p := range paths {
+		if p != "/widgets" {
+			t.Fatalf("use %d: path %q, want /widgets", i, p)
+		}
+	}
+	if early.Spec().Name != "widget" || early.Err() != nil {
+		t.Errorf("bound to %q, err %v", early.Spec().Name, early.Err())
+	}
+	if _, err := unknown.Path(); err == nil || !strings.Contains(err.Error(), `no manager "nope" is registered`) {
+		t.Errorf("unknown root manager: %v", err)
+	}
+	if err := child.Err(); err == nil || !strings.Contains(err.Error(), `belongs to "widget" objects`) {
+		t.Errorf("a sub-manager's spec as a root manager: %v", err)
+	}
+	// Bound once: a later change of the registry is not seen.
+	if err := r.Extend("widget", func(s *Spec) { s.Path = "/gadgets" }); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := early.Path(); p != "/widgets" {
+		t.Errorf("a bound core changed with the registry: %q", p)
+	}
+	if p, _ := RootCore(nil, r, "widget").Path(); p != "/gadgets" {
+		t.Errorf("a new core does not see the extension: %q", p)
 	}
 }

@@ -3,16 +3,29 @@ package base
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tidwall/gjson"
 )
 
 // Core is a manager bound to a client and a rendered path: what every typed
 // and dynamic manager is built on. Creating one makes no request; it costs a
-// few small allocations, so sub-managers are made on demand.
+// few small allocations, so sub-managers are made on demand. A root core
+// (RootCore) reads its declaration only when first used, so a client's
+// root managers cost nothing until they are.
 type Core struct {
-	client      Requester
-	registry    *Registry
+	client   Requester
+	registry *Registry
+	root     string                  // a root core's manager, bound on first use
+	once     sync.Once               // binds a root core
+	bound    atomic.Pointer[binding] // &own once bound
+	own      binding
+}
+
+// binding is what a core knows of its declaration once it has read it;
+// it never changes afterwards.
+type binding struct {
 	spec        *Spec
 	path        string  // escaped, e.g. "/projects/group%2Fproject/issues"
 	listPath    string  // where List reads: path, or the spec's ListPath rendered
@@ -21,31 +34,53 @@ type Core struct {
 	parent      *Object // the object the manager belongs to, nil for root managers
 }
 
+// b is the core's binding: a root core looks its spec up on first use.
+func (c *Core) b() *binding {
+	if b := c.bound.Load(); b != nil {
+		return b
+	}
+	c.once.Do(func() {
+		c.own = bindRoot(c.registry, c.root)
+		c.bound.Store(&c.own)
+	})
+	return &c.own
+}
+
+// spec is the core's declaration.
+func (c *Core) spec() *Spec { return c.b().spec }
+
+// boundCore is a core bound to b (one allocation for both).
+func boundCore(client Requester, reg *Registry, b binding) *Core {
+	c := &Core{client: client, registry: reg, own: b}
+	c.bound.Store(&c.own)
+	return c
+}
+
 // NewCore binds spec to a client. For a sub-manager, parent is the owning
 // object: each path placeholder is filled from the parent attribute that
 // spec.FromParent names, encoded once as a path segment. A missing value
 // makes every request fail with a *PathError instead of reaching a wrong URL.
 func NewCore(client Requester, reg *Registry, spec *Spec, parent *Object) *Core {
-	c := newCore(client, reg, spec, func(ph string) (gjson.Result, string) {
+	b := bind(spec, func(ph string) (gjson.Result, string) {
 		attr := spec.FromParent[ph]
 		if parent == nil {
 			return gjson.Result{}, attr
 		}
 		return parent.Attr(attr), attr
 	})
-	c.parent = parent
-	return c
+	b.parent = parent
+	return boundCore(client, reg, b)
 }
 
-// newCore binds spec to a client, its placeholders filled by value(ph),
-// which also names where the value was looked for (for the *PathError).
-func newCore(client Requester, reg *Registry, spec *Spec, value func(ph string) (gjson.Result, string)) *Core {
-	c := &Core{client: client, registry: reg, spec: spec}
+// bind renders spec's path, its placeholders filled by value(ph), which
+// also names where the value was looked for (for the *PathError).
+func bind(spec *Spec, value func(ph string) (gjson.Result, string)) (b binding) {
+	b.spec = spec
 	phs := spec.Placeholders()
 	if len(phs) == 0 {
-		c.path = spec.Path
-		c.setListPath()
-		return c
+		b.path = spec.Path
+		b.setListPath()
+		return b
 	}
 	var path strings.Builder
 	attrs := []byte{'{'}
@@ -54,8 +89,8 @@ func newCore(client Requester, reg *Registry, spec *Spec, value func(ph string) 
 		v, from := value(ph)
 		text := resultText(v)
 		if text == "" {
-			c.err = &PathError{Manager: spec.Name, Placeholder: ph, ParentAttr: from}
-			return c
+			b.err = &PathError{Manager: spec.Name, Placeholder: ph, ParentAttr: from}
+			return b
 		}
 		i := strings.Index(rest, "{"+ph+"}")
 		path.WriteString(rest[:i])
@@ -70,18 +105,18 @@ func newCore(client Requester, reg *Registry, spec *Spec, value func(ph string) 
 		attrs = append(attrs, v.Raw...)
 	}
 	path.WriteString(rest)
-	c.path = path.String()
-	c.parentAttrs = append(attrs, '}')
-	c.setListPath()
-	return c
+	b.path = path.String()
+	b.parentAttrs = append(attrs, '}')
+	b.setListPath()
+	return b
 }
 
 // setListPath renders the spec's ListPath, once the path is.
-func (c *Core) setListPath() {
-	c.listPath = c.path
-	if c.spec.ListPath != "" {
-		if p, _, err := c.fillPath("list", c.spec.ListPath, nil, nil); err == nil {
-			c.listPath = p
+func (b *binding) setListPath() {
+	b.listPath = b.path
+	if b.spec.ListPath != "" {
+		if p, _, err := b.fillPath("list", b.spec.ListPath, nil, nil); err == nil {
+			b.listPath = p
 		}
 	}
 }
@@ -99,48 +134,61 @@ func (c *Core) Related(name string, o *Object) *Core {
 	switch {
 	case !ok:
 		return errCore(c.client, c.registry, name, fmt.Errorf("gitlab: no manager %q is registered", name))
-	case o != nil && spec.Parent == c.spec.Name:
+	case o != nil && spec.Parent == c.spec().Name:
 		return NewCore(c.client, c.registry, spec, o)
-	case c.parent != nil && spec.Parent == c.spec.Parent:
-		return NewCore(c.client, c.registry, spec, c.parent)
+	case c.b().parent != nil && spec.Parent == c.spec().Parent:
+		return NewCore(c.client, c.registry, spec, c.b().parent)
 	}
-	return newCore(c.client, c.registry, spec, func(ph string) (gjson.Result, string) {
+	parentAttrs := c.b().parentAttrs
+	return boundCore(c.client, c.registry, bind(spec, func(ph string) (gjson.Result, string) {
 		if o != nil {
 			if v := o.Attr(ph); v.Exists() {
 				return v, ph
 			}
 		}
-		return memberResult(c.parentAttrs, ph), ph
-	})
+		return memberResult(parentAttrs, ph), ph
+	}))
 }
 
-// RootCore binds the root manager registered under name to a client. An
-// unknown name, or a spec that needs a parent, gives a core whose every
-// call fails with an error saying so. Generated code calls it for root
-// managers (gitlab.Client's fields).
+// RootCore binds the root manager registered under name to a client. It
+// reads nothing until the core is first used: then an unknown name, or a
+// spec that needs a parent, gives a core whose every call fails with an
+// error saying so. Generated code calls it for root managers
+// (gitlab.Client's fields), so a client's root managers cost nothing until
+// used; each reads the registry as it is at its first use.
 func RootCore(client Requester, reg *Registry, name string) *Core {
+	return &Core{client: client, registry: reg, root: name}
+}
+
+// bindRoot is the binding of the root manager registered under name.
+func bindRoot(reg *Registry, name string) binding {
 	spec, ok := reg.lookup(name)
 	switch {
 	case !ok:
-		return errCore(client, reg, name, fmt.Errorf("gitlab: no manager %q is registered", name))
+		return errBinding(name, fmt.Errorf("gitlab: no manager %q is registered", name))
 	case spec.Parent != "":
-		return errCore(client, reg, name, fmt.Errorf("gitlab: manager %q belongs to %q objects: reach it from one of them (object.Manager(%q))",
+		return errBinding(name, fmt.Errorf("gitlab: manager %q belongs to %q objects: reach it from one of them (object.Manager(%q))",
 			name, spec.Parent, name))
 	}
-	return NewCore(client, reg, spec, nil)
+	return bind(spec, func(ph string) (gjson.Result, string) { return gjson.Result{}, spec.FromParent[ph] })
 }
 
 // errCore is a core whose every call fails with err.
 func errCore(client Requester, reg *Registry, name string, err error) *Core {
-	return &Core{client: client, registry: reg, spec: &Spec{Name: name}, err: err}
+	return boundCore(client, reg, errBinding(name, err))
+}
+
+// errBinding is the binding of a core whose every call fails with err.
+func errBinding(name string, err error) binding {
+	return binding{spec: &Spec{Name: name}, err: err}
 }
 
 // Spec returns a copy of the manager's declaration.
-func (c *Core) Spec() *Spec { return c.spec.Clone() }
+func (c *Core) Spec() *Spec { return c.spec().Clone() }
 
 // Err says why the core cannot send requests (an unknown manager, a parent
 // lacking a path attribute), or nil.
-func (c *Core) Err() error { return c.err }
+func (c *Core) Err() error { return c.b().err }
 
 // Path is the rendered collection path, or the *PathError that prevents it.
-func (c *Core) Path() (string, error) { return c.path, c.err }
+func (c *Core) Path() (string, error) { return c.b().path, c.b().err }

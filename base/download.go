@@ -112,7 +112,7 @@ func (c *Core) Download(ctx context.Context, o *Object, name string, attrs Attrs
 		return nil, err
 	}
 	if a.Result != ResultDownload {
-		return nil, fmt.Errorf("gitlab: %s %s: the action does not answer with a download", c.spec.Name, name)
+		return nil, fmt.Errorf("gitlab: %s %s: the action does not answer with a download", c.spec().Name, name)
 	}
 	req.Stream = true
 	resp, err := c.Send(ctx, req, params)

@@ -23,11 +23,11 @@ func NewDynamic(c *Core) *Dynamic {
 // check says why op cannot be called: the core's error, or an *OpError when
 // the spec does not declare it.
 func check(c *Core, op Ops, name string) error {
-	if c.err != nil {
-		return c.err
+	if c.b().err != nil {
+		return c.b().err
 	}
-	if !c.spec.Ops.Has(op) {
-		return NewOpError(c.spec, name)
+	if !c.spec().Ops.Has(op) {
+		return NewOpError(c.spec(), name)
 	}
 	return nil
 }
@@ -36,7 +36,7 @@ func check(c *Core, op Ops, name string) error {
 func (d *Dynamic) Spec() *Spec { return d.m.core.Spec() }
 
 // Err says why the manager cannot work (an unknown name, a wrong parent), or nil.
-func (d *Dynamic) Err() error { return d.m.core.err }
+func (d *Dynamic) Err() error { return d.m.core.b().err }
 
 // List fetches one page.
 func (d *Dynamic) List(ctx context.Context, params Params, opts ...RequestOption) (*Page[*DynamicObject], error) {
@@ -88,7 +88,7 @@ func (d *Dynamic) Head(ctx context.Context, params Params, opts ...RequestOption
 // Get fetches one object; for singleton managers (get_without_id), id must be nil.
 func (d *Dynamic) Get(ctx context.Context, id any, opts ...RequestOption) (*DynamicObject, error) {
 	c := d.m.core
-	if id == nil && c.err == nil && c.spec.Ops.Has(OpGetWithoutID) {
+	if id == nil && c.b().err == nil && c.spec().Ops.Has(OpGetWithoutID) {
 		return d.wrap(c.GetWithoutID(ctx, opts))
 	}
 	if err := check(c, OpGet, "get"); err != nil {
@@ -153,10 +153,10 @@ func (d *Dynamic) Download(ctx context.Context, name string, attrs Attrs, opts .
 }
 
 // GetCreateAttrs returns the attributes Create requires and accepts.
-func (d *Dynamic) GetCreateAttrs() RequiredOptional { return d.m.core.spec.CreateAttrs.Clone() }
+func (d *Dynamic) GetCreateAttrs() RequiredOptional { return d.m.core.spec().CreateAttrs.Clone() }
 
 // GetUpdateAttrs returns the attributes Update requires and accepts.
-func (d *Dynamic) GetUpdateAttrs() RequiredOptional { return d.m.core.spec.UpdateAttrs.Clone() }
+func (d *Dynamic) GetUpdateAttrs() RequiredOptional { return d.m.core.spec().UpdateAttrs.Clone() }
 
 // DynamicObject is an object of a dynamic manager: an *Object with the
 // object operations of typed objects, checked at run time against its
@@ -185,7 +185,7 @@ func (o *DynamicObject) Delete(ctx context.Context, opts ...RequestOption) error
 // nothing.
 func (o *DynamicObject) Refresh(ctx context.Context, opts ...RequestOption) error {
 	op := OpGet
-	if o.core.spec.Ops.Has(OpGetWithoutID) {
+	if o.core.spec().Ops.Has(OpGetWithoutID) {
 		op = OpGetWithoutID
 	}
 	if err := check(o.core, op, "refresh"); err != nil {

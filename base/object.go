@@ -52,7 +52,7 @@ type Object struct {
 // a programming error, reported as one.
 func (o *Object) data() []byte {
 	if o.flags&flagExpired != 0 {
-		panic("gitlab: an object of " + o.core.spec.Name + " was read after its step of a Scan loop: " +
+		panic("gitlab: an object of " + o.core.spec().Name + " was read after its step of a Scan loop: " +
 			"its page buffer is reused; call Keep on it within the step to keep it")
 	}
 	return o.raw
@@ -84,7 +84,7 @@ func NewObject(c *Core, raw []byte) *Object { return &Object{core: c, raw: raw} 
 func (o *Object) Core() *Core { return o.core }
 
 // Spec returns a copy of the declaration of the object's manager.
-func (o *Object) Spec() *Spec { return o.core.spec.Clone() }
+func (o *Object) Spec() *Spec { return o.core.spec().Clone() }
 
 // lookup reads a gjson path from the changes, the server data, then the
 // parent attributes (for paths that use gjson's syntax; see Lookup).
@@ -97,8 +97,8 @@ func (o *Object) lookup(path string) gjson.Result {
 	if r := gjson.GetBytes(o.data(), path); r.Exists() {
 		return r
 	}
-	if o.core != nil && o.core.parentAttrs != nil {
-		return gjson.GetBytes(o.core.parentAttrs, path)
+	if o.core != nil && o.core.b().parentAttrs != nil {
+		return gjson.GetBytes(o.core.b().parentAttrs, path)
 	}
 	return gjson.Result{}
 }
@@ -116,8 +116,8 @@ func (o *Object) Attr(name string) gjson.Result {
 	if v, ok := o.rawMember(name); ok {
 		return gjson.ParseBytes(v)
 	}
-	if o.core != nil && o.core.parentAttrs != nil {
-		return memberResult(o.core.parentAttrs, name)
+	if o.core != nil && o.core.b().parentAttrs != nil {
+		return memberResult(o.core.b().parentAttrs, name)
 	}
 	return gjson.Result{}
 }
@@ -163,7 +163,7 @@ func (o *Object) Has(name string) bool { return o.Attr(name).Exists() }
 func (o *Object) Value(name string) (gjson.Result, error) {
 	r := o.Attr(name)
 	if !r.Exists() {
-		return r, &MissingAttrError{Manager: o.core.spec.Name, Attr: name,
+		return r, &MissingAttrError{Manager: o.core.spec().Name, Attr: name,
 			FromList: o.flags&flagFromList != 0, Lazy: o.flags&flagLazy != 0}
 	}
 	return r, nil
@@ -283,7 +283,7 @@ func (o *Object) DiscardChanges() { o.changes = nil }
 // ("" when the manager's objects have no ID, or the object has none usable
 // in a URL: missing, null, not a string or an integer, "." or "..").
 func (o *Object) ID() string {
-	attr := o.core.spec.IDAttribute()
+	attr := o.core.spec().IDAttribute()
 	if attr == "" {
 		return ""
 	}
@@ -294,7 +294,7 @@ func (o *Object) ID() string {
 // when the manager's ID attribute is missing or not an integer (a path, a
 // name, a SHA), or does not fit an int64.
 func (o *Object) IntID() (int64, bool) {
-	attr := o.core.spec.IDAttribute()
+	attr := o.core.spec().IDAttribute()
 	if attr == "" {
 		return 0, false
 	}
@@ -373,7 +373,7 @@ func (o *Object) MarshalJSON() ([]byte, error) { return bytes.Clone(o.merged()),
 // Decode unmarshals the object's attributes into v, e.g. a caller's struct.
 func (o *Object) Decode(v any) error {
 	if err := json.Unmarshal(o.merged(), v); err != nil {
-		return fmt.Errorf("gitlab: decode %s object: %w", o.core.spec.Name, err)
+		return fmt.Errorf("gitlab: decode %s object: %w", o.core.spec().Name, err)
 	}
 	return nil
 }
@@ -396,7 +396,7 @@ func (o *Object) Attributes() map[string]any {
 		}
 	}
 	if o.core != nil {
-		add(o.core.parentAttrs)
+		add(o.core.b().parentAttrs)
 	}
 	add(o.merged())
 	return out
@@ -408,7 +408,7 @@ func (o *Object) Attributes() map[string]any {
 // <ProjectMergeRequest iid:3 title:Fix the build>.
 func (o *Object) String() string {
 	var b strings.Builder
-	spec := o.core.spec
+	spec := o.core.spec()
 	b.WriteString("<")
 	b.WriteString(GoName(spec.Name))
 	idAttr := spec.IDAttribute()
@@ -431,7 +431,7 @@ func (o *Object) Equal(other *Object) bool {
 	if o == other {
 		return true
 	}
-	if o == nil || other == nil || o.core.spec.Name != other.core.spec.Name || o.core.path != other.core.path {
+	if o == nil || other == nil || o.core.spec().Name != other.core.spec().Name || o.core.b().path != other.core.b().path {
 		return false
 	}
 	id := o.ID()
@@ -449,8 +449,8 @@ func (o *Object) ChildCore(name string) *Core {
 	switch {
 	case !ok:
 		return errCore(o.core.client, reg, name, fmt.Errorf("gitlab: no manager %q is registered", name))
-	case spec.Parent != o.core.spec.Name:
-		return errCore(o.core.client, reg, name, fmt.Errorf("gitlab: manager %q belongs to %q objects, not to %q objects", name, spec.Parent, o.core.spec.Name))
+	case spec.Parent != o.core.spec().Name:
+		return errCore(o.core.client, reg, name, fmt.Errorf("gitlab: manager %q belongs to %q objects, not to %q objects", name, spec.Parent, o.core.spec().Name))
 	}
 	return NewCore(o.core.client, reg, spec, o)
 }

@@ -17,17 +17,17 @@ import (
 // WithParams values encoded with the spec's types, and WithQuery applied. It
 // is the low-level door for typed methods that are not core operations.
 func (c *Core) Send(ctx context.Context, req *Request, params Params) (*Response, error) {
-	if c.err != nil {
-		return nil, c.err
+	if c.b().err != nil {
+		return nil, c.b().err
 	}
 	o := CollectOptions(req.Options)
 	q := req.Query
 	if len(params) > 0 || len(o.Params) > 0 {
 		var err error
-		if q, err = EncodeQuery(params, c.spec.Types); err != nil {
+		if q, err = EncodeQuery(params, c.spec().Types); err != nil {
 			return nil, err
 		}
-		extra, err := EncodeQuery(o.Params, c.spec.Types)
+		extra, err := EncodeQuery(o.Params, c.spec().Types)
 		if err != nil {
 			return nil, err
 		}
@@ -57,29 +57,29 @@ func (c *Core) Send(ctx context.Context, req *Request, params Params) (*Response
 // has none usable (Lazy(nil), a list item without its ID attribute) is an
 // *AttrError, before any request: never a write to the collection.
 func (c *Core) objectPath(op string, o *Object) (string, error) {
-	attr := c.spec.IDAttribute()
-	if attr == "" || c.spec.Ops.Has(OpGetWithoutID) {
+	attr := c.spec().IDAttribute()
+	if attr == "" || c.spec().Ops.Has(OpGetWithoutID) {
 		// Objects without ID, and those read at the manager path (a
 		// merge request's approval state), live at the manager path.
-		return c.path, nil
+		return c.b().path, nil
 	}
 	id := o.ID()
 	if id == "" {
-		return "", &AttrError{Op: op, Manager: c.spec.Name, Missing: []string{attr}}
+		return "", &AttrError{Op: op, Manager: c.spec().Name, Missing: []string{attr}}
 	}
-	return c.path + "/" + EscapeID(id), nil
+	return c.b().path + "/" + EscapeID(id), nil
 }
 
 // idPath renders an ID argument (nil targets the manager path itself).
 func (c *Core) idPath(id any) (string, error) {
 	if id == nil {
-		return c.path, nil
+		return c.b().path, nil
 	}
 	s, err := IDString(id)
 	if err != nil {
 		return "", err
 	}
-	return c.path + "/" + EscapeID(s), nil
+	return c.b().path + "/" + EscapeID(s), nil
 }
 
 // decodeObject checks that a response holds one JSON object, and returns
@@ -129,7 +129,7 @@ func (c *Core) checkParams(op string, ro RequiredOptional, opts []RequestOption)
 		}
 	}
 	if len(missing) > 0 {
-		return &AttrError{Op: op, Manager: c.spec.Name, Missing: missing}
+		return &AttrError{Op: op, Manager: c.spec().Name, Missing: missing}
 	}
 	return nil
 }
@@ -169,11 +169,11 @@ func attrsHas(a Attrs) func(string) bool {
 // Get fetches one object: GET path/{id}, where id is an integer or a string
 // such as "group/project" (encoded once).
 func (c *Core) Get(ctx context.Context, id any, opts []RequestOption) (*Object, error) {
-	if err := c.checkParams("get", c.spec.GetAttrs, opts); err != nil {
+	if err := c.checkParams("get", c.spec().GetAttrs, opts); err != nil {
 		return nil, err
 	}
 	if id == nil { // only singletons are read at the manager path: GetWithoutID
-		return nil, fmt.Errorf("gitlab: get %s: nil ID", c.spec.Name)
+		return nil, fmt.Errorf("gitlab: get %s: nil ID", c.spec().Name)
 	}
 	p, err := c.idPath(id)
 	if err != nil {
@@ -184,10 +184,10 @@ func (c *Core) Get(ctx context.Context, id any, opts []RequestOption) (*Object, 
 
 // GetWithoutID fetches a singleton: GET on the manager path.
 func (c *Core) GetWithoutID(ctx context.Context, opts []RequestOption) (*Object, error) {
-	if err := c.checkParams("get", c.spec.GetAttrs, opts); err != nil {
+	if err := c.checkParams("get", c.spec().GetAttrs, opts); err != nil {
 		return nil, err
 	}
-	return c.fetchObject(ctx, &Request{Op: "get", Method: http.MethodGet, Path: c.path, Options: opts}, nil)
+	return c.fetchObject(ctx, &Request{Op: "get", Method: http.MethodGet, Path: c.b().path, Options: opts}, nil)
 }
 
 // Lazy returns an object holding only its ID, without a request. Its
@@ -197,7 +197,7 @@ func (c *Core) GetWithoutID(ctx context.Context, opts []RequestOption) (*Object,
 // leaves the object without ID: its writes fail before any request.
 func (c *Core) Lazy(id any) *Object {
 	raw := []byte("{}")
-	if attr := c.spec.IDAttribute(); attr != "" {
+	if attr := c.spec().IDAttribute(); attr != "" {
 		if s, integer, err := idText(id); err == nil {
 			v := []byte(s)
 			if !integer {
@@ -214,23 +214,23 @@ func (c *Core) Lazy(id any) *Object {
 // Create validates attrs, then POSTs them to the manager path, or to the
 // spec's CreatePath.
 func (c *Core) Create(ctx context.Context, attrs Attrs, opts []RequestOption) (*Object, error) {
-	if err := CheckAttrs("create", c.spec.Name, c.spec.CreateAttrs, attrsHas(attrs), ""); err != nil {
+	if err := CheckAttrs("create", c.spec().Name, c.spec().CreateAttrs, attrsHas(attrs), ""); err != nil {
 		return nil, err
 	}
-	path := c.path
-	if c.spec.CreatePath != "" && c.err == nil {
+	path := c.b().path
+	if c.spec().CreatePath != "" && c.b().err == nil {
 		var err error
-		if path, attrs, err = c.fillPath("create", c.spec.CreatePath, attrs, nil); err != nil {
+		if path, attrs, err = c.b().fillPath("create", c.spec().CreatePath, attrs, nil); err != nil {
 			return nil, err
 		}
 	}
-	return c.sendAttrs(ctx, "create", c.spec.CreateVerb(), path, attrs, opts)
+	return c.sendAttrs(ctx, "create", c.spec().CreateVerb(), path, attrs, opts)
 }
 
 // sendAttrs sends attrs as the body of a create or update and returns the
 // object GitLab answered with; an answer with no body keeps what was sent.
 func (c *Core) sendAttrs(ctx context.Context, op, method, path string, attrs Attrs, opts []RequestOption) (*Object, error) {
-	body, form, err := EncodeBody(attrs, c.spec.Types)
+	body, form, err := EncodeBody(attrs, c.spec().Types)
 	if err != nil {
 		return nil, err
 	}
@@ -266,19 +266,19 @@ func without(a Attrs, k string) Attrs {
 // Update validates attrs, then sends them with the spec's update verb to
 // path/{id} (id nil: the manager path) and returns the server's object.
 func (c *Core) Update(ctx context.Context, id any, attrs Attrs, opts []RequestOption) (*Object, error) {
-	if err := CheckAttrs("update", c.spec.Name, c.spec.UpdateAttrs, attrsHas(attrs), c.spec.IDAttribute()); err != nil {
+	if err := CheckAttrs("update", c.spec().Name, c.spec().UpdateAttrs, attrsHas(attrs), c.spec().IDAttribute()); err != nil {
 		return nil, err
 	}
 	p, err := c.idPath(id)
 	if err != nil {
 		return nil, err
 	}
-	return c.sendAttrs(ctx, "update", c.spec.UpdateVerb(), p, attrs, opts)
+	return c.sendAttrs(ctx, "update", c.spec().UpdateVerb(), p, attrs, opts)
 }
 
 // Delete sends DELETE path/{id} (id nil: the manager path).
 func (c *Core) Delete(ctx context.Context, id any, opts []RequestOption) error {
-	if err := c.checkParams("delete", c.spec.DeleteAttrs, opts); err != nil {
+	if err := c.checkParams("delete", c.spec().DeleteAttrs, opts); err != nil {
 		return err
 	}
 	p, err := c.idPath(id)
@@ -303,11 +303,11 @@ func (c *Core) Set(ctx context.Context, key string, value any, opts []RequestOpt
 		attrs[k] = v
 	}
 	attrs["value"] = value
-	body, form, err := EncodeBody(attrs, c.spec.Types)
+	body, form, err := EncodeBody(attrs, c.spec().Types)
 	if err != nil {
 		return nil, err
 	}
-	method := c.spec.SetMethod
+	method := c.spec().SetMethod
 	if method == "" {
 		method = http.MethodPut
 	}
@@ -328,26 +328,26 @@ func (c *Core) Save(ctx context.Context, o *Object, opts []RequestOption) error 
 	}
 	payload := bytes.Clone(o.changes)
 	var required []memberValue
-	for _, k := range c.spec.UpdateAttrs.Required {
+	for _, k := range c.spec().UpdateAttrs.Required {
 		if _, ok := member(payload, k, false); ok {
 			continue
 		}
 		v, err := o.Value(k)
 		if err != nil {
-			return &AttrError{Op: "save", Manager: c.spec.Name, Missing: []string{k}}
+			return &AttrError{Op: "save", Manager: c.spec().Name, Missing: []string{k}}
 		}
 		required = append(required, newMember(k, []byte(v.Raw)))
 	}
 	if len(required) > 0 {
 		payload = withMembers(payload, required)
 	}
-	req := &Request{Op: "save", Method: c.spec.UpdateVerb(), Path: path, Body: payload, Options: opts}
-	if needsEncoding(payload, c.spec.Types) {
+	req := &Request{Op: "save", Method: c.spec().UpdateVerb(), Path: path, Body: payload, Options: opts}
+	if needsEncoding(payload, c.spec().Types) {
 		var attrs Attrs
 		if err := json.Unmarshal(payload, &attrs); err != nil {
 			return err
 		}
-		body, form, err := EncodeBody(attrs, c.spec.Types)
+		body, form, err := EncodeBody(attrs, c.spec().Types)
 		if err != nil {
 			return err
 		}
@@ -384,7 +384,7 @@ func needsEncoding(payload []byte, types AttrTypes) bool {
 
 // DeleteObject deletes the object on the server.
 func (c *Core) DeleteObject(ctx context.Context, o *Object, opts []RequestOption) error {
-	if err := c.checkParams("delete", c.spec.DeleteAttrs, opts); err != nil {
+	if err := c.checkParams("delete", c.spec().DeleteAttrs, opts); err != nil {
 		return err
 	}
 	path, err := c.objectPath("delete", o)

@@ -54,7 +54,7 @@ func NewManager[T any](core *Core, wrap func(*Object) T) *Manager[T] {
 func (m *Manager[T]) Core() *Core { return m.core }
 
 // Spec is the manager's declaration.
-func (m *Manager[T]) Spec() *Spec { return m.core.spec }
+func (m *Manager[T]) Spec() *Spec { return m.core.spec() }
 
 // Path is the manager's rendered path, or why it has none.
 func (m *Manager[T]) Path() (string, error) { return m.core.Path() }
@@ -69,7 +69,7 @@ func ListPage[T any](ctx context.Context, m *Manager[T], params Params, opts []R
 
 // listPage is ListPage reading the body into a buffer of bufs (nil: a new one).
 func listPage[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption, bufs *pageBuffers) (*Page[T], error) {
-	req := &Request{Op: "list", Method: http.MethodGet, Path: m.core.listPath, List: true, Options: opts, Buffer: bufs.get()}
+	req := &Request{Op: "list", Method: http.MethodGet, Path: m.core.b().listPath, List: true, Options: opts, Buffer: bufs.get()}
 	resp, err := m.core.Send(ctx, req, params)
 	if err != nil {
 		return nil, err
@@ -80,7 +80,7 @@ func listPage[T any](ctx context.Context, m *Manager[T], params Params, opts []R
 // ListHead sends HEAD on the collection: the pagination facts of the first
 // page (X-Total above all) without its items.
 func ListHead[T any](ctx context.Context, m *Manager[T], params Params, opts []RequestOption) (*Page[T], error) {
-	req := &Request{Op: "head", Method: http.MethodHead, Path: m.core.listPath, List: true, Raw: true, Options: opts}
+	req := &Request{Op: "head", Method: http.MethodHead, Path: m.core.b().listPath, List: true, Raw: true, Options: opts}
 	resp, err := m.core.Send(ctx, req, params)
 	if err != nil {
 		return nil, err

@@ -94,7 +94,7 @@ func followPages[T any](ctx context.Context, m *Manager[T], page *Page[T], err e
 			}
 			if seen.has(page.NextURL) {
 				yield(nil, fmt.Errorf("%w: list %s: the next page of %s is %s: the server's pagination leads back, so the list stops here",
-					ErrRepeatedPage, m.core.spec.Name, SanitizeURL(page.url), SanitizeURL(page.NextURL)))
+					ErrRepeatedPage, m.core.spec().Name, SanitizeURL(page.url), SanitizeURL(page.NextURL)))
 				return
 			}
 			seen.add(page.NextURL)

@@ -45,7 +45,7 @@ func PathCore(client Requester, reg *Registry, name string, values map[string]st
 	if err != nil { // cannot happen: keys are strings, values valid JSON
 		return errCore(client, reg, name, fmt.Errorf("gitlab: %s: %w", name, err))
 	}
-	parent := NewObject(&Core{client: client, registry: reg, spec: &Spec{Name: spec.Parent}}, raw)
+	parent := NewObject(boundCore(client, reg, binding{spec: &Spec{Name: spec.Parent}}), raw)
 	return NewCore(client, reg, spec, parent)
 }
 

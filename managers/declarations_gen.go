@@ -446,7 +446,8 @@ type Root struct {
 }
 
 // NewRoot binds every root manager to a client and its registry: gitlab.New
-// calls it. It makes no request.
+// calls it. It makes no request, and reads no declaration: each manager reads
+// its own at its first use (base.RootCore).
 func NewRoot(client base.Requester, reg *base.Registry) Root {
 	return Root{
 		Appearance:                      newApplicationAppearanceManager(base.RootCore(client, reg, "application_appearance")),

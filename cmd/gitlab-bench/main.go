@@ -1,6 +1,7 @@
 // Command gitlab-bench measures golab/gitlab against a hand-written
 // net/http + gjson client (internal/benchbase) as whole processes: it
-// builds both client programs (./golab and ./baseline), serves a fake
+// builds the client programs (./golab, ./baseline, and ./resty: the same
+// hand-written client on resty, for startup and gets), serves a fake
 // GitLab (package gitlabtest) from this process, runs each scenario in a
 // fresh process of each client, and reports the medians of their CPU time
 // (rusage user + system), peak RSS (rusage maxrss), the heap they sampled,
@@ -61,7 +62,7 @@ func main() {
 // variant is one client program run with its arguments.
 type variant struct {
 	name     string
-	program  string // "golab" or "baseline"
+	program  string // "golab", "baseline" or "resty"
 	args     []string
 	baseline bool // the variant the others are compared with
 }
@@ -79,12 +80,16 @@ func scenarios() []scenario {
 		return variant{name: "baseline", program: "baseline", args: args, baseline: true}
 	}
 	ours := func(name string, args ...string) variant { return variant{name: name, program: "golab", args: args} }
+	// resty: a hand-written client on resty (what the library is built on): the floor of its cost.
+	resty := func(args ...string) variant {
+		return variant{name: "resty + gjson, by hand", program: "resty", args: args}
+	}
 	return []scenario{
-		{name: "startup", variants: []variant{base(), ours("golab")}},
+		{name: "startup", variants: []variant{base(), resty(), ours("golab")}},
 		{name: "iterate", items: 20000, variants: []variant{base(), ours("golab All"),
 			ours("golab Scan", "-scenario", "scan"), ours("golab Scan, one page at a time", "-scenario", "scan", "-window", "1")}},
 		{name: "list", items: 20000, variants: []variant{base(), ours("golab")}},
-		{name: "gets", variants: []variant{base("-conns", "16"), ours("golab", "-conns", "16")}},
+		{name: "gets", variants: []variant{base("-conns", "16"), resty("-conns", "16"), ours("golab", "-conns", "16")}},
 		{name: "prefetch", slow: true, items: 10000, variants: []variant{
 			base("-per-page", "50"),
 			ours("golab sequential", "-per-page", "50", "-window", "1"),
@@ -142,7 +147,7 @@ func run(args []string, out io.Writer) error {
 		}
 		defer os.RemoveAll(dir)
 	}
-	for _, p := range []string{"golab", "baseline"} {
+	for _, p := range []string{"golab", "baseline", "resty"} {
 		if *noBuild {
 			break
 		}

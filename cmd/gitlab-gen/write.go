@@ -465,7 +465,8 @@ func (p *pkg) writePackage(b *bytes.Buffer) {
 	}
 	b.WriteString("}\n\n")
 	comment(b, "NewRoot binds every root manager to a client and its registry: gitlab.New",
-		"calls it. It makes no request.")
+		"calls it. It makes no request, and reads no declaration: each manager reads",
+		"its own at its first use (base.RootCore).")
 	b.WriteString("func NewRoot(client base.Requester, reg *base.Registry) Root {\n\treturn Root{\n")
 	for _, d := range roots {
 		fmt.Fprintf(b, "\t\t%s: new%s(base.RootCore(client, reg, %q)),\n", d.spec.Accessor, nameOf(d.spec).mgr, d.spec.Name)
