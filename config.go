@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/ini.v1"
@@ -438,7 +439,9 @@ func (r *cfgReader) raw(section, key string) (cfgEntry, bool) {
 	return cfgEntry{}, false
 }
 
-var interpolationRef = regexp.MustCompile(`^%\(([^)]+)\)s`)
+// interpolationRef and envVarRef are compiled when a configuration file is
+// first read, not at every program's start-up.
+var interpolationRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^%\(([^)]+)\)s`) })
 
 // interpolate is configparser's BasicInterpolation. Its errors never show
 // the value, which may be a secret.
@@ -460,7 +463,7 @@ func (r *cfgReader) interpolate(section, value string, depth int) (string, error
 			b.WriteByte('%')
 			value = value[2:]
 		case strings.HasPrefix(value, "%("):
-			m := interpolationRef.FindStringSubmatch(value)
+			m := interpolationRef().FindStringSubmatch(value)
 			if m == nil {
 				return "", errors.New("a %( in the value is not a %(name)s reference (write %% for a literal %)")
 			}
@@ -830,12 +833,12 @@ func shellSplit(s string) ([]string, error) {
 	return words, nil
 }
 
-var envVarRef = regexp.MustCompile(`\$(\w+|\{[^}]*\})`)
+var envVarRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$(\w+|\{[^}]*\})`) })
 
 // expandVars is Python's os.path.expandvars: $NAME and ${NAME} are replaced
 // by the variable's value; unknown variables are left as they are.
 func expandVars(s string) string {
-	return envVarRef.ReplaceAllStringFunc(s, func(m string) string {
+	return envVarRef().ReplaceAllStringFunc(s, func(m string) string {
 		name := strings.TrimSuffix(strings.TrimPrefix(m[1:], "{"), "}")
 		if v, ok := os.LookupEnv(name); ok {
 			return v
