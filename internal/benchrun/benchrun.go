@@ -124,6 +124,23 @@ func Parallel(n, total int, fn func(i, worker int) error) error {
 	return nil
 }
 
+// Gets sends f.Gets GETs over f.Conns goroutines: get(i, worker) fetches
+// the project i%1000+1 and returns the length of the attribute it read.
+// It fills in r's items and bytes.
+func Gets(f Flags, r *Result, get func(i, worker int) (int, error)) error {
+	sizes := make([]int, f.Conns)
+	err := Parallel(f.Conns, f.Gets, func(i, w int) error {
+		n, err := get(i, w)
+		sizes[w] += n
+		return err
+	})
+	for _, n := range sizes {
+		r.Bytes += n
+	}
+	r.Items, r.Ordered = f.Gets, true
+	return err
+}
+
 // profile is the -cpuprofile file.
 var profile string
 

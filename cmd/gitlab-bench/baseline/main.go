@@ -41,18 +41,11 @@ func main() {
 			return err
 		case "gets":
 			bufs := make([][]byte, f.Conns)
-			sizes := make([]int, f.Conns)
-			err := benchrun.Parallel(f.Conns, f.Gets, func(i, w int) error {
+			return benchrun.Gets(f, r, func(i, w int) (int, error) {
 				_, b, err := c.Fetch(http.MethodGet, f.API+"/projects/"+strconv.Itoa(i%1000+1), nil, bufs[w])
 				bufs[w] = b
-				sizes[w] += len(gjson.GetBytes(b, "path_with_namespace").String())
-				return err
+				return len(gjson.GetBytes(b, "path_with_namespace").String()), err
 			})
-			for _, n := range sizes {
-				r.Bytes += n
-			}
-			r.Items, r.Ordered = f.Gets, true
-			return err
 		}
 		return fmt.Errorf("unknown scenario %q", f.Scenario)
 	})

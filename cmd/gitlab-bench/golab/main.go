@@ -58,19 +58,13 @@ func main() {
 			}
 			return err
 		case "gets":
-			sizes := make([]int, f.Conns)
-			err := benchrun.Parallel(f.Conns, f.Gets, func(i, w int) error {
+			return benchrun.Gets(f, r, func(i, _ int) (int, error) {
 				p, err := gl.Projects.Get(ctx, i%1000+1)
-				if err == nil {
-					sizes[w] += len(p.GetString("path_with_namespace"))
+				if err != nil {
+					return 0, err
 				}
-				return err
+				return len(p.GetString("path_with_namespace")), nil
 			})
-			for _, n := range sizes {
-				r.Bytes += n
-			}
-			r.Items, r.Ordered = f.Gets, true
-			return err
 		}
 		return fmt.Errorf("unknown scenario %q", f.Scenario)
 	})

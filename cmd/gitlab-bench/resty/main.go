@@ -29,23 +29,16 @@ func main() {
 		case "startup":
 			return nil
 		case "gets":
-			sizes := make([]int, f.Conns)
-			err := benchrun.Parallel(f.Conns, f.Gets, func(i, w int) error {
+			return benchrun.Gets(f, r, func(i, _ int) (int, error) {
 				resp, err := rc.R().SetContext(ctx).Get("/projects/" + strconv.Itoa(i%1000+1))
 				switch {
 				case err != nil:
-					return err
+					return 0, err
 				case resp.IsError():
-					return fmt.Errorf("GET %s: %s", resp.Request.URL, resp.Status())
+					return 0, fmt.Errorf("GET %s: %s", resp.Request.URL, resp.Status())
 				}
-				sizes[w] += len(gjson.GetBytes(resp.Body(), "path_with_namespace").String())
-				return nil
+				return len(gjson.GetBytes(resp.Body(), "path_with_namespace").String()), nil
 			})
-			for _, n := range sizes {
-				r.Bytes += n
-			}
-			r.Items, r.Ordered = f.Gets, true
-			return err
 		}
 		return fmt.Errorf("unknown scenario %q", f.Scenario)
 	})
