@@ -284,20 +284,13 @@ func (s *Server) deletePushRule(c *call) *apiError {
 }
 
 // keyHooks give a user's SSH keys GitLab's semantics on the generic store
-// (https://docs.gitlab.com/api/user_keys/): public reads, administrators add
-// and delete, title and key required.
+// (https://docs.gitlab.com/api/user_keys/): public reads of /users/:id/keys,
+// the user adds and deletes through /user/keys, administrators through
+// either; title and key required.
 func keyHooks() *hooks {
 	return &hooks{
 		notFound: notFound("Key"),
-		canWrite: func(c *call, sc *scope, it *item) *apiError {
-			if c.user == nil {
-				return errUnauthorized
-			}
-			if !c.user.admin {
-				return errForbidden
-			}
-			return nil
-		},
+		canWrite: ownOrAdmin,
 		create: func(c *call, sc *scope, obj map[string]any) *apiError {
 			id := obj["id"]
 			clear(obj)

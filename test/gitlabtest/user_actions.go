@@ -34,6 +34,7 @@ func (s *Server) registerUserActionRoutes() {
 	s.handle("GET /users/{id}/status", s.getStatus)
 	s.aliasCurrentUser("emails", "user_email")
 	s.aliasCurrentUser("gpg_keys", "user_gpg_key")
+	s.aliasCurrentUser("keys", "user_key")
 	s.handle("GET /personal_access_tokens/{id}", s.getPAT, needAuth)
 	s.handle("DELETE /personal_access_tokens/{id}", s.revokePAT, needAuth)
 	// self/rotate by its literal path too: the store's generic route of the
@@ -310,7 +311,7 @@ func htmlEscape(s string) string {
 
 // aliasCurrentUser serves /user/<sub> (list, get, create, delete) from the
 // store's /users/{user_id}/<sub> collection of the caller: the current
-// user's e-mails are the user's e-mails.
+// user's e-mails (SSH keys, GPG keys) are the user's.
 func (s *Server) aliasCurrentUser(sub, spec string) {
 	self := func(c *call, ops func(k *kind) *apiError) *apiError {
 		c.args = append([]string{strconv.Itoa(c.user.id)}, c.args...)

@@ -157,6 +157,39 @@ func TestUserEmailsAndGPGKeys(t *testing.T) {
 	do(t, s, "POST", "/users/2/gpg_keys", tok(gitlabtest.SeedBobToken), form("key", key)).expect(t, 403, "")
 }
 
+// The current user's SSH keys (/user/keys) are the user's (/users/:id/keys):
+// the user adds and deletes them, anyone reads them, only an administrator
+// writes another user's.
+func TestUserSSHKeys(t *testing.T) {
+	s := gitlabtest.NewServer(t, gitlabtest.WithSeed())
+	alice, bob := gitlabtest.SeedAliceToken, gitlabtest.SeedBobToken
+	pub := "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKey alice@laptop"
+	k := do(t, s, "POST", "/user/keys", tok(alice), form("title", "laptop", "key", pub)).expect(t, 201, "").obj(t)
+	if k["title"] != "laptop" || k["key"] != pub || k["usage_type"] != "auth_and_signing" {
+		t.Fatalf("key %v", k)
+	}
+	for _, path := range []string{"/users/2/keys", "/users/alice/keys"} {
+		if l := do(t, s, "GET", path).expect(t, 200, "").list(t); len(l) != 1 || l[0]["id"] != k["id"] {
+			t.Fatalf("%s: %v", path, l)
+		}
+	}
+	if l := do(t, s, "GET", "/user/keys", tok(alice)).expect(t, 200, "").list(t); len(l) != 1 || l[0]["id"] != k["id"] {
+		t.Fatalf("own keys %v", l)
+	}
+	if l := do(t, s, "GET", "/user/keys", tok(bob)).expect(t, 200, "").list(t); len(l) != 0 {
+		t.Fatalf("bob sees alice's keys as his own: %v", l)
+	}
+	do(t, s, "GET", "/user/keys").expect(t, 401, "")
+	do(t, s, "GET", "/user/keys/"+anyInt(k["id"]), tok(bob)).expect(t, 404, `{"message":"404 Key Not Found"}`)
+	do(t, s, "POST", "/users/2/keys", tok(bob), form("title", "evil", "key", pub)).expect(t, 403, "")
+	do(t, s, "DELETE", "/users/2/keys/"+anyInt(k["id"]), tok(bob)).expect(t, 403, "")
+	do(t, s, "POST", "/users/2/keys", tok(admin), form("title", "desk", "key", "ssh-ed25519 AAAAdesk")).expect(t, 201, "")
+	do(t, s, "DELETE", "/user/keys/"+anyInt(k["id"]), tok(alice)).expect(t, 204, "")
+	if l := do(t, s, "GET", "/users/2/keys").list(t); len(l) != 1 || l[0]["title"] != "desk" {
+		t.Fatalf("keys after delete %v", l)
+	}
+}
+
 func TestPersonalAccessTokens(t *testing.T) {
 	s := gitlabtest.NewServer(t, gitlabtest.WithSeed())
 	created := do(t, s, "POST", "/users/2/personal_access_tokens", tok(admin), form("name", "ci", "scopes[]", "read_api", "expires_at", "2999-01-01")).
