@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/tidwall/gjson"
 )
@@ -17,9 +16,8 @@ import (
 type Core struct {
 	client   Requester
 	registry *Registry
-	root     string                  // a root core's manager, bound on first use
-	once     sync.Once               // binds a root core
-	bound    atomic.Pointer[binding] // &own once bound
+	root     string    // a root core's manager, bound on first use
+	once     sync.Once // binds a root core; done at creation for the others
 	own      binding
 }
 
@@ -36,13 +34,7 @@ type binding struct {
 
 // b is the core's binding: a root core looks its spec up on first use.
 func (c *Core) b() *binding {
-	if b := c.bound.Load(); b != nil {
-		return b
-	}
-	c.once.Do(func() {
-		c.own = bindRoot(c.registry, c.root)
-		c.bound.Store(&c.own)
-	})
+	c.once.Do(func() { c.own = bindRoot(c.registry, c.root) })
 	return &c.own
 }
 
@@ -52,7 +44,7 @@ func (c *Core) spec() *Spec { return c.b().spec }
 // boundCore is a core bound to b (one allocation for both).
 func boundCore(client Requester, reg *Registry, b binding) *Core {
 	c := &Core{client: client, registry: reg, own: b}
-	c.bound.Store(&c.own)
+	c.once.Do(func() {}) // bound already
 	return c
 }
 
