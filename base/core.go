@@ -53,15 +53,21 @@ func boundCore(client Requester, reg *Registry, b binding) *Core {
 // spec.FromParent names, encoded once as a path segment. A missing value
 // makes every request fail with a *PathError instead of reaching a wrong URL.
 func NewCore(client Requester, reg *Registry, spec *Spec, parent *Object) *Core {
-	b := bind(spec, func(ph string) (gjson.Result, string) {
+	b := bind(spec, fromParent(spec, parent))
+	b.parent = parent
+	return boundCore(client, reg, b)
+}
+
+// fromParent fills spec's placeholders from parent's attributes, as
+// spec.FromParent names them (none without a parent).
+func fromParent(spec *Spec, parent *Object) func(ph string) (gjson.Result, string) {
+	return func(ph string) (gjson.Result, string) {
 		attr := spec.FromParent[ph]
 		if parent == nil {
 			return gjson.Result{}, attr
 		}
 		return parent.Attr(attr), attr
-	})
-	b.parent = parent
-	return boundCore(client, reg, b)
+	}
 }
 
 // bind renders spec's path, its placeholders filled by value(ph), which
@@ -162,7 +168,7 @@ func bindRoot(reg *Registry, name string) binding {
 		return errBinding(name, fmt.Errorf("gitlab: manager %q belongs to %q objects: reach it from one of them (object.Manager(%q))",
 			name, spec.Parent, name))
 	}
-	return bind(spec, func(ph string) (gjson.Result, string) { return gjson.Result{}, spec.FromParent[ph] })
+	return bind(spec, fromParent(spec, nil))
 }
 
 // errCore is a core whose every call fails with err.
